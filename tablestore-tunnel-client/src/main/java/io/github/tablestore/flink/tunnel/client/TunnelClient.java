@@ -1,0 +1,68 @@
+package io.github.tablestore.flink.tunnel.client;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import java.util.List;
+
+/**
+ * The Tablestore Tunnel Service API, plus DescribeTable. Every method is one HTTP call (with
+ * retries for transient failures of idempotent calls, per the client's retry policy) and throws
+ * {@link TablestoreException} on failure. Implementations are thread-safe.
+ *
+ * <p>This interface is the single facade through which the Flink connector talks to the service,
+ * so tests can wrap it to inject faults.
+ */
+public interface TunnelClient extends AutoCloseable {
+
+    /** Creates a tunnel and returns its id. Fails with OTSTunnelExist when the name is taken. */
+    String createTunnel(CreateTunnelRequest request);
+
+    /** Describes a tunnel with all its channels. A missing tunnel gives OTSParameterInvalid. */
+    TunnelDescription describeTunnel(String tableName, String tunnelName);
+
+    /** Lists the tunnels of a table. */
+    List<TunnelInfo> listTunnels(String tableName);
+
+    void deleteTunnel(String tableName, String tunnelName);
+
+    /**
+     * Connects a client to a tunnel and returns the client id.
+     *
+     * @param heartbeatTimeoutSeconds the server declares the client dead after this long without
+     *     a heartbeat
+     * @param clientTag a label for the client, shown by the service
+     */
+    String connect(String tunnelId, long heartbeatTimeoutSeconds, String clientTag);
+
+    /**
+     * Sends the client's view of its channels and returns the channels the server wants it to
+     * hold, with their status and server version.
+     */
+    List<ChannelState> heartbeat(String tunnelId, String clientId, List<ChannelState> channels);
+
+    /** Ends a client session; the server releases its channels at once. */
+    void shutdown(String tunnelId, String clientId);
+
+    ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId);
+
+    ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token);
+
+    /**
+     * Stores a channel's position. The sequence number must be greater than the stored one, else
+     * the server answers OTSSequenceNumberNotMatch.
+     */
+    void checkpoint(
+            String tunnelId, String clientId, String channelId, String token, long sequenceNumber);
+
+    /** Describes a table (primary key, defined columns, stream). */
+    TableDescription describeTable(String tableName);
+
+    /** Releases connections and threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,51 @@
+package io.github.tablestore.flink.tunnel.client.model;
+
+import java.util.Objects;
+
+/** A channel's checkpoint on the server: the token to read from and its sequence number. */
+public final class ChannelCheckpoint {
+    /** The token of a channel that has been read to its end. */
+    public static final String FINISHED_TOKEN = "finished";
+
+    private final String token;
+    private final long sequenceNumber;
+
+    public ChannelCheckpoint(String token, long sequenceNumber) {
+        this.token = Objects.requireNonNull(token, "token");
+        this.sequenceNumber = sequenceNumber;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public long sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public boolean isFinished() {
+        return FINISHED_TOKEN.equals(token);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ChannelCheckpoint)) {
+            return false;
+        }
+        ChannelCheckpoint that = (ChannelCheckpoint) o;
+        return sequenceNumber == that.sequenceNumber && token.equals(that.token);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(token, sequenceNumber);
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelCheckpoint{seq=" + sequenceNumber + ", token=" + token + "}";
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.tablestore.flink.tunnel.client.model;
+
+import java.util.Objects;
+
+/**
+ * What CreateTunnel needs: table, tunnel name, type and, for tunnels with a stream part, where
+ * the stream starts and optionally ends. Times are milliseconds since the epoch (the wire carries
+ * nanoseconds). Immutable; build with {@link #builder(String, String, TunnelType)}.
+ */
+public final class CreateTunnelRequest {
+    /** Where a stream tunnel starts when no start time is given. */
+    public enum StreamStart {
+        /** Changes from the tunnel's creation on. */
+        LATEST,
+        /** The oldest change the stream log still holds. */
+        EARLIEST
+    }
+
+    private final String tableName;
+    private final String tunnelName;
+    private final TunnelType type;
+    private final StreamStart streamStart;
+    private final long streamStartMillis;
+    private final long streamEndMillis;
+
+    private CreateTunnelRequest(Builder b) {
+        this.tableName = b.tableName;
+        this.tunnelName = b.tunnelName;
+        this.type = b.type;
+        this.streamStart = b.streamStart;
+        this.streamStartMillis = b.streamStartMillis;
+        this.streamEndMillis = b.streamEndMillis;
+    }
+
+    public static Builder builder(String tableName, String tunnelName, TunnelType type) {
+        return new Builder(tableName, tunnelName, type);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public String tunnelName() {
+        return tunnelName;
+    }
+
+    public TunnelType type() {
+        return type;
+    }
+
+    /** Used when {@link #streamStartMillis()} is 0. */
+    public StreamStart streamStart() {
+        return streamStart;
+    }
+
+    /** Stream start time in ms since the epoch, 0 when unset. */
+    public long streamStartMillis() {
+        return streamStartMillis;
+    }
+
+    /** Stream end time in ms since the epoch, 0 when the stream has no end. */
+    public long streamEndMillis() {
+        return streamEndMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "CreateTunnelRequest{table=" + tableName + ", tunnel=" + tunnelName + ", type=" + type
+                + ", streamStart=" + (streamStartMillis > 0 ? streamStartMillis + "ms" : streamStart)
+                + (streamEndMillis > 0 ? ", streamEnd=" + streamEndMillis + "ms" : "") + "}";
+    }
+
+    /** Builder of {@link CreateTunnelRequest}. */
+    public static final class Builder {
+        private final String tableName;
+        private final String tunnelName;
+        private final TunnelType type;
+        private StreamStart streamStart = StreamStart.LATEST;
+        private long streamStartMillis;
+        private long streamEndMillis;
+
+        private Builder(String tableName, String tunnelName, TunnelType type) {
+            this.tableName = Objects.requireNonNull(tableName, "tableName");
+            this.tunnelName = Objects.requireNonNull(tunnelName, "tunnelName");
+            this.type = Objects.requireNonNull(type, "type");
+        }
+
+        public Builder streamStart(StreamStart start) {
+            this.streamStart = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        public Builder streamStartMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("stream start must not be negative: " + millis);
+            }
+            this.streamStartMillis = millis;
+            return this;
+        }
+
+        public Builder streamEndMillis(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("stream end must not be negative: " + millis);
+            }
+            this.streamEndMillis = millis;
+            return this;
+        }
+
+        public CreateTunnelRequest build() {
+            if (streamEndMillis > 0 && streamStartMillis > 0 && streamEndMillis <= streamStartMillis) {
+                throw new IllegalArgumentException("stream end (" + streamEndMillis
+                        + ") must be after stream start (" + streamStartMillis + ")");
+            }
+            return new CreateTunnelRequest(this);
+        }
+    }
+}

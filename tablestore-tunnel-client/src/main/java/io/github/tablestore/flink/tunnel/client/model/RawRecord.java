@@ -1,0 +1,41 @@
+package io.github.tablestore.flink.tunnel.client.model;
+
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * One record of a ReadRecords response, not yet decoded: its action and the PlainBuffer bytes of
+ * the row and, when the table's stream keeps them, of the before-image columns. The buffers are
+ * read-only views into the response body (no copy); decode them with the PlainBuffer decoder.
+ */
+public final class RawRecord {
+    private final RecordAction action;
+    private final ByteBuffer record;
+    private final ByteBuffer originRecord;
+
+    public RawRecord(RecordAction action, ByteBuffer record, ByteBuffer originRecord) {
+        this.action = Objects.requireNonNull(action, "action");
+        this.record = Objects.requireNonNull(record, "record");
+        this.originRecord = originRecord;
+    }
+
+    public RecordAction action() {
+        return action;
+    }
+
+    /** PlainBuffer row; a fresh duplicate each call, so callers may move its position freely. */
+    public ByteBuffer record() {
+        return record.duplicate();
+    }
+
+    /** PlainBuffer origin row, or {@code null} when the record has none. */
+    public ByteBuffer originRecord() {
+        return originRecord == null ? null : originRecord.duplicate();
+    }
+
+    /** Size of the encoded row plus origin row in bytes. */
+    public int encodedSize() {
+        return record.remaining() + (originRecord == null ? 0 : originRecord.remaining());
+    }
+}
