@@ -4,6 +4,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
@@ -61,6 +62,13 @@ public interface TunnelClient extends AutoCloseable {
 
     /** Describes a table (primary key, defined columns, stream). */
     TableDescription describeTable(String tableName);
+
+    /**
+     * Lists the shards of a table's stream with their parents (DescribeStream, all pages). Stream
+     * channels of a tunnel are named after these shards, so this tells which channels must finish
+     * before a child may be read.
+     */
+    List<StreamShard> describeStreamShards(String streamId);
 
     /** Releases connections and threads. */
     @Override
