@@ -1,0 +1,44 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import java.util.Set;
+
+/**
+ * What the coordinator thread tells the session worker, published as an immutable snapshot after
+ * every change (the worker only reads the latest one).
+ */
+final class CoordinatorView {
+    static final CoordinatorView INITIAL =
+            new CoordinatorView(Set.of(), Set.of(), Set.of(), false, false, 0, 0);
+
+    /** Channels the tracker knows in any state: not to be discovered again. */
+    final Set<String> known;
+    /** Channels finished in a completed checkpoint: store "finished" and report TERMINATED. */
+    final Set<String> finished;
+    /** Channels owned by readers. */
+    final Set<String> assigned;
+    /** Some pending child waits on a parent the job never tracked: fetch the server's statuses. */
+    final boolean needServerStatuses;
+    /** Bounded source with nothing left in Flink: check whether the tunnel is complete. */
+    final boolean checkCompletion;
+    /** Bumped when the coordinator wants a heartbeat now rather than at the next interval. */
+    final long urgentSeq;
+    /** The last {@link SessionUpdate#seq} the coordinator applied. */
+    final long appliedUpdateSeq;
+
+    CoordinatorView(
+            Set<String> known,
+            Set<String> finished,
+            Set<String> assigned,
+            boolean needServerStatuses,
+            boolean checkCompletion,
+            long urgentSeq,
+            long appliedUpdateSeq) {
+        this.known = known;
+        this.finished = finished;
+        this.assigned = assigned;
+        this.needServerStatuses = needServerStatuses;
+        this.checkCompletion = checkCompletion;
+        this.urgentSeq = urgentSeq;
+        this.appliedUpdateSeq = appliedUpdateSeq;
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The enumerator's checkpointed state. Immutable.
+ *
+ * <ul>
+ *   <li>{@code tunnelId}, {@code clientId}: the session to continue after a restore if its lease
+ *       is still alive (both null before the first connect).
+ *   <li>{@code pendingSplits}: channels known but not handed to a reader yet (waiting for their
+ *       parents or for readers), with their start position.
+ *   <li>{@code assignedChannels}: channels owned by readers; their positions live in reader state.
+ *   <li>{@code finishedChannels}: channels whose finish is part of a completed checkpoint.
+ * </ul>
+ */
+public final class TunnelEnumeratorState {
+    private final String tunnelId;
+    private final String clientId;
+    private final List<TunnelChannelSplit> pendingSplits;
+    private final Set<String> assignedChannels;
+    private final Set<String> finishedChannels;
+
+    public TunnelEnumeratorState(
+            String tunnelId,
+            String clientId,
+            List<TunnelChannelSplit> pendingSplits,
+            Set<String> assignedChannels,
+            Set<String> finishedChannels) {
+        this.tunnelId = tunnelId;
+        this.clientId = clientId;
+        this.pendingSplits = List.copyOf(pendingSplits);
+        this.assignedChannels = Set.copyOf(new TreeSet<>(assignedChannels));
+        this.finishedChannels = Set.copyOf(new TreeSet<>(finishedChannels));
+    }
+
+    public static TunnelEnumeratorState empty() {
+        return new TunnelEnumeratorState(null, null, List.of(), Set.of(), Set.of());
+    }
+
+    /** The tunnel's id, or null before the enumerator first resolved the tunnel. */
+    public String tunnelId() {
+        return tunnelId;
+    }
+
+    /** The session's client id, or null before the first connect. */
+    public String clientId() {
+        return clientId;
+    }
+
+    public List<TunnelChannelSplit> pendingSplits() {
+        return pendingSplits;
+    }
+
+    public Set<String> assignedChannels() {
+        return assignedChannels;
+    }
+
+    public Set<String> finishedChannels() {
+        return finishedChannels;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TunnelEnumeratorState)) {
+            return false;
+        }
+        TunnelEnumeratorState that = (TunnelEnumeratorState) o;
+        return Objects.equals(tunnelId, that.tunnelId)
+                && Objects.equals(clientId, that.clientId)
+                && pendingSplits.equals(that.pendingSplits)
+                && assignedChannels.equals(that.assignedChannels)
+                && finishedChannels.equals(that.finishedChannels);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tunnelId, clientId, pendingSplits, assignedChannels, finishedChannels);
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelEnumeratorState{tunnel=" + tunnelId + ", client=" + clientId
+                + ", pending=" + pendingSplits + ", assigned=" + new TreeSet<>(assignedChannels)
+                + ", finished=" + new TreeSet<>(finishedChannels) + "}";
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitSerializer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Versioned binary form of {@link TunnelEnumeratorState}.
+ *
+ * <p>Version 1: tunnelId and clientId (each a presence byte then UTF), the split serializer
+ * version used for the pending splits (int), pending count (int) and splits, assigned count
+ * (int) and ids (UTF), finished count (int) and ids (UTF). Sets are written sorted so equal
+ * states give equal bytes.
+ */
+public final class TunnelEnumeratorStateSerializer
+        implements SimpleVersionedSerializer<TunnelEnumeratorState> {
+    public static final TunnelEnumeratorStateSerializer INSTANCE = new TunnelEnumeratorStateSerializer();
+
+    static final int VERSION_1 = 1;
+    public static final int CURRENT_VERSION = VERSION_1;
+
+    @Override
+    public int getVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public byte[] serialize(TunnelEnumeratorState state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeNullable(state.tunnelId(), out);
+            writeNullable(state.clientId(), out);
+            out.writeInt(TunnelChannelSplitSerializer.CURRENT_VERSION);
+            out.writeInt(state.pendingSplits().size());
+            for (TunnelChannelSplit split : state.pendingSplits()) {
+                TunnelChannelSplitSerializer.write(split, out);
+            }
+            writeIds(state.assignedChannels(), out);
+            writeIds(state.finishedChannels(), out);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public TunnelEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
+        if (version != VERSION_1) {
+            throw new IOException("Unknown tunnel enumerator state version " + version
+                    + " (this connector reads versions 1.." + CURRENT_VERSION
+                    + "); was the state written by a newer connector?");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+            String tunnelId = readNullable(in);
+            String clientId = readNullable(in);
+            int splitVersion = in.readInt();
+            int pendingCount = readCount(in, "pending split");
+            List<TunnelChannelSplit> pending = new ArrayList<>(pendingCount);
+            for (int i = 0; i < pendingCount; i++) {
+                pending.add(TunnelChannelSplitSerializer.read(splitVersion, in));
+            }
+            Set<String> assigned = readIds(in, "assigned channel");
+            Set<String> finished = readIds(in, "finished channel");
+            if (in.available() > 0) {
+                throw new IOException("Unexpected " + in.available()
+                        + " trailing bytes in tunnel enumerator state of version " + version);
+            }
+            return new TunnelEnumeratorState(tunnelId, clientId, pending, assigned, finished);
+        }
+    }
+
+    private static void writeNullable(String s, DataOutputStream out) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void writeIds(Set<String> ids, DataOutputStream out) throws IOException {
+        out.writeInt(ids.size());
+        for (String id : new TreeSet<>(ids)) {
+            out.writeUTF(id);
+        }
+    }
+
+    private static Set<String> readIds(DataInputStream in, String what) throws IOException {
+        int count = readCount(in, what);
+        Set<String> ids = new LinkedHashSet<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(in.readUTF());
+        }
+        return ids;
+    }
+
+    private static int readCount(DataInputStream in, String what) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 10_000_000) {
+            throw new IOException("Corrupt " + what + " count " + count + " in enumerator state");
+        }
+        return count;
+    }
+}

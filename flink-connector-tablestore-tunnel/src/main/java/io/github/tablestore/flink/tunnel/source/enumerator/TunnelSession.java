@@ -1,0 +1,415 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import io.github.tablestore.flink.tunnel.client.ErrorCodes;
+import io.github.tablestore.flink.tunnel.client.TablestoreException;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.client.model.StreamShard;
+import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.util.Backoff;
+import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The source's one tunnel session, driven from the enumerator's worker thread: resolves (or
+ * creates) the tunnel, connects, heartbeats, discovers the channels the service opens for it,
+ * stores the {@code finished} checkpoint and reports TERMINATED for channels the coordinator
+ * says are finished, and shuts the session down at the end.
+ *
+ * <p>All I/O happens in {@link #tick}, which is cheap when no heartbeat is due. It never mutates
+ * coordinator state: it reads a {@link CoordinatorView} and returns a {@link SessionUpdate}.
+ * Transient failures are logged and retried with backoff; fatal ones throw {@link
+ * TunnelSourceException}.
+ */
+final class TunnelSession {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
+
+    static final String STAGE_INIT = "InitBaseDataAndStreamShard";
+    static final String STAGE_PROCESS_STREAM = "ProcessStream";
+
+    private final TunnelSourceConfig config;
+    private final TunnelClient client;
+    private final LongSupplier nanoClock;
+    private final long intervalNanos;
+    private final long timeoutNanos;
+    private final String restoredTunnelId;
+    private final Backoff retryBackoff;
+
+    private String tunnelId;
+    private String clientId;
+    private String streamId;
+    private boolean announcePending;
+    /** The channels of the last heartbeat response: what the service wants us to hold. */
+    private Map<String, ChannelState> serverView = new LinkedHashMap<>();
+    /** Channels handed to the coordinator → the update that carried them. */
+    private final Map<String, Long> handedOver = new HashMap<>();
+    /** Stream shard → its parents, from DescribeStream. */
+    private final Map<String, List<String>> shardParents = new HashMap<>();
+    private long lastHeartbeatOkNanos;
+    private long nextHeartbeatNanos;
+    private long handledUrgentSeq;
+    private long updateSeq;
+    private long connects;
+    private boolean closed;
+
+    TunnelSession(
+            TunnelSourceConfig config,
+            TunnelClient client,
+            String restoredTunnelId,
+            String restoredClientId,
+            LongSupplier nanoClock) {
+        this.config = config;
+        this.client = client;
+        this.nanoClock = nanoClock;
+        this.intervalNanos = config.heartbeatInterval().toNanos();
+        this.timeoutNanos = config.heartbeatTimeout().toNanos();
+        this.restoredTunnelId = restoredTunnelId;
+        this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
+        if (restoredTunnelId != null && restoredClientId != null) {
+            // Continue the session from the checkpoint if its lease is still alive: the first
+            // heartbeat tells (OTSResourceGone if not).
+            this.clientId = restoredClientId;
+            this.announcePending = true;
+        }
+        this.lastHeartbeatOkNanos = nanoClock.getAsLong();
+        this.nextHeartbeatNanos = lastHeartbeatOkNanos;
+    }
+
+    /**
+     * Heartbeats if one is due (or the coordinator asked for one) and returns what changed, or
+     * null when nothing was due or the round failed transiently.
+     *
+     * @throws TunnelSourceException for failures that retrying cannot fix
+     */
+    synchronized SessionUpdate tick(CoordinatorView view) {
+        if (closed) {
+            return null;
+        }
+        long now = nanoClock.getAsLong();
+        boolean urgent = view.urgentSeq > handledUrgentSeq;
+        if (!urgent && clientId != null && tunnelId != null && now - nextHeartbeatNanos < 0) {
+            return null;
+        }
+        handledUrgentSeq = view.urgentSeq;
+        try {
+            return round(view, now);
+        } catch (TablestoreException e) {
+            if (TunnelErrors.isFatal(e)) {
+                throw TunnelErrors.fatal(e, config.describeTunnel(), "keeping the tunnel session");
+            }
+            long delay = retryBackoff.nextDelayMillis();
+            nextHeartbeatNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
+            LOG.warn("Tunnel session round for {} failed, retrying in {} ms: {}",
+                    config.describeTunnel(), delay, e.getMessage());
+            if (clientId != null && now - lastHeartbeatOkNanos > timeoutNanos) {
+                LOG.warn("No successful heartbeat for {} within the heartbeat timeout {}: the "
+                        + "service has dropped session {}; connecting anew", config.describeTunnel(),
+                        config.heartbeatTimeout(), clientId);
+                shutdownQuietly();
+                clientId = null;
+            }
+            return null;
+        }
+    }
+
+    private SessionUpdate round(CoordinatorView view, long now) {
+        handedOver.values().removeIf(seq -> seq <= view.appliedUpdateSeq);
+        if (tunnelId == null) {
+            resolveTunnel();
+        }
+        if (clientId == null) {
+            connect();
+        }
+        List<ChannelState> response;
+        try {
+            response = client.heartbeat(tunnelId, clientId, reports(view));
+        } catch (TablestoreException e) {
+            if (!TunnelErrors.isSessionLost(e)) {
+                throw e;
+            }
+            LOG.warn("Tunnel session {} of {} is gone on the service ({}); connecting anew",
+                    clientId, config.describeTunnel(), e.errorCode());
+            clientId = null;
+            connect();
+            response = client.heartbeat(tunnelId, clientId, reports(view));
+        }
+        lastHeartbeatOkNanos = now;
+        nextHeartbeatNanos = now + intervalNanos;
+        retryBackoff.reset();
+        Map<String, ChannelState> view2 = new LinkedHashMap<>();
+        for (ChannelState s : response) {
+            view2.put(s.channelId(), s);
+        }
+        serverView = view2;
+
+        List<String> newOpen = new ArrayList<>();
+        for (ChannelState s : response) {
+            String id = s.channelId();
+            if (s.status() == ChannelStatus.OPEN
+                    && !view.known.contains(id)
+                    && !handedOver.containsKey(id)) {
+                newOpen.add(id);
+            }
+        }
+        Map<String, ChannelStatus> statuses = null;
+        Map<String, ChannelType> types = new HashMap<>();
+        boolean complete = false;
+        if (!newOpen.isEmpty() || view.needServerStatuses || view.checkCompletion) {
+            TunnelDescription d = describeTunnel();
+            statuses = new HashMap<>();
+            for (ChannelInfo c : d.channels()) {
+                statuses.put(c.channelId(), c.status());
+                types.put(c.channelId(), c.type());
+            }
+            complete = isComplete(d);
+        }
+        long seq = updateSeq + 1;
+        List<TunnelChannelSplit> discovered = new ArrayList<>();
+        for (String id : newOpen) {
+            ChannelType type = types.get(id);
+            if (type == null) {
+                LOG.info("Channel {} is open but DescribeTunnel does not list it yet; retrying", id);
+                nextHeartbeatNanos = now + TimeUnit.MILLISECONDS.toNanos(retryBackoff.nextDelayMillis());
+                continue;
+            }
+            List<String> parents = type == ChannelType.STREAM ? parentsOf(id) : List.of();
+            ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, id);
+            discovered.add(new TunnelChannelSplit(id, type, cp.token(), cp.sequenceNumber(), parents));
+            handedOver.put(id, seq);
+        }
+        boolean changed = announcePending;
+        announcePending = false;
+        updateSeq = seq;
+        return new SessionUpdate(seq, tunnelId, clientId, changed, discovered, statuses, complete);
+    }
+
+    /** The client's channels as the next heartbeat reports them. */
+    private List<ChannelState> reports(CoordinatorView view) {
+        List<ChannelState> reports = new ArrayList<>();
+        for (ChannelState s : serverView.values()) {
+            if (s.status() == ChannelStatus.TERMINATED || s.status() == ChannelStatus.CLOSE) {
+                continue;
+            }
+            if (view.finished.contains(s.channelId()) && storeFinished(s.channelId())) {
+                LOG.info("Reporting channel {} of {} as TERMINATED", s.channelId(), config.describeTunnel());
+                reports.add(s.reportAs(ChannelStatus.TERMINATED));
+            } else {
+                // OPEN: we hold it. CLOSING (the service wants it back): not acknowledged yet;
+                // releasing a channel that a reader owns is handled by a later step.
+                reports.add(s);
+            }
+        }
+        return reports;
+    }
+
+    /**
+     * Stores the {@code finished} checkpoint of a channel before it is reported TERMINATED.
+     * Returns false (try again next round) when the service could not be reached.
+     */
+    private boolean storeFinished(String channelId) {
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
+                if (cp.isFinished()) {
+                    return true;
+                }
+                try {
+                    client.checkpoint(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN,
+                            cp.sequenceNumber() + 1);
+                    return true;
+                } catch (TablestoreException e) {
+                    if (!TunnelErrors.isSequenceMismatch(e)) {
+                        throw e;
+                    }
+                }
+            }
+            LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
+                    + "changing; retrying next heartbeat", channelId);
+            return false;
+        } catch (TablestoreException e) {
+            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
+                throw e;
+            }
+            LOG.warn("Could not store the finished checkpoint of channel {} ({}); retrying next heartbeat",
+                    channelId, e.getMessage());
+            return false;
+        }
+    }
+
+    private void resolveTunnel() {
+        TunnelDescription d;
+        try {
+            d = client.describeTunnel(config.tableName(), config.tunnelName());
+        } catch (TablestoreException e) {
+            if (!e.hasCode(ErrorCodes.PARAMETER_INVALID) && !e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
+                throw e;
+            }
+            if (restoredTunnelId != null) {
+                throw new TunnelSourceException("The " + config.describeTunnel() + " (id "
+                        + restoredTunnelId + " in the job's state) no longer exists: it was deleted "
+                        + "while the job was not running. The positions in the state belong to it "
+                        + "and cannot be used with a new tunnel; start the job without state to "
+                        + "create a new tunnel. [" + e.getMessage() + "]", e);
+            }
+            createTunnel();
+            d = client.describeTunnel(config.tableName(), config.tunnelName());
+        }
+        TunnelType actual = d.tunnel().type();
+        if (actual != config.tunnelType()) {
+            throw new TunnelSourceException("The " + config.describeTunnel() + " exists with type "
+                    + actual + " but the source is configured for " + config.tunnelType()
+                    + ". Use a different tunnel name, set the tunnel type to " + actual
+                    + ", or delete the tunnel.");
+        }
+        checkNotExpired(d);
+        String id = d.tunnel().tunnelId();
+        if (restoredTunnelId != null && !restoredTunnelId.equals(id)) {
+            throw new TunnelSourceException("The " + config.describeTunnel() + " was recreated: the "
+                    + "job's state belongs to tunnel id " + restoredTunnelId + " but the tunnel now "
+                    + "has id " + id + ". The positions in the state do not apply to the new tunnel; "
+                    + "start the job without state.");
+        }
+        tunnelId = id;
+        streamId = emptyToNull(d.tunnel().streamId());
+        LOG.info("Using {} (id {}, type {}, stage {})", config.describeTunnel(), tunnelId, actual,
+                d.tunnel().stage());
+    }
+
+    private void createTunnel() {
+        try {
+            String id = client.createTunnel(config.createTunnelRequest());
+            LOG.info("Created {} with id {}: {}", config.describeTunnel(), id, config.createTunnelRequest());
+        } catch (TablestoreException e) {
+            if (e.hasCode(ErrorCodes.TUNNEL_EXIST)) {
+                return; // created concurrently: fine
+            }
+            if (e.hasCode(ErrorCodes.PARAMETER_INVALID) || e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
+                throw new TunnelSourceException("Cannot create the " + config.describeTunnel()
+                        + ": the service refused it (" + e.getMessage() + "). Check that the table "
+                        + "exists, and for Stream and BaseAndStream tunnels that its stream is enabled.",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    private TunnelDescription describeTunnel() {
+        TunnelDescription d = client.describeTunnel(config.tableName(), config.tunnelName());
+        if (!tunnelId.equals(d.tunnel().tunnelId())) {
+            throw new TunnelSourceException("The " + config.describeTunnel() + " was deleted and "
+                    + "recreated while the job ran (id " + tunnelId + " became "
+                    + d.tunnel().tunnelId() + "). Restart the job without state to read the new tunnel.");
+        }
+        checkNotExpired(d);
+        return d;
+    }
+
+    private void checkNotExpired(TunnelDescription d) {
+        if (d.tunnel().expired()) {
+            throw TunnelErrors.fatal(
+                    new TablestoreException(ErrorCodes.TUNNEL_EXPIRED, "DescribeTunnel reports the "
+                            + "tunnel as expired", 400, null, false, null),
+                    config.describeTunnel(), "describing the tunnel");
+        }
+    }
+
+    private void connect() {
+        clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        serverView = new LinkedHashMap<>();
+        announcePending = true;
+        connects++;
+        LOG.info("Connected to {} as client {}", config.describeTunnel(), clientId);
+    }
+
+    /** A bounded tunnel is complete when all its channels are TERMINATED and none will follow. */
+    private boolean isComplete(TunnelDescription d) {
+        if (d.channels().isEmpty() || STAGE_INIT.equals(d.tunnel().stage())) {
+            return false;
+        }
+        boolean anyStream = false;
+        for (ChannelInfo c : d.channels()) {
+            if (c.status() != ChannelStatus.TERMINATED) {
+                return false;
+            }
+            anyStream |= c.type() == ChannelType.STREAM;
+        }
+        if (config.tunnelType() == TunnelType.BASE_DATA) {
+            return true;
+        }
+        return anyStream && STAGE_PROCESS_STREAM.equals(d.tunnel().stage());
+    }
+
+    private List<String> parentsOf(String shardId) {
+        if (!shardParents.containsKey(shardId)) {
+            String stream = streamId();
+            if (stream != null) {
+                for (StreamShard shard : client.describeStreamShards(stream)) {
+                    shardParents.put(shard.shardId(), shard.parents());
+                }
+            }
+        }
+        List<String> parents = shardParents.get(shardId);
+        if (parents == null) {
+            LOG.warn("Stream channel {} is not a shard of stream {}; reading it without parent order",
+                    shardId, streamId);
+            return List.of();
+        }
+        return parents;
+    }
+
+    private String streamId() {
+        if (streamId == null) {
+            streamId = emptyToNull(client.describeTable(config.tableName()).streamId());
+        }
+        return streamId;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private void shutdownQuietly() {
+        if (tunnelId == null || clientId == null) {
+            return;
+        }
+        try {
+            client.shutdown(tunnelId, clientId);
+        } catch (RuntimeException e) {
+            LOG.info("Shutdown of tunnel session {} failed (the service frees it after the heartbeat "
+                    + "timeout): {}", clientId, e.getMessage());
+        }
+    }
+
+    /** Ends the session: the service frees its channels at once. No more ticks afterwards. */
+    synchronized void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (clientId != null) {
+            LOG.info("Shutting down tunnel session {} of {}", clientId, config.describeTunnel());
+            shutdownQuietly();
+        }
+    }
+
+    /** How many sessions were opened (the first connect included). */
+    synchronized long connects() {
+        return connects;
+    }
+}

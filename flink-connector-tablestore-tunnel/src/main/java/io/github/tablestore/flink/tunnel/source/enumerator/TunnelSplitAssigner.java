@@ -1,0 +1,48 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Picks a reader for each split: the reader owning the fewest channels, ties going to the lowest
+ * subtask index; splits are placed in channel-id order. The same inputs always give the same
+ * assignment.
+ */
+final class TunnelSplitAssigner {
+    private TunnelSplitAssigner() {}
+
+    /**
+     * @param splits splits to place, in the order to place them
+     * @param readers registered readers
+     * @param currentLoad channels each reader already owns (missing = 0)
+     * @return reader → splits, in placement order
+     */
+    static Map<Integer, List<TunnelChannelSplit>> assign(
+            List<TunnelChannelSplit> splits, Collection<Integer> readers, Map<Integer, Integer> currentLoad) {
+        Map<Integer, List<TunnelChannelSplit>> result = new LinkedHashMap<>();
+        if (readers.isEmpty()) {
+            return result;
+        }
+        TreeSet<Integer> sortedReaders = new TreeSet<>(readers);
+        Map<Integer, Integer> load = new HashMap<>();
+        for (int reader : sortedReaders) {
+            load.put(reader, currentLoad.getOrDefault(reader, 0));
+        }
+        for (TunnelChannelSplit split : splits) {
+            int best = -1;
+            for (int reader : sortedReaders) {
+                if (best < 0 || load.get(reader) < load.get(best)) {
+                    best = reader;
+                }
+            }
+            load.merge(best, 1, Integer::sum);
+            result.computeIfAbsent(best, r -> new java.util.ArrayList<>()).add(split);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.tablestore.flink.tunnel.source.event;
+
+import java.util.List;
+import org.apache.flink.api.connector.source.SourceEvent;
+
+/**
+ * Reader → enumerator: these channels were read to their end and that is now safe to tell the
+ * service — the checkpoint containing the finish has completed (or, without checkpointing, all
+ * their records were emitted). The enumerator then stores the {@code finished} checkpoint,
+ * reports TERMINATED and lets the children of these channels be read.
+ *
+ * <p>Readers re-send it after a restore for finished splits found in their state, so the
+ * enumerator must treat it as idempotent.
+ */
+public final class ChannelsFinishedEvent implements SourceEvent {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> channelIds;
+
+    public ChannelsFinishedEvent(List<String> channelIds) {
+        this.channelIds = List.copyOf(channelIds);
+    }
+
+    public List<String> channelIds() {
+        return channelIds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ChannelsFinishedEvent
+                && channelIds.equals(((ChannelsFinishedEvent) o).channelIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return channelIds.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelsFinishedEvent" + channelIds;
+    }
+}

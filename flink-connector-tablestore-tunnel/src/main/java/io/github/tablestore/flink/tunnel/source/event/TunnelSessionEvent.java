@@ -1,0 +1,48 @@
+package io.github.tablestore.flink.tunnel.source.event;
+
+import java.util.Objects;
+import org.apache.flink.api.connector.source.SourceEvent;
+
+/**
+ * Enumerator → reader: the tunnel session readers must use for ReadRecords and Checkpoint. Sent
+ * to every reader when it registers and whenever the enumerator connects anew (a lost lease gives
+ * a new client id). Readers hold their channels until they have one.
+ */
+public final class TunnelSessionEvent implements SourceEvent {
+    private static final long serialVersionUID = 1L;
+
+    private final String tunnelId;
+    private final String clientId;
+
+    public TunnelSessionEvent(String tunnelId, String clientId) {
+        this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+    }
+
+    public String tunnelId() {
+        return tunnelId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TunnelSessionEvent)) {
+            return false;
+        }
+        TunnelSessionEvent that = (TunnelSessionEvent) o;
+        return tunnelId.equals(that.tunnelId) && clientId.equals(that.clientId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tunnelId, clientId);
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelSessionEvent{tunnel=" + tunnelId + ", client=" + clientId + "}";
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.tablestore.flink.tunnel.source.split;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.connector.source.SourceSplit;
+
+/**
+ * One tunnel channel as a Flink split: a base-data range or a stream shard, and where to read it
+ * from. Immutable.
+ *
+ * <p>The position is the tunnel token of the next batch to read. It always sits at a batch
+ * boundary: a batch's records are emitted atomically with respect to checkpoints, so a restore
+ * re-reads from this token and never has to skip records. {@link #sequenceNumber()} is the last
+ * checkpoint sequence number known for the channel on the server — only a hint to start the
+ * next commit from, resynchronised when the server disagrees.
+ *
+ * <p>A finished split ({@link #isFinished()}) has been read to its end. Readers keep finished
+ * splits in their state until the checkpoint that contains the finish has completed (so the
+ * finish survives a failover and is reported to the enumerator exactly then), and never read
+ * them again.
+ */
+public final class TunnelChannelSplit implements SourceSplit {
+    private final String channelId;
+    private final ChannelType channelType;
+    private final String token;
+    private final long sequenceNumber;
+    private final List<String> parentChannelIds;
+
+    public TunnelChannelSplit(
+            String channelId,
+            ChannelType channelType,
+            String token,
+            long sequenceNumber,
+            List<String> parentChannelIds) {
+        this.channelId = requireNonEmpty(channelId, "channelId");
+        this.channelType = Objects.requireNonNull(channelType, "channelType");
+        this.token = requireNonEmpty(token, "token");
+        this.sequenceNumber = sequenceNumber;
+        this.parentChannelIds = List.copyOf(parentChannelIds);
+    }
+
+    private static String requireNonEmpty(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
+    }
+
+    @Override
+    public String splitId() {
+        return channelId;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public ChannelType channelType() {
+        return channelType;
+    }
+
+    public boolean isStream() {
+        return channelType == ChannelType.STREAM;
+    }
+
+    /** The token of the next ReadRecords, or {@code "finished"} when the channel is done. */
+    public String token() {
+        return token;
+    }
+
+    /** The channel's last known checkpoint sequence number on the server. */
+    public long sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    /** Channels that must be finished before this one may be read (stream shard parents). */
+    public List<String> parentChannelIds() {
+        return parentChannelIds;
+    }
+
+    public boolean isFinished() {
+        return ChannelCheckpoint.FINISHED_TOKEN.equals(token);
+    }
+
+    /** This split at another position. */
+    public TunnelChannelSplit withPosition(String newToken, long newSequenceNumber) {
+        return new TunnelChannelSplit(
+                channelId, channelType, newToken, newSequenceNumber, parentChannelIds);
+    }
+
+    /** This split, read to its end. */
+    public TunnelChannelSplit asFinished(long newSequenceNumber) {
+        return withPosition(ChannelCheckpoint.FINISHED_TOKEN, newSequenceNumber);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof TunnelChannelSplit)) {
+            return false;
+        }
+        TunnelChannelSplit that = (TunnelChannelSplit) o;
+        return sequenceNumber == that.sequenceNumber
+                && channelId.equals(that.channelId)
+                && channelType == that.channelType
+                && token.equals(that.token)
+                && parentChannelIds.equals(that.parentChannelIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds);
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelChannelSplit{" + channelId + ", " + channelType
+                + (isFinished() ? ", finished" : "") + ", seq=" + sequenceNumber
+                + (parentChannelIds.isEmpty() ? "" : ", parents=" + parentChannelIds) + "}";
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.tablestore.flink.tunnel.source.split;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Versioned binary form of {@link TunnelChannelSplit}.
+ *
+ * <p>Version 1: channelId (UTF), channel type (byte: 0 base data, 1 stream), token (length-prefixed
+ * UTF-8, tokens may exceed 64 KiB), sequence number (long), parent count (int) and parent ids (UTF).
+ * A new version appends fields; {@link #deserialize} keeps reading every earlier one.
+ */
+public final class TunnelChannelSplitSerializer implements SimpleVersionedSerializer<TunnelChannelSplit> {
+    public static final TunnelChannelSplitSerializer INSTANCE = new TunnelChannelSplitSerializer();
+
+    static final int VERSION_1 = 1;
+    public static final int CURRENT_VERSION = VERSION_1;
+
+    private static final byte TYPE_BASE_DATA = 0;
+    private static final byte TYPE_STREAM = 1;
+
+    @Override
+    public int getVersion() {
+        return CURRENT_VERSION;
+    }
+
+    @Override
+    public byte[] serialize(TunnelChannelSplit split) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + split.token().length());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            write(split, out);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the current version's fields; used inside the enumerator state too. */
+    public static void write(TunnelChannelSplit split, DataOutputStream out) throws IOException {
+        out.writeUTF(split.channelId());
+        out.writeByte(split.channelType() == ChannelType.STREAM ? TYPE_STREAM : TYPE_BASE_DATA);
+        writeLongString(split.token(), out);
+        out.writeLong(split.sequenceNumber());
+        out.writeInt(split.parentChannelIds().size());
+        for (String parent : split.parentChannelIds()) {
+            out.writeUTF(parent);
+        }
+    }
+
+    @Override
+    public TunnelChannelSplit deserialize(int version, byte[] serialized) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
+            TunnelChannelSplit split = read(version, in);
+            if (in.available() > 0) {
+                throw new IOException("Unexpected " + in.available()
+                        + " trailing bytes in a tunnel split of version " + version);
+            }
+            return split;
+        }
+    }
+
+    /** Reads a split written by {@link #write} in the given version. */
+    public static TunnelChannelSplit read(int version, DataInputStream in) throws IOException {
+        if (version != VERSION_1) {
+            throw new IOException("Unknown tunnel split serializer version " + version
+                    + " (this connector reads versions 1.." + CURRENT_VERSION
+                    + "); was the state written by a newer connector?");
+        }
+        String channelId = in.readUTF();
+        byte type = in.readByte();
+        ChannelType channelType;
+        if (type == TYPE_STREAM) {
+            channelType = ChannelType.STREAM;
+        } else if (type == TYPE_BASE_DATA) {
+            channelType = ChannelType.BASE_DATA;
+        } else {
+            throw new IOException("Unknown channel type " + type + " in the split of " + channelId);
+        }
+        String token = readLongString(in);
+        long sequenceNumber = in.readLong();
+        int parents = in.readInt();
+        if (parents < 0 || parents > 1024) {
+            throw new IOException("Corrupt parent count " + parents + " in the split of " + channelId);
+        }
+        List<String> parentIds = new ArrayList<>(parents);
+        for (int i = 0; i < parents; i++) {
+            parentIds.add(in.readUTF());
+        }
+        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds);
+    }
+
+    /** Writes a string of any length (writeUTF stops at 64 KiB). */
+    public static void writeLongString(String s, DataOutputStream out) throws IOException {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    public static String readLongString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 64 * 1024 * 1024) {
+            throw new IOException("Corrupt string length " + length);
+        }
+        byte[] utf8 = new byte[length];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+}
