@@ -3,7 +3,10 @@ package io.github.tablestore.flink.tunnel.source;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.Configuration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Tuning options of {@link TunnelSource}. Each has a builder setter; the keys are also accepted
@@ -80,6 +83,11 @@ public final class TunnelSourceOptions {
                             + "source. With an end the source is bounded: it finishes when every "
                             + "channel reached the end.");
 
+    /** Every option, for checking keys given by name. */
+    static final List<ConfigOption<?>> ALL = List.of(
+            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, CLIENT_TAG, COMMIT_INTERVAL, READ_MAX_BACKOFF,
+            READ_MAX_PARALLEL_CHANNELS, STREAM_START, STREAM_START_TIMESTAMP, STREAM_END_TIMESTAMP);
+
     /**
      * Checks every option and their combinations.
      *
@@ -87,7 +95,16 @@ public final class TunnelSourceOptions {
      *     #MIN_HEARTBEAT_INTERVAL} for users
      * @throws IllegalArgumentException naming the offending option
      */
-    static void validate(ReadableConfig config, Duration minHeartbeatInterval) {
+    static void validate(Configuration config, Duration minHeartbeatInterval) {
+        Set<String> known = new TreeSet<>();
+        for (ConfigOption<?> option : ALL) {
+            known.add(option.key());
+        }
+        for (String key : config.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("Unknown option '" + key + "'; the options are " + known);
+            }
+        }
         Duration interval = config.get(HEARTBEAT_INTERVAL);
         if (interval.compareTo(minHeartbeatInterval) < 0) {
             throw invalid(HEARTBEAT_INTERVAL, interval, "must be at least " + minHeartbeatInterval);

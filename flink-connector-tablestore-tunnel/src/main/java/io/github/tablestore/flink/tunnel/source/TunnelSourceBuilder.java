@@ -1,0 +1,244 @@
+package io.github.tablestore.flink.tunnel.source;
+
+import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import io.github.tablestore.flink.tunnel.client.auth.RefreshingCredentialsProvider;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
+import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
+import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Builds a {@link TunnelSource}. Required: endpoint, instance, table, tunnel name and
+ * deserializer. The tunnel is created with {@link #setTunnelType the configured type} when it
+ * does not exist; an existing tunnel must have that type.
+ *
+ * @param <T> what the source produces
+ */
+public final class TunnelSourceBuilder<T> {
+    private String endpoint;
+    private String instanceName;
+    private String tableName;
+    private String tunnelName;
+    private TunnelType tunnelType = TunnelType.BASE_AND_STREAM;
+    private CredentialsProviderFactory credentials = CredentialsProviderFactory.fromEnvironment();
+    private TunnelRecordDeserializationSchema<T> deserializer;
+    private final Configuration options = new Configuration();
+    private Function<TunnelClientFactory, TunnelClientFactory> clientFactoryDecorator;
+    private Duration minHeartbeatInterval = TunnelSourceOptions.MIN_HEARTBEAT_INTERVAL;
+
+    TunnelSourceBuilder() {}
+
+    /** The instance's endpoint, e.g. {@code https://my-instance.cn-hangzhou.ots.aliyuncs.com}. */
+    public TunnelSourceBuilder<T> setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    public TunnelSourceBuilder<T> setInstanceName(String instanceName) {
+        this.instanceName = instanceName;
+        return this;
+    }
+
+    public TunnelSourceBuilder<T> setTableName(String tableName) {
+        this.tableName = tableName;
+        return this;
+    }
+
+    /** The tunnel to read; created when missing (with {@link #setTunnelType}). */
+    public TunnelSourceBuilder<T> setTunnelName(String tunnelName) {
+        this.tunnelName = tunnelName;
+        return this;
+    }
+
+    /** BASE_DATA (full data, bounded), STREAM (changes) or BASE_AND_STREAM (default: both). */
+    public TunnelSourceBuilder<T> setTunnelType(TunnelType tunnelType) {
+        this.tunnelType = tunnelType;
+        return this;
+    }
+
+    /**
+     * The credentials. A provider that is {@link Serializable} is shipped to the cluster as it
+     * is; any other provider's current credentials are copied (fine for fixed keys). A {@link
+     * RefreshingCredentialsProvider} cannot be shipped: use {@link #setCredentialsFactory}.
+     * Default: the {@code TABLESTORE_ACCESS_KEY_ID} / {@code TABLESTORE_ACCESS_KEY_SECRET} / {@code
+     * TABLESTORE_SESSION_TOKEN} environment variables of each JobManager and TaskManager.
+     */
+    public TunnelSourceBuilder<T> setCredentials(CredentialsProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        if (provider instanceof RefreshingCredentialsProvider) {
+            throw new IllegalArgumentException("A RefreshingCredentialsProvider cannot be copied into "
+                    + "the job (its credentials expire); pass a CredentialsProviderFactory that builds "
+                    + "it on each node to setCredentialsFactory(...)");
+        }
+        if (provider instanceof Serializable) {
+            this.credentials = shipped(provider);
+        } else {
+            Credentials current = provider.credentials();
+            this.credentials = CredentialsProviderFactory.of(current);
+        }
+        return this;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static CredentialsProviderFactory shipped(CredentialsProvider provider) {
+        return new CredentialsProviderFactory.Shipped((CredentialsProvider & Serializable) provider);
+    }
+
+    /** Builds the credentials provider on each node (e.g. a refreshing STS provider). */
+    public TunnelSourceBuilder<T> setCredentialsFactory(CredentialsProviderFactory factory) {
+        this.credentials = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    public TunnelSourceBuilder<T> setDeserializer(TunnelRecordDeserializationSchema<T> deserializer) {
+        this.deserializer = deserializer;
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#HEARTBEAT_INTERVAL} (default 30 s, at least 5 s). */
+    public TunnelSourceBuilder<T> setHeartbeatInterval(Duration interval) {
+        options.set(TunnelSourceOptions.HEARTBEAT_INTERVAL, interval);
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#HEARTBEAT_TIMEOUT} (default 300 s). */
+    public TunnelSourceBuilder<T> setHeartbeatTimeout(Duration timeout) {
+        options.set(TunnelSourceOptions.HEARTBEAT_TIMEOUT, timeout);
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#CLIENT_TAG}. */
+    public TunnelSourceBuilder<T> setClientTag(String clientTag) {
+        options.set(TunnelSourceOptions.CLIENT_TAG, clientTag);
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#COMMIT_INTERVAL} (default 5 s; used without checkpointing). */
+    public TunnelSourceBuilder<T> setCommitInterval(Duration interval) {
+        options.set(TunnelSourceOptions.COMMIT_INTERVAL, interval);
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#READ_MAX_BACKOFF} (default 2 s, at least 200 ms). */
+    public TunnelSourceBuilder<T> setReadMaxBackoff(Duration maxBackoff) {
+        options.set(TunnelSourceOptions.READ_MAX_BACKOFF, maxBackoff);
+        return this;
+    }
+
+    /** {@link TunnelSourceOptions#READ_MAX_PARALLEL_CHANNELS} (default 8). */
+    public TunnelSourceBuilder<T> setMaxParallelChannels(int channels) {
+        options.set(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS, channels);
+        return this;
+    }
+
+    /** Stream start of a tunnel the source creates: the oldest retained change. */
+    public TunnelSourceBuilder<T> setStreamStartEarliest() {
+        options.set(TunnelSourceOptions.STREAM_START, StreamStartMode.EARLIEST);
+        options.removeConfig(TunnelSourceOptions.STREAM_START_TIMESTAMP);
+        return this;
+    }
+
+    /** Stream start of a tunnel the source creates: changes after its creation (default). */
+    public TunnelSourceBuilder<T> setStreamStartLatest() {
+        options.set(TunnelSourceOptions.STREAM_START, StreamStartMode.LATEST);
+        options.removeConfig(TunnelSourceOptions.STREAM_START_TIMESTAMP);
+        return this;
+    }
+
+    /** Stream start of a tunnel the source creates: changes from this time (ms since the epoch). */
+    public TunnelSourceBuilder<T> setStreamStartTimestamp(long epochMillis) {
+        options.set(TunnelSourceOptions.STREAM_START, StreamStartMode.TIMESTAMP);
+        options.set(TunnelSourceOptions.STREAM_START_TIMESTAMP, epochMillis);
+        return this;
+    }
+
+    /**
+     * End of the stream of a tunnel the source creates (ms since the epoch). With an end, the
+     * source is bounded.
+     */
+    public TunnelSourceBuilder<T> setStreamEndTimestamp(long epochMillis) {
+        options.set(TunnelSourceOptions.STREAM_END_TIMESTAMP, epochMillis);
+        return this;
+    }
+
+    /** Sets any option of {@link TunnelSourceOptions} by key. */
+    public TunnelSourceBuilder<T> setProperty(String key, String value) {
+        options.setString(key, value);
+        return this;
+    }
+
+    /**
+     * Test-only hook: wraps the client factory (fault injection) and allows heartbeat intervals
+     * below the service minimum. Package-private on purpose.
+     */
+    TunnelSourceBuilder<T> forTesting(
+            Function<TunnelClientFactory, TunnelClientFactory> decorator, Duration minHeartbeat) {
+        this.clientFactoryDecorator = decorator;
+        this.minHeartbeatInterval = minHeartbeat;
+        return this;
+    }
+
+    /**
+     * Validates everything and builds the source.
+     *
+     * @throws IllegalArgumentException naming the missing or invalid setting
+     */
+    public TunnelSource<T> build() {
+        require(endpoint, "endpoint (setEndpoint)");
+        require(instanceName, "instance name (setInstanceName)");
+        require(tableName, "table name (setTableName)");
+        require(tunnelName, "tunnel name (setTunnelName)");
+        if (tunnelType == null) {
+            throw new IllegalArgumentException("The tunnel type (setTunnelType) must not be null");
+        }
+        if (deserializer == null) {
+            throw new IllegalArgumentException("The deserializer (setDeserializer) is required, e.g. "
+                    + "TunnelRecordDeserializationSchema.json()");
+        }
+        TunnelSourceOptions.validate(options, minHeartbeatInterval);
+        Long startTs = options.getOptional(TunnelSourceOptions.STREAM_START_TIMESTAMP).orElse(null);
+        Long endTs = options.getOptional(TunnelSourceOptions.STREAM_END_TIMESTAMP).orElse(null);
+        if (tunnelType == TunnelType.BASE_DATA && endTs != null) {
+            throw new IllegalArgumentException("Option '" + TunnelSourceOptions.STREAM_END_TIMESTAMP.key()
+                    + "' applies to tunnels with a stream, not to a " + tunnelType + " tunnel");
+        }
+        TunnelClientFactory factory;
+        try {
+            factory = new TunnelConnectionConfig(endpoint.trim(), instanceName.trim(), credentials);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid connection settings: " + e.getMessage(), e);
+        }
+        if (clientFactoryDecorator != null) {
+            factory = clientFactoryDecorator.apply(factory);
+        }
+        TunnelSourceConfig config = new TunnelSourceConfig(
+                factory,
+                tableName.trim(),
+                tunnelName.trim(),
+                tunnelType,
+                options.get(TunnelSourceOptions.HEARTBEAT_INTERVAL),
+                options.get(TunnelSourceOptions.HEARTBEAT_TIMEOUT),
+                options.get(TunnelSourceOptions.CLIENT_TAG).trim(),
+                options.get(TunnelSourceOptions.COMMIT_INTERVAL),
+                options.get(TunnelSourceOptions.READ_MAX_BACKOFF),
+                options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS),
+                options.get(TunnelSourceOptions.STREAM_START),
+                startTs,
+                endTs);
+        return new TunnelSource<>(config, deserializer);
+    }
+
+    private static void require(String value, String what) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException("The " + what + " is required");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.tablestore.flink.tunnel.source.config;
+
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Creates the {@link CredentialsProvider} on each JVM that talks to the service (the JobManager
+ * and every TaskManager). Serializable because it travels with the job; its {@code toString}
+ * never shows a secret.
+ */
+@FunctionalInterface
+public interface CredentialsProviderFactory extends Serializable {
+
+    CredentialsProvider create();
+
+    /**
+     * Reads {@value EnvironmentCredentials#ACCESS_KEY_ID}, {@value
+     * EnvironmentCredentials#ACCESS_KEY_SECRET} and optionally {@value
+     * EnvironmentCredentials#SESSION_TOKEN} from the environment of each JVM when it connects.
+     */
+    static CredentialsProviderFactory fromEnvironment() {
+        return new FromEnvironment();
+    }
+
+    /** Fixed credentials, shipped with the job (masked in {@code toString}). */
+    static CredentialsProviderFactory of(Credentials credentials) {
+        return new Fixed(credentials.accessKeyId(), credentials.accessKeySecret(), credentials.securityToken());
+    }
+
+    /** Reads the credentials from the environment on every JVM. */
+    final class FromEnvironment implements CredentialsProviderFactory {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public CredentialsProvider create() {
+            return CredentialsProvider.fromEnvironment();
+        }
+
+        @Override
+        public String toString() {
+            return "credentials from the environment (" + EnvironmentCredentials.ACCESS_KEY_ID + ", "
+                    + EnvironmentCredentials.ACCESS_KEY_SECRET + ")";
+        }
+    }
+
+    /** The same credentials everywhere. */
+    final class Fixed implements CredentialsProviderFactory {
+        private static final long serialVersionUID = 1L;
+
+        private final String accessKeyId;
+        private final String accessKeySecret;
+        private final String securityToken;
+
+        Fixed(String accessKeyId, String accessKeySecret, String securityToken) {
+            this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+            this.accessKeySecret = Objects.requireNonNull(accessKeySecret, "accessKeySecret");
+            this.securityToken = securityToken;
+        }
+
+        @Override
+        public CredentialsProvider create() {
+            return securityToken == null
+                    ? CredentialsProvider.of(accessKeyId, accessKeySecret)
+                    : CredentialsProvider.of(accessKeyId, accessKeySecret, securityToken);
+        }
+
+        @Override
+        public String toString() {
+            return "fixed credentials (accessKeyId=" + accessKeyId + ", accessKeySecret=****"
+                    + (securityToken != null ? ", securityToken=****" : "") + ")";
+        }
+    }
+
+    /** A provider that is itself serializable, shipped as it is. */
+    final class Shipped implements CredentialsProviderFactory {
+        private static final long serialVersionUID = 1L;
+
+        private final CredentialsProvider provider;
+
+        public <P extends CredentialsProvider & Serializable> Shipped(P provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+        }
+
+        @Override
+        public CredentialsProvider create() {
+            return provider;
+        }
+
+        @Override
+        public String toString() {
+            return provider.toString();
+        }
+    }
+}

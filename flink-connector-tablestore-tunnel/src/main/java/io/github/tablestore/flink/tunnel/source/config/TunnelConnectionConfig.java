@@ -1,0 +1,62 @@
+package io.github.tablestore.flink.tunnel.source.config;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.TunnelClients;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import java.util.Objects;
+import org.apache.flink.annotation.Internal;
+
+/**
+ * Where and how to connect: endpoint, instance and credentials. Builds an OkHttp {@link
+ * TunnelClient} on whichever JVM needs one. Serializable; {@code toString} masks secrets.
+ */
+@Internal
+public final class TunnelConnectionConfig implements TunnelClientFactory {
+    private static final long serialVersionUID = 1L;
+
+    private final String endpoint;
+    private final String instanceName;
+    private final CredentialsProviderFactory credentials;
+
+    public TunnelConnectionConfig(
+            String endpoint, String instanceName, CredentialsProviderFactory credentials) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        // Fail at build time on a malformed endpoint or instance name, not in the cluster.
+        clientConfig(CredentialsProvider.of("validation-only", "validation-only"));
+    }
+
+    private TunnelClientConfig clientConfig(CredentialsProvider provider) {
+        return TunnelClientConfig.builder()
+                .endpoint(endpoint)
+                .instanceName(instanceName)
+                .credentialsProvider(provider)
+                .build();
+    }
+
+    @Override
+    public TunnelClient createClient() {
+        return TunnelClients.create(clientConfig(credentials.create()));
+    }
+
+    @Override
+    public String describeTarget() {
+        return "instance '" + instanceName + "' at " + endpoint;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String instanceName() {
+        return instanceName;
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelConnectionConfig{endpoint=" + endpoint + ", instance=" + instanceName
+                + ", credentials=" + credentials + "}";
+    }
+}

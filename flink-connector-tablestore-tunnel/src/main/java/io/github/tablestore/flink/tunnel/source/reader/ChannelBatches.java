@@ -1,0 +1,56 @@
+package io.github.tablestore.flink.tunnel.source.reader;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+
+/** The batches one fetch produced, grouped by channel in arrival order, plus finished channels. */
+final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
+    private final Map<String, ArrayDeque<ChannelBatch>> byChannel = new LinkedHashMap<>();
+    private final Set<String> finished = new LinkedHashSet<>();
+    private Iterator<Map.Entry<String, ArrayDeque<ChannelBatch>>> channels;
+    private ArrayDeque<ChannelBatch> current;
+
+    void add(ChannelBatch batch) {
+        byChannel.computeIfAbsent(batch.channelId(), c -> new ArrayDeque<>()).add(batch);
+        if (batch.isFinished()) {
+            finished.add(batch.channelId());
+        }
+    }
+
+    boolean isEmpty() {
+        return byChannel.isEmpty();
+    }
+
+    @Override
+    public String nextSplit() {
+        if (channels == null) {
+            channels = byChannel.entrySet().iterator();
+        }
+        if (!channels.hasNext()) {
+            current = null;
+            return null;
+        }
+        Map.Entry<String, ArrayDeque<ChannelBatch>> next = channels.next();
+        current = next.getValue();
+        return next.getKey();
+    }
+
+    @Override
+    public ChannelBatch nextRecordFromSplit() {
+        if (current == null) {
+            throw new IllegalStateException("nextSplit() was not called");
+        }
+        return current.poll();
+    }
+
+    @Override
+    public Set<String> finishedSplits() {
+        return Collections.unmodifiableSet(finished);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.tablestore.flink.tunnel.source.reader;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The session a reader currently uses, shared by the task thread (which sets it from the
+ * enumerator's events), the fetcher thread and the committer. Listeners run on the setting thread.
+ */
+public final class SessionHolder {
+    private volatile SessionIds session;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** The current session, or null until the enumerator sent one. */
+    public SessionIds get() {
+        return session;
+    }
+
+    public void set(SessionIds newSession) {
+        if (newSession.equals(session)) {
+            return;
+        }
+        session = newSession;
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
+    }
+
+    /** Runs {@code listener} after every change (e.g. to wake a waiting fetcher). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.tablestore.flink.tunnel.source.reader;
+
+import java.util.Objects;
+
+/** The ids of the enumerator's tunnel session, which readers use for every call. Immutable. */
+public final class SessionIds {
+    private final String tunnelId;
+    private final String clientId;
+
+    public SessionIds(String tunnelId, String clientId) {
+        this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+    }
+
+    public String tunnelId() {
+        return tunnelId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SessionIds)) {
+            return false;
+        }
+        SessionIds that = (SessionIds) o;
+        return tunnelId.equals(that.tunnelId) && clientId.equals(that.clientId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tunnelId, clientId);
+    }
+
+    @Override
+    public String toString() {
+        return "session{tunnel=" + tunnelId + ", client=" + clientId + "}";
+    }
+}

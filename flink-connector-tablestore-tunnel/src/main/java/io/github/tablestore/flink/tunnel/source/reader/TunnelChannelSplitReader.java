@@ -1,0 +1,392 @@
+package io.github.tablestore.flink.tunnel.source.reader;
+
+import io.github.tablestore.flink.tunnel.client.TablestoreException;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.util.Backoff;
+import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads all channels of one reader, several at a time: {@link #fetch} starts ReadRecords for up
+ * to {@code maxParallel} channels on a small pool, waits until one answers (or a channel's pause
+ * ends, or {@link #wakeUp} is called) and returns every batch that has arrived. A slow or idle
+ * channel therefore never holds up the others, and each channel has at most one read in flight,
+ * so its batches come in order.
+ *
+ * <p>Pacing: base-data channels are read back to back. A stream channel whose read was small
+ * (fewer than 500 records and under 900 KiB, or the service said {@code may_more_record=false})
+ * pauses 10 ms × 5ⁿ up to the max backoff, jittered by 0.75–1.25; a full read resets the pause.
+ *
+ * <p>Failures: a lost session parks the channel at its position until the enumerator sends a new
+ * client id; transient errors retry with backoff; fatal ones (expired tunnel, credentials,
+ * missing tunnel, corrupt data) fail the reader with a message naming the tunnel.
+ *
+ * <p>{@link #fetch}, {@link #handleSplitsChanges} and {@link #pauseOrResumeSplits} run on the
+ * fetcher thread; {@link #wakeUp} from any thread.
+ */
+final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, TunnelChannelSplit> {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelChannelSplitReader.class);
+
+    /** "Full read" thresholds: more records or bytes than this means more data is waiting. */
+    static final int FULL_READ_RECORDS = 500;
+    static final int FULL_READ_BYTES = 900 * 1024;
+
+    private static final long STREAM_BACKOFF_INITIAL_MS = 10;
+    private static final double STREAM_BACKOFF_MULTIPLIER = 5;
+    private static final long RETRY_BACKOFF_INITIAL_MS = 100;
+    private static final long RETRY_BACKOFF_MAX_MS = 5_000;
+    /** Longest a fetch waits without news; a safety net, as wake-ups normally come earlier. */
+    private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private static final Object WAKE_UP = new Object();
+
+    private final TunnelClient client;
+    private final SessionHolder sessions;
+    private final String tunnelDescription;
+    private final int maxParallel;
+    private final long maxBackoffMs;
+    private final LongSupplier nanoClock;
+    private final ExecutorService pool;
+    private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
+    private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
+    private final Runnable sessionListener = this::wakeUp;
+
+    /** Channels in round-robin order: a channel moves to the end when its read starts. */
+    private final LinkedHashMap<String, ChannelCursor> cursors = new LinkedHashMap<>();
+    private int inFlight;
+    private long nextReadId;
+
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock) {
+        this.client = client;
+        this.sessions = sessions;
+        this.tunnelDescription = tunnelDescription;
+        this.maxParallel = maxParallel;
+        this.maxBackoffMs = maxBackoffMs;
+        this.nanoClock = nanoClock;
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(maxParallel, maxParallel, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "tunnel-reader-" + subtask + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        // Reads never exceed maxParallel, so the pool's queue stays empty.
+        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        sessions.onChange(sessionListener);
+    }
+
+    @Override
+    public RecordsWithSplitIds<ChannelBatch> fetch() {
+        ChannelBatches out = new ChannelBatches();
+        long now = nanoClock.getAsLong();
+        launchDueReads(now);
+        List<Object> arrived = new ArrayList<>();
+        try {
+            Object first = completions.poll(waitNanos(now), TimeUnit.NANOSECONDS);
+            if (first != null) {
+                arrived.add(first);
+                completions.drainTo(arrived);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return out;
+        }
+        now = nanoClock.getAsLong();
+        for (Object o : arrived) {
+            if (o != WAKE_UP) {
+                handle((ReadOutcome) o, now, out);
+            }
+        }
+        // Keep reads going while these batches are emitted.
+        launchDueReads(now);
+        return out;
+    }
+
+    private void launchDueReads(long now) {
+        SessionIds session = sessions.get();
+        if (session == null || inFlight >= maxParallel) {
+            return;
+        }
+        List<ChannelCursor> toLaunch = new ArrayList<>();
+        for (ChannelCursor c : cursors.values()) {
+            if (inFlight + toLaunch.size() >= maxParallel) {
+                break;
+            }
+            if (c.canRead(now, session)) {
+                toLaunch.add(c);
+            }
+        }
+        for (ChannelCursor c : toLaunch) {
+            launch(c, session);
+        }
+    }
+
+    private void launch(ChannelCursor c, SessionIds session) {
+        c.inFlight = true;
+        c.readId = ++nextReadId;
+        inFlight++;
+        // Round robin: this channel goes to the back of the line.
+        cursors.remove(c.channelId);
+        cursors.put(c.channelId, c);
+        final long readId = c.readId;
+        final String channelId = c.channelId;
+        final String token = c.token;
+        pool.execute(() -> completions.add(read(readId, channelId, token, session)));
+    }
+
+    /** Runs on a pool thread: one ReadRecords plus decoding. */
+    private ReadOutcome read(long readId, String channelId, String token, SessionIds session) {
+        try {
+            ReadRecordsResult result = client.readRecords(session.tunnelId(), session.clientId(), channelId, token);
+            PlainBufferDecoder decoder = decoders.get();
+            List<TunnelRecord> records = new ArrayList<>(result.records().size());
+            for (RawRecord raw : result.records()) {
+                try {
+                    records.add(decoder.decodeRecord(raw));
+                } catch (RuntimeException e) {
+                    return ReadOutcome.failed(readId, channelId, session, new TunnelSourceException(
+                            "Channel " + channelId + " of the " + tunnelDescription + " returned a record "
+                                    + "that cannot be decoded (record " + records.size() + " of the batch "
+                                    + "read from token " + token + "): " + e.getMessage()
+                                    + ". The data is corrupt or in a format this connector does not know; "
+                                    + "report it with the request id.", e));
+                }
+            }
+            return ReadOutcome.read(readId, channelId, session, result, records);
+        } catch (Throwable t) {
+            return ReadOutcome.failed(readId, channelId, session, t);
+        }
+    }
+
+    private void handle(ReadOutcome o, long now, ChannelBatches out) {
+        ChannelCursor c = cursors.get(o.channelId);
+        if (c == null || c.readId != o.readId) {
+            return; // the split was removed meanwhile
+        }
+        c.inFlight = false;
+        inFlight--;
+        if (o.error != null) {
+            handleFailure(c, o, now);
+            return;
+        }
+        ReadRecordsResult result = o.result;
+        c.retryBackoff.reset();
+        c.failures = 0;
+        boolean finished = result.isFinished();
+        if (!o.records.isEmpty() || finished || !result.nextToken().equals(c.token)) {
+            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished));
+        }
+        c.token = result.nextToken();
+        if (finished) {
+            LOG.info("Channel {} has been read to its end", c.channelId);
+            cursors.remove(c.channelId);
+            return;
+        }
+        if (!c.stream || isFullRead(result)) {
+            c.pacing.reset();
+            c.notBefore = now;
+        } else {
+            c.notBefore = now + TimeUnit.MILLISECONDS.toNanos(c.pacing.nextDelayMillis());
+        }
+    }
+
+    static boolean isFullRead(ReadRecordsResult result) {
+        if (result.mayMoreRecord() != null) {
+            return result.mayMoreRecord();
+        }
+        return result.records().size() > FULL_READ_RECORDS || result.responseBytes() > FULL_READ_BYTES;
+    }
+
+    private void handleFailure(ChannelCursor c, ReadOutcome o, long now) {
+        Throwable error = o.error;
+        if (error instanceof TunnelSourceException) {
+            throw (TunnelSourceException) error;
+        }
+        if (TunnelErrors.isSessionLost(error)) {
+            LOG.info("Session {} is gone while reading channel {}; waiting for the enumerator's new "
+                    + "session, keeping the position", o.session.clientId(), c.channelId);
+            c.blockedOnClient = o.session.clientId();
+            c.notBefore = now;
+            return;
+        }
+        if (TunnelErrors.isFatal(error)) {
+            throw TunnelErrors.fatal((TablestoreException) error, tunnelDescription,
+                    "reading channel " + c.channelId);
+        }
+        if (!(error instanceof TablestoreException) && !(error instanceof RuntimeException)) {
+            throw new TunnelSourceException("Reading channel " + c.channelId + " of the "
+                    + tunnelDescription + " failed unexpectedly", error);
+        }
+        c.failures++;
+        long delay = c.retryBackoff.nextDelayMillis();
+        c.notBefore = now + TimeUnit.MILLISECONDS.toNanos(delay);
+        LOG.warn("Reading channel {} failed ({} in a row), retrying in {} ms: {}", c.channelId,
+                c.failures, delay, error.toString());
+    }
+
+    private long waitNanos(long now) {
+        if (!completions.isEmpty()) {
+            return 0;
+        }
+        SessionIds session = sessions.get();
+        if (session == null || inFlight >= maxParallel) {
+            return MAX_WAIT_NANOS;
+        }
+        long wait = MAX_WAIT_NANOS;
+        for (ChannelCursor c : cursors.values()) {
+            if (!c.inFlight && !c.paused && !c.isBlocked(session)) {
+                wait = Math.min(wait, Math.max(0, c.notBefore - now));
+            }
+        }
+        return wait;
+    }
+
+    @Override
+    public void handleSplitsChanges(SplitsChange<TunnelChannelSplit> change) {
+        if (!(change instanceof SplitsAddition)) {
+            throw new UnsupportedOperationException("Unsupported split change " + change);
+        }
+        long now = nanoClock.getAsLong();
+        for (TunnelChannelSplit split : change.splits()) {
+            if (split.isFinished()) {
+                continue;
+            }
+            ChannelCursor c = new ChannelCursor(split, maxBackoffMs, now);
+            cursors.put(c.channelId, c);
+            LOG.info("Reading {}", split);
+        }
+    }
+
+    @Override
+    public void pauseOrResumeSplits(
+            Collection<TunnelChannelSplit> toPause, Collection<TunnelChannelSplit> toResume) {
+        for (TunnelChannelSplit s : toPause) {
+            ChannelCursor c = cursors.get(s.channelId());
+            if (c != null) {
+                c.paused = true;
+            }
+        }
+        for (TunnelChannelSplit s : toResume) {
+            ChannelCursor c = cursors.get(s.channelId());
+            if (c != null) {
+                c.paused = false;
+            }
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        completions.offer(WAKE_UP);
+    }
+
+    @Override
+    public void close() throws Exception {
+        sessions.removeListener(sessionListener);
+        pool.shutdownNow();
+        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Tunnel read threads did not stop within 10 s");
+        }
+    }
+
+    /** Channel ids currently read, for tests. */
+    List<String> channelIds() {
+        return new ArrayList<>(cursors.keySet());
+    }
+
+    /** A channel's read position and pacing; fetcher thread only. */
+    private static final class ChannelCursor {
+        final String channelId;
+        final boolean stream;
+        final Backoff pacing;
+        final Backoff retryBackoff = new Backoff(RETRY_BACKOFF_INITIAL_MS, 2, RETRY_BACKOFF_MAX_MS);
+        String token;
+        long notBefore;
+        boolean inFlight;
+        long readId;
+        boolean paused;
+        int failures;
+        /** Set after OTSResourceGone: wait for a client id other than this one. */
+        String blockedOnClient;
+
+        ChannelCursor(TunnelChannelSplit split, long maxBackoffMs, long now) {
+            this.channelId = split.channelId();
+            this.stream = split.isStream();
+            this.token = split.token();
+            this.pacing = new Backoff(STREAM_BACKOFF_INITIAL_MS, STREAM_BACKOFF_MULTIPLIER,
+                    Math.max(STREAM_BACKOFF_INITIAL_MS, maxBackoffMs));
+            this.notBefore = now;
+        }
+
+        boolean isBlocked(SessionIds session) {
+            if (blockedOnClient == null) {
+                return false;
+            }
+            if (blockedOnClient.equals(session.clientId())) {
+                return true;
+            }
+            blockedOnClient = null;
+            return false;
+        }
+
+        boolean canRead(long now, SessionIds session) {
+            return !inFlight && !paused && !isBlocked(session) && now - notBefore >= 0;
+        }
+    }
+
+    /** What a read produced; built on a pool thread, handled on the fetcher thread. */
+    private static final class ReadOutcome {
+        final long readId;
+        final String channelId;
+        final SessionIds session;
+        final ReadRecordsResult result;
+        final List<TunnelRecord> records;
+        final Throwable error;
+
+        private ReadOutcome(long readId, String channelId, SessionIds session, ReadRecordsResult result,
+                List<TunnelRecord> records, Throwable error) {
+            this.readId = readId;
+            this.channelId = channelId;
+            this.session = session;
+            this.result = result;
+            this.records = records;
+            this.error = error;
+        }
+
+        static ReadOutcome read(long readId, String channelId, SessionIds session, ReadRecordsResult result,
+                List<TunnelRecord> records) {
+            return new ReadOutcome(readId, channelId, session, result, records, null);
+        }
+
+        static ReadOutcome failed(long readId, String channelId, SessionIds session, Throwable error) {
+            return new ReadOutcome(readId, channelId, session, null, List.of(), error);
+        }
+    }
+}
