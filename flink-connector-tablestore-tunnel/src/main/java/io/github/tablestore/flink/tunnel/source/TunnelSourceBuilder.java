@@ -206,9 +206,15 @@ public final class TunnelSourceBuilder<T> {
         TunnelSourceOptions.validate(options, minHeartbeatInterval);
         Long startTs = options.getOptional(TunnelSourceOptions.STREAM_START_TIMESTAMP).orElse(null);
         Long endTs = options.getOptional(TunnelSourceOptions.STREAM_END_TIMESTAMP).orElse(null);
-        if (tunnelType == TunnelType.BASE_DATA && endTs != null) {
-            throw new IllegalArgumentException("Option '" + TunnelSourceOptions.STREAM_END_TIMESTAMP.key()
-                    + "' applies to tunnels with a stream, not to a " + tunnelType + " tunnel");
+        if (tunnelType != TunnelType.STREAM) {
+            // A BaseAndStream tunnel's stream starts where its base data was taken; BaseData has none.
+            StreamStartMode start = options.get(TunnelSourceOptions.STREAM_START);
+            if (start != StreamStartMode.LATEST) {
+                throw streamOnly(TunnelSourceOptions.STREAM_START.key());
+            }
+            if (endTs != null) {
+                throw streamOnly(TunnelSourceOptions.STREAM_END_TIMESTAMP.key());
+            }
         }
         TunnelClientFactory factory;
         try {
@@ -234,6 +240,11 @@ public final class TunnelSourceBuilder<T> {
                 startTs,
                 endTs);
         return new TunnelSource<>(config, deserializer);
+    }
+
+    private IllegalArgumentException streamOnly(String key) {
+        return new IllegalArgumentException("Option '" + key + "' applies to STREAM tunnels only, not to a "
+                + tunnelType + " tunnel");
     }
 
     private static void require(String value, String what) {

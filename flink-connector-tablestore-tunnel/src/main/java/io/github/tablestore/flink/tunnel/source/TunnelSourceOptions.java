@@ -66,7 +66,8 @@ public final class TunnelSourceOptions {
             ConfigOptions.key("tunnel.stream.start")
                     .enumType(StreamStartMode.class)
                     .defaultValue(StreamStartMode.LATEST)
-                    .withDescription("Where the stream of a tunnel created by the source begins. "
+                    .withDescription("Where a STREAM tunnel created by the source begins (a BaseAndStream "
+                            + "tunnel's stream always starts where its base data was taken). "
                             + "Ignored for an existing tunnel.");
 
     public static final ConfigOption<Long> STREAM_START_TIMESTAMP =
@@ -79,7 +80,7 @@ public final class TunnelSourceOptions {
             ConfigOptions.key("tunnel.stream.end-timestamp")
                     .longType()
                     .noDefaultValue()
-                    .withDescription("Optional end time, ms since the epoch, of a tunnel created by the "
+                    .withDescription("Optional end time, ms since the epoch, of a STREAM tunnel created by the "
                             + "source. With an end the source is bounded: it finishes when every "
                             + "channel reached the end.");
 

@@ -115,8 +115,8 @@ public final class TunnelSourceConfig implements Serializable {
     }
 
     /**
-     * A base-data tunnel ends when the full scan is done, a stream with an end when it reaches
-     * the end; anything else runs forever.
+     * A base-data tunnel ends when the full scan is done, a stream tunnel with an end when it
+     * reaches the end; anything else runs forever.
      */
     public Boundedness boundedness() {
         if (tunnelType == TunnelType.BASE_DATA || streamEndMillis != null) {
@@ -128,7 +128,7 @@ public final class TunnelSourceConfig implements Serializable {
     /** The request that creates the tunnel when it does not exist yet. */
     public CreateTunnelRequest createTunnelRequest() {
         CreateTunnelRequest.Builder b = CreateTunnelRequest.builder(tableName, tunnelName, tunnelType);
-        if (tunnelType != TunnelType.BASE_DATA) {
+        if (tunnelType == TunnelType.STREAM) {
             switch (streamStart) {
                 case EARLIEST:
                     b.streamStart(CreateTunnelRequest.StreamStart.EARLIEST);

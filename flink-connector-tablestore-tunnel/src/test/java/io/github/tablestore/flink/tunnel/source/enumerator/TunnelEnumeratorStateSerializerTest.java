@@ -1,0 +1,62 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.util.Hex;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TunnelEnumeratorStateSerializerTest {
+    private final TunnelEnumeratorStateSerializer serializer = TunnelEnumeratorStateSerializer.INSTANCE;
+
+    static TunnelEnumeratorState sample() {
+        return new TunnelEnumeratorState(
+                "tunnel-1",
+                "client-9",
+                List.of(new TunnelChannelSplit("child", ChannelType.STREAM, "t0", 3, List.of("parent"))),
+                Set.of("a", "b"),
+                Set.of("parent"));
+    }
+
+    /** Version 1 bytes of {@link #sample()}, frozen: every later version must still read them. */
+    static final String V1_SAMPLE_HEX = "01000874756e6e656c2d31010008636c69656e742d39"
+            + "000000010000000100056368696c64010000000274300000000000000003000000010006706172656e74"
+            + "00000002000161000162000000010006706172656e74";
+
+    @Test
+    void roundTrips() throws IOException {
+        for (TunnelEnumeratorState state : List.of(sample(), TunnelEnumeratorState.empty())) {
+            assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state))).isEqualTo(state);
+        }
+    }
+
+    @Test
+    void readsVersion1() throws IOException {
+        assertThat(serializer.deserialize(1, Hex.parse(V1_SAMPLE_HEX))).isEqualTo(sample());
+    }
+
+    @Test
+    void currentVersionIsStillVersion1Layout() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(1);
+        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX);
+    }
+
+    @Test
+    void equalStatesGiveEqualBytes() throws IOException {
+        TunnelEnumeratorState reordered = new TunnelEnumeratorState("tunnel-1", "client-9",
+                sample().pendingSplits(), Set.of("b", "a"), Set.of("parent"));
+        assertThat(serializer.serialize(reordered)).isEqualTo(serializer.serialize(sample()));
+    }
+
+    @Test
+    void rejectsUnknownVersion() {
+        assertThatThrownBy(() -> serializer.deserialize(2, new byte[0]))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 2");
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.tablestore.flink.tunnel.source.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import java.io.IOException;
+import io.github.tablestore.flink.tunnel.source.util.Hex;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TunnelChannelSplitSerializerTest {
+    private final TunnelChannelSplitSerializer serializer = TunnelChannelSplitSerializer.INSTANCE;
+
+    /** Version 1 bytes of {@link #sample()}, frozen: every later version must still read them. */
+    static final String V1_SAMPLE_HEX = "0005736861726401000000087365656b3d3132330000000000000007"
+            + "000000020003702d3100057030e282ac";
+
+    static TunnelChannelSplit sample() {
+        return new TunnelChannelSplit("shard", ChannelType.STREAM, "seek=123", 7, List.of("p-1", "p0€"));
+    }
+
+    @Test
+    void roundTripsEveryField() throws IOException {
+        for (TunnelChannelSplit split : List.of(
+                sample(),
+                new TunnelChannelSplit("BaseData_p1", ChannelType.BASE_DATA, "tok", -1, List.of()),
+                sample().asFinished(42))) {
+            byte[] bytes = serializer.serialize(split);
+            assertThat(serializer.deserialize(serializer.getVersion(), bytes)).isEqualTo(split);
+        }
+    }
+
+    @Test
+    void readsVersion1() throws IOException {
+        byte[] v1 = Hex.parse(V1_SAMPLE_HEX);
+        assertThat(serializer.deserialize(1, v1)).isEqualTo(sample());
+    }
+
+    @Test
+    void currentVersionIsStillVersion1Layout() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(1);
+        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX);
+    }
+
+    @Test
+    void keepsTokensLongerThanWriteUtfAllows() throws IOException {
+        String longToken = "x".repeat(100_000);
+        TunnelChannelSplit split = new TunnelChannelSplit("c", ChannelType.BASE_DATA, longToken, 1, List.of());
+        assertThat(serializer.deserialize(1, serializer.serialize(split)).token()).isEqualTo(longToken);
+    }
+
+    @Test
+    void rejectsUnknownVersionsAndTrailingBytes() throws IOException {
+        byte[] bytes = serializer.serialize(sample());
+        assertThatThrownBy(() -> serializer.deserialize(99, bytes))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("version 99");
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(() -> serializer.deserialize(1, longer))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("trailing");
+    }
+
+    @Test
+    void splitKnowsWhenItIsFinished() {
+        assertThat(sample().isFinished()).isFalse();
+        TunnelChannelSplit done = sample().asFinished(8);
+        assertThat(done.isFinished()).isTrue();
+        assertThat(done.splitId()).isEqualTo("shard");
+        assertThat(done.sequenceNumber()).isEqualTo(8);
+        assertThat(done.parentChannelIds()).containsExactly("p-1", "p0€");
+    }
+}
