@@ -1,0 +1,107 @@
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
+
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferReader.CellRules;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes PlainBuffer bytes into {@link Row}s, {@link PrimaryKey}s and {@link TunnelRecord}s.
+ *
+ * <p>Every cell checksum and row checksum is verified; any malformed input ends in a {@link
+ * PlainBufferException} naming the problem and its byte offset (counted from the buffer's position
+ * when decoding began). Decoding reads from the buffer's position to its limit and never moves the
+ * caller's position. String and binary values of the result alias the input buffer (no copy), so
+ * its bytes must not change afterwards.
+ *
+ * <p>The static methods are thread-safe. An instance, used for tunnel records on the hot path,
+ * keeps a column-name cache and reusable scratch space: use one instance per thread.
+ */
+public final class PlainBufferDecoder {
+    private final PlainBufferReader reader = new PlainBufferReader(new NameCache());
+
+    /** Decodes one row that follows a header, e.g. a PutRow row or a GetRow result. */
+    public static Row decodeRow(ByteBuffer buffer) {
+        PlainBufferReader r = new PlainBufferReader(null);
+        r.begin(buffer.duplicate(), null);
+        r.readHeader();
+        r.readRow(true, CellRules.ROW, null);
+        r.expectEnd("the row");
+        return toRow(r);
+    }
+
+    /** Decodes a header followed by any number of rows (a GetRange result). Empty input has no rows. */
+    public static List<Row> decodeRows(ByteBuffer buffer) {
+        PlainBufferReader r = new PlainBufferReader(null);
+        r.begin(buffer.duplicate(), null);
+        if (r.isEmpty()) {
+            return Collections.emptyList();
+        }
+        r.readHeader();
+        List<Row> rows = new ArrayList<>();
+        while (!r.atEnd()) {
+            r.readRow(true, CellRules.ROW, null);
+            rows.add(toRow(r));
+        }
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** Decodes the primary key of one row that follows a header (a token key or DeleteRow key). */
+    public static PrimaryKey decodePrimaryKey(ByteBuffer buffer) {
+        PlainBufferReader r = new PlainBufferReader(null);
+        r.begin(buffer.duplicate(), null);
+        r.readHeader();
+        r.readRow(true, CellRules.ROW, null);
+        r.expectEnd("the row");
+        return r.toPrimaryKey();
+    }
+
+    private static Row toRow(PlainBufferReader r) {
+        return new Row(r.toPrimaryKey(), r.cells(), r.deleteMarker(), r.sequenceInfo());
+    }
+
+    /** Decodes a tunnel record with all of its columns. */
+    public TunnelRecord decodeRecord(RawRecord raw) {
+        return decodeRecord(raw, ColumnFilter.all());
+    }
+
+    /**
+     * Decodes a tunnel record, materializing only the attribute columns {@code filter} includes
+     * (in the record and in its origin columns); the primary key is always decoded. Cells follow
+     * the tunnel rules: a PUT has a value and a timestamp, DELETE_ONE_VERSION a timestamp only,
+     * DELETE_ALL_VERSIONS neither; other operations are errors. The delete marker is accepted and
+     * ignored. A record without a sequence-info extension (base data) has none.
+     */
+    public TunnelRecord decodeRecord(RawRecord raw, ColumnFilter filter) {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(filter, "filter");
+        PlainBufferReader r = reader;
+        r.begin(raw.record(), null);
+        r.readHeader();
+        r.readRow(true, CellRules.TUNNEL, filter);
+        r.expectEnd("the row");
+        PrimaryKey primaryKey = r.toPrimaryKey();
+        List<Cell> columns = List.copyOf(r.cells());
+        SequenceInfo sequenceInfo = r.sequenceInfo();
+
+        List<Cell> originColumns = Collections.emptyList();
+        ByteBuffer origin = raw.originRecord();
+        // An empty origin record is treated as absent.
+        if (origin != null && origin.hasRemaining()) {
+            r.begin(origin, "origin record");
+            r.readHeader();
+            r.readRow(false, CellRules.TUNNEL, filter);
+            r.expectEnd("the row");
+            originColumns = List.copyOf(r.cells());
+        }
+        return new TunnelRecord(raw.action(), primaryKey, columns, sequenceInfo, originColumns);
+    }
+}
