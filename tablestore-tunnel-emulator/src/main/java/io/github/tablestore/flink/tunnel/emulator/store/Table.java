@@ -143,6 +143,12 @@ public final class Table {
         return rows.get(key);
     }
 
+    /** Checks GetRange bounds: every primary-key column, INF_MIN/INF_MAX allowed. */
+    public void checkRangeKeys(PrimaryKey start, PrimaryKey end) {
+        schema.checkRangeKey(start);
+        schema.checkRangeKey(end);
+    }
+
     // ---------------------------------------------------------------------------------------
     // Partitions
 
