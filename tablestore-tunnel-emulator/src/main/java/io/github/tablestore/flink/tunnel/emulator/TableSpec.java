@@ -1,0 +1,142 @@
+package io.github.tablestore.flink.tunnel.emulator;
+
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.emulator.store.Instance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table to create through the emulator's Java or admin API: primary key, partitions (a count,
+ * or split points of the partition key), max versions and stream settings. Immutable; build with
+ * {@link #builder(String)}.
+ */
+public final class TableSpec {
+    private final String name;
+    private final List<String> keyNames;
+    private final List<PrimaryKeyType> keyTypes;
+    private final List<Boolean> keyAutoIncrement;
+    private final int partitions;
+    private final List<ColumnValue> splitPoints;
+    private final int maxVersions;
+    private final boolean streamEnabled;
+    private final int streamExpirationHours;
+    private final List<String> originColumns;
+
+    private TableSpec(Builder b) {
+        this.name = b.name;
+        this.keyNames = List.copyOf(b.keyNames);
+        this.keyTypes = List.copyOf(b.keyTypes);
+        this.keyAutoIncrement = List.copyOf(b.keyAutoIncrement);
+        this.partitions = b.partitions;
+        this.splitPoints = List.copyOf(b.splitPoints);
+        this.maxVersions = b.maxVersions;
+        this.streamEnabled = b.streamEnabled;
+        this.streamExpirationHours = b.streamExpirationHours;
+        this.originColumns = List.copyOf(b.originColumns);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void createIn(Instance instance) {
+        TableProtos.TableMeta.Builder meta = TableProtos.TableMeta.newBuilder().setTableName(name);
+        for (int i = 0; i < keyNames.size(); i++) {
+            TableProtos.PrimaryKeySchema.Builder pk = TableProtos.PrimaryKeySchema.newBuilder()
+                    .setName(keyNames.get(i))
+                    .setType(TableProtos.PrimaryKeyType.valueOf(keyTypes.get(i).name()));
+            if (keyAutoIncrement.get(i)) {
+                pk.setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT);
+            }
+            meta.addPrimaryKey(pk);
+        }
+        TableProtos.TableOptions options = TableProtos.TableOptions.newBuilder()
+                .setTimeToLive(-1)
+                .setMaxVersions(maxVersions)
+                .build();
+        TableProtos.StreamSpecification stream = TableProtos.StreamSpecification.newBuilder()
+                .setEnableStream(streamEnabled)
+                .setExpirationTime(streamExpirationHours)
+                .addAllColumnsToGet(originColumns)
+                .build();
+        instance.createTable(meta.build(), options, stream, splitPoints, partitions);
+    }
+
+    /** Builder of {@link TableSpec}. */
+    public static final class Builder {
+        private final String name;
+        private final List<String> keyNames = new ArrayList<>();
+        private final List<PrimaryKeyType> keyTypes = new ArrayList<>();
+        private final List<Boolean> keyAutoIncrement = new ArrayList<>();
+        private int partitions;
+        private final List<ColumnValue> splitPoints = new ArrayList<>();
+        private int maxVersions = 1;
+        private boolean streamEnabled;
+        private int streamExpirationHours = 24;
+        private final List<String> originColumns = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** Adds a primary-key column; the first one is the partition key. */
+        public Builder primaryKey(String column, PrimaryKeyType type) {
+            return primaryKey(column, type, false);
+        }
+
+        /** Adds a primary-key column, optionally auto-increment (never the first). */
+        public Builder primaryKey(String column, PrimaryKeyType type, boolean autoIncrement) {
+            keyNames.add(Objects.requireNonNull(column, "column"));
+            keyTypes.add(Objects.requireNonNull(type, "type"));
+            keyAutoIncrement.add(autoIncrement);
+            return this;
+        }
+
+        /** Number of (hash) partitions; 0 (default) uses the emulator's setting. */
+        public Builder partitions(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("partitions must not be negative, got " + count);
+            }
+            this.partitions = count;
+            return this;
+        }
+
+        /** Range partitions split at these partition-key values (strictly increasing). */
+        public Builder splitPoints(List<ColumnValue> points) {
+            splitPoints.clear();
+            splitPoints.addAll(points);
+            return this;
+        }
+
+        public Builder maxVersions(int maxVersions) {
+            if (maxVersions < 1) {
+                throw new IllegalArgumentException("maxVersions must be positive, got " + maxVersions);
+            }
+            this.maxVersions = maxVersions;
+            return this;
+        }
+
+        /** Enables the table's stream (tunnels work without it; it makes ListStream show the stream). */
+        public Builder stream(int expirationHours, List<String> originColumns) {
+            this.streamEnabled = true;
+            this.streamExpirationHours = expirationHours;
+            this.originColumns.clear();
+            this.originColumns.addAll(originColumns);
+            return this;
+        }
+
+        public TableSpec build() {
+            if (keyNames.isEmpty()) {
+                throw new IllegalArgumentException("table " + name + " needs a primary key");
+            }
+            return new TableSpec(this);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.tablestore.flink.tunnel.emulator.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON to Tablestore values for the admin API. Primary-key values follow the schema (a number
+ * for INTEGER, a string for STRING, Base64 text for BINARY); cell values follow their JSON type
+ * (string, integral number = INTEGER, other number = DOUBLE, boolean) and {@code {"binary":
+ * "<base64>"}} is a BINARY value.
+ */
+final class JsonValues {
+    private JsonValues() {}
+
+    static ColumnValue keyValue(JsonNode node, TableProtos.PrimaryKeyType type, String what) {
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        switch (type) {
+            case INTEGER:
+                if (!node.isIntegralNumber()) {
+                    throw new IllegalArgumentException(what + " must be an integer, got " + node);
+                }
+                return ColumnValue.ofLong(node.asLong());
+            case STRING:
+                if (!node.isTextual()) {
+                    throw new IllegalArgumentException(what + " must be a string, got " + node);
+                }
+                return ColumnValue.ofString(node.asText());
+            case BINARY:
+                if (!node.isTextual()) {
+                    throw new IllegalArgumentException(what + " must be Base64 text, got " + node);
+                }
+                return ColumnValue.ofBinary(Base64.getDecoder().decode(node.asText()));
+            default:
+                throw new IllegalArgumentException("unsupported key type " + type);
+        }
+    }
+
+    static ColumnValue cellValue(JsonNode node, String what) {
+        if (node.isTextual()) {
+            return ColumnValue.ofString(node.asText());
+        }
+        if (node.isIntegralNumber()) {
+            return ColumnValue.ofLong(node.asLong());
+        }
+        if (node.isNumber()) {
+            return ColumnValue.ofDouble(node.asDouble());
+        }
+        if (node.isBoolean()) {
+            return ColumnValue.ofBoolean(node.asBoolean());
+        }
+        if (node.isObject() && node.has("binary") && node.size() == 1) {
+            return ColumnValue.ofBinary(Base64.getDecoder().decode(node.get("binary").asText()));
+        }
+        throw new IllegalArgumentException(what + " has an unsupported value " + node);
+    }
+
+    /** {@code {"primaryKey": {...}, "columns": {...}}} as a row of PUT cells. */
+    static Row row(JsonNode node, List<TableProtos.PrimaryKeySchema> schema) {
+        JsonNode pk = node.get("primaryKey");
+        if (pk == null || !pk.isObject()) {
+            throw new IllegalArgumentException("a row needs a \"primaryKey\" object");
+        }
+        List<PrimaryKeyColumn> key = new ArrayList<>();
+        for (TableProtos.PrimaryKeySchema s : schema) {
+            key.add(new PrimaryKeyColumn(s.getName(), keyValue(pk.get(s.getName()), s.getType(),
+                    "primary key column " + s.getName())));
+        }
+        List<Cell> cells = new ArrayList<>();
+        JsonNode columns = node.get("columns");
+        if (columns != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = columns.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                cells.add(Cell.put(e.getKey(), cellValue(e.getValue(), "column " + e.getKey())));
+            }
+        }
+        return Row.of(new PrimaryKey(key), cells);
+    }
+}

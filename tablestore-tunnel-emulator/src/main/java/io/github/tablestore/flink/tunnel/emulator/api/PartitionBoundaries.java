@@ -1,0 +1,87 @@
+package io.github.tablestore.flink.tunnel.emulator.api;
+
+import com.google.protobuf.ByteString;
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CreateTable's {@code partitions}: consecutive ranges whose bounds are single PlainBuffer values
+ * without a length prefix (type byte, then the payload; INF_MIN 0x09 / INF_MAX 0x0A alone), as
+ * the SDK's CreateTableEx sends them. Turned into the split points between the ranges.
+ */
+final class PartitionBoundaries {
+    private static final byte VT_INTEGER = 0x00;
+    private static final byte VT_STRING = 0x03;
+    private static final byte VT_BLOB = 0x07;
+    private static final byte VT_INF_MIN = 0x09;
+    private static final byte VT_INF_MAX = 0x0A;
+
+    private PartitionBoundaries() {}
+
+    static List<ColumnValue> splitPoints(List<TableProtos.PartitionRange> ranges) {
+        List<ColumnValue> points = new ArrayList<>();
+        ColumnValue expectedBegin = ColumnValue.INF_MIN;
+        for (int i = 0; i < ranges.size(); i++) {
+            ColumnValue begin = value(ranges.get(i).getBegin(), "begin of partition " + i);
+            ColumnValue end = value(ranges.get(i).getEnd(), "end of partition " + i);
+            if (!begin.equals(expectedBegin)) {
+                throw Errors.parameterInvalid("Partition " + i + " must begin where the previous one ends.");
+            }
+            if (i == ranges.size() - 1) {
+                if (!end.equals(ColumnValue.INF_MAX)) {
+                    throw Errors.parameterInvalid("The last partition must end at INF_MAX.");
+                }
+            } else {
+                points.add(end);
+            }
+            expectedBegin = end;
+        }
+        return points;
+    }
+
+    static ColumnValue value(ByteString bytes, String what) {
+        ByteBuffer b = bytes.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            byte type = b.get();
+            ColumnValue v;
+            switch (type) {
+                case VT_INF_MIN:
+                    v = ColumnValue.INF_MIN;
+                    break;
+                case VT_INF_MAX:
+                    v = ColumnValue.INF_MAX;
+                    break;
+                case VT_INTEGER:
+                    v = ColumnValue.ofLong(b.getLong());
+                    break;
+                case VT_STRING:
+                case VT_BLOB: {
+                    int len = b.getInt();
+                    if (len < 0 || len > b.remaining()) {
+                        throw Errors.parameterInvalid("Invalid " + what + ": bad length " + len + ".");
+                    }
+                    byte[] raw = new byte[len];
+                    b.get(raw);
+                    v = type == VT_STRING
+                            ? ColumnValue.ofString(new String(raw, StandardCharsets.UTF_8))
+                            : ColumnValue.ofBinary(raw);
+                    break;
+                }
+                default:
+                    throw Errors.parameterInvalid("Invalid " + what + ": value type " + type + ".");
+            }
+            if (b.hasRemaining()) {
+                throw Errors.parameterInvalid("Invalid " + what + ": trailing bytes.");
+            }
+            return v;
+        } catch (BufferUnderflowException e) {
+            throw Errors.parameterInvalid("Invalid " + what + ": truncated.");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.tablestore.flink.tunnel.emulator.http;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
+import io.github.tablestore.flink.tunnel.emulator.api.Operation;
+import io.github.tablestore.flink.tunnel.emulator.fault.Faults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JDK's built-in HTTP server (HTTP/1.1 with keep-alive) with a thread pool that grows with the
+ * number of concurrent requests: the protocol on {@code /}, the admin API on {@code /admin/}.
+ */
+public final class EmulatorHttpServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private EmulatorHttpServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** What the server needs to authenticate and answer protocol calls. */
+    public static final class Config {
+        final String instanceName;
+        final Map<String, Credentials> credentials;
+        final Credentials defaultSigner;
+        final EmulatorClock clock;
+        final Duration maxClockSkew;
+        final int maxRequestBytes;
+
+        public Config(
+                String instanceName,
+                Map<String, Credentials> credentials,
+                Credentials defaultSigner,
+                EmulatorClock clock,
+                Duration maxClockSkew,
+                int maxRequestBytes) {
+            this.instanceName = instanceName;
+            this.credentials = credentials;
+            this.defaultSigner = defaultSigner;
+            this.clock = clock;
+            this.maxClockSkew = maxClockSkew;
+            this.maxRequestBytes = maxRequestBytes;
+        }
+    }
+
+    /** Binds and starts serving. */
+    public static EmulatorHttpServer start(
+            InetSocketAddress bind, Config config, Map<String, Operation> operations, Faults faults, HttpHandler admin) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(bind, 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + bind, e);
+        }
+        ApiHandler api = new ApiHandler(
+                operations,
+                new RequestAuthenticator(config.instanceName, config.credentials, config.clock, config.maxClockSkew),
+                new ResponseSender(config.clock),
+                faults,
+                config.defaultSigner,
+                config.maxRequestBytes);
+        server.createContext("/", api);
+        server.createContext("/admin/", admin);
+        ExecutorService executor = new ThreadPoolExecutor(
+                4, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        return new EmulatorHttpServer(server, executor);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "tablestore-emulator-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** Stops accepting, closes connections, and ends the worker threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

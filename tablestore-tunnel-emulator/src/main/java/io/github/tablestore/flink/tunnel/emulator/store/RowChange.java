@@ -1,0 +1,62 @@
+package io.github.tablestore.flink.tunnel.emulator.store;
+
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import java.util.List;
+import java.util.Objects;
+
+/** One row write as PutRow, UpdateRow, DeleteRow or a BatchWriteRow entry asks for it. Immutable. */
+public final class RowChange {
+    /** The kind of write. */
+    public enum Kind {
+        PUT,
+        UPDATE,
+        DELETE
+    }
+
+    private final Kind kind;
+    private final Row row;
+    private final TableProtos.RowExistenceExpectation condition;
+    private final TableProtos.ReturnType returnType;
+    private final List<String> returnColumns;
+
+    public RowChange(
+            Kind kind,
+            Row row,
+            TableProtos.RowExistenceExpectation condition,
+            TableProtos.ReturnType returnType,
+            List<String> returnColumns) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.row = Objects.requireNonNull(row, "row");
+        this.condition = Objects.requireNonNull(condition, "condition");
+        this.returnType = Objects.requireNonNull(returnType, "returnType");
+        this.returnColumns = List.copyOf(returnColumns);
+    }
+
+    /** An unconditional write that returns nothing. */
+    public static RowChange of(Kind kind, Row row) {
+        return new RowChange(kind, row, TableProtos.RowExistenceExpectation.IGNORE, TableProtos.ReturnType.RT_NONE,
+                List.of());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The row: primary key and cells (for DELETE only the key counts). */
+    public Row row() {
+        return row;
+    }
+
+    public TableProtos.RowExistenceExpectation condition() {
+        return condition;
+    }
+
+    public TableProtos.ReturnType returnType() {
+        return returnType;
+    }
+
+    public List<String> returnColumns() {
+        return returnColumns;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.tablestore.flink.tunnel.emulator.store;
+
+import java.util.List;
+
+/** A slice of a stream shard's log, as one ReadRecords batch serves it. */
+public final class ShardRead {
+    private final List<byte[]> frames;
+    private final int bytes;
+    private final long nextIndex;
+    private final long lastTimestampMicros;
+    private final boolean drained;
+    private final boolean endReached;
+
+    ShardRead(
+            List<byte[]> frames,
+            int bytes,
+            long nextIndex,
+            long lastTimestampMicros,
+            boolean drained,
+            boolean endReached) {
+        this.frames = frames;
+        this.bytes = bytes;
+        this.nextIndex = nextIndex;
+        this.lastTimestampMicros = lastTimestampMicros;
+        this.drained = drained;
+        this.endReached = endReached;
+    }
+
+    /** Pre-encoded record frames, in log order. */
+    public List<byte[]> frames() {
+        return frames;
+    }
+
+    /** Total size of {@link #frames()}. */
+    public int bytes() {
+        return bytes;
+    }
+
+    /** Log index to continue from. */
+    public long nextIndex() {
+        return nextIndex;
+    }
+
+    /** Timestamp of the last frame served, or 0 when none was. */
+    public long lastTimestampMicros() {
+        return lastTimestampMicros;
+    }
+
+    /** No entry was left behind: the read caught up with the log's current end (or the end offset). */
+    public boolean drained() {
+        return drained;
+    }
+
+    /**
+     * Nothing more will ever be served from {@link #nextIndex()}: the shard is closed and fully
+     * read, or the end offset was reached.
+     */
+    public boolean endReached() {
+        return endReached;
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.tablestore.flink.tunnel.emulator.store;
+
+import java.util.List;
+
+/** A table's stream settings as CreateTable/UpdateTable set them. Immutable. */
+public final class StreamSettings {
+    static final StreamSettings DISABLED = new StreamSettings(false, 0, List.of(), 0);
+
+    private final boolean enabled;
+    private final int expirationHours;
+    private final List<String> originColumns;
+    private final long lastEnableMicros;
+
+    public StreamSettings(boolean enabled, int expirationHours, List<String> originColumns, long lastEnableMicros) {
+        this.enabled = enabled;
+        this.expirationHours = expirationHours;
+        this.originColumns = List.copyOf(originColumns);
+        this.lastEnableMicros = lastEnableMicros;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Log retention in hours as the user set it; 0 when unset. */
+    public int expirationHours() {
+        return expirationHours;
+    }
+
+    /** Columns whose previous values stream records carry (origin columns). */
+    public List<String> originColumns() {
+        return originColumns;
+    }
+
+    public long lastEnableMicros() {
+        return lastEnableMicros;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.tablestore.flink.tunnel.emulator.tunnel;
+
+/** A snapshot of a connected tunnel client. Immutable. */
+public final class ClientView {
+    private final String clientId;
+    private final String tag;
+    private final long timeoutMillis;
+    private final long lastHeartbeatMillis;
+
+    ClientView(ClientSession s) {
+        this.clientId = s.id;
+        this.tag = s.tag;
+        this.timeoutMillis = s.timeoutMillis;
+        this.lastHeartbeatMillis = s.lastHeartbeatMillis;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    /** The lease: the client is dead when no heartbeat came for this long. */
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Emulator time of the last heartbeat (or of the connect), ms since the epoch. */
+    public long lastHeartbeatMillis() {
+        return lastHeartbeatMillis;
+    }
+
+    @Override
+    public String toString() {
+        return clientId + "(" + tag + ")";
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.tablestore.flink.tunnel.emulator.tunnel;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.emulator.store.KeySpan;
+import java.util.List;
+
+/**
+ * The server's record of one channel of a tunnel: what it reads (a key span of base data or a
+ * stream shard), its place in the heartbeat state machine (status, owner, version) and its
+ * checkpoint. Guarded by the owning {@link Tunnel}'s monitor.
+ *
+ * <p>Statuses the server keeps: WAIT (nobody holds it), OPEN (held), CLOSING (the holder was asked
+ * to release it), TERMINATED (read to its end; final). A client's CLOSE report turns the channel
+ * back into WAIT at once.
+ */
+final class ServerChannel {
+    final String id;
+    final ChannelType type;
+    /** Base data: the span to scan. */
+    final KeySpan span;
+    /** Stream: the shard (same as {@link #id}). */
+    final String shardId;
+    /** Channels that must be TERMINATED before this one may open. */
+    final List<String> parents;
+
+    ChannelStatus status = ChannelStatus.WAIT;
+    String owner;
+    long version;
+    String checkpoint;
+    long sequence;
+    /** How far the channel has been consumed (from its last checkpoint), µs; 0 when unknown. */
+    long consumePointMicros;
+    long recordCount;
+
+    ServerChannel(String id, ChannelType type, KeySpan span, String shardId, List<String> parents, String checkpoint) {
+        this.id = id;
+        this.type = type;
+        this.span = span;
+        this.shardId = shardId;
+        this.parents = List.copyOf(parents);
+        this.checkpoint = checkpoint;
+    }
+
+    boolean isTerminated() {
+        return status == ChannelStatus.TERMINATED;
+    }
+
+    boolean isHeldBy(String clientId) {
+        return clientId.equals(owner) && (status == ChannelStatus.OPEN || status == ChannelStatus.CLOSING);
+    }
+
+    @Override
+    public String toString() {
+        return id + "@" + version + ":" + status + (owner == null ? "" : "/" + owner);
+    }
+}
