@@ -1,0 +1,309 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The enumerator against the emulator over HTTP, driven step by step: Flink's testing context
+ * runs the session ticks only when the test triggers them.
+ */
+class TunnelSplitEnumeratorTest {
+    private static final String TABLE = "orders";
+
+    private TablestoreEmulator emulator;
+    private FaultInjectingClientFactory faults;
+    private final List<TunnelSplitEnumerator> enumerators = new ArrayList<>();
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = TablestoreEmulator.builder().start();
+        TestTables.create(emulator, TABLE, 2);
+        TestTables.putRange(emulator, TABLE, 0, 20, "v0");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TunnelSplitEnumerator e : enumerators) {
+            e.close();
+        }
+        emulator.close();
+    }
+
+    private TunnelSourceConfig config(TunnelType type) {
+        return TestSources.builder(emulator, TABLE, "t1", type, TunnelRecordDeserializationSchema.json(),
+                        Duration.ofMillis(1), f -> faults = new FaultInjectingClientFactory(f))
+                .build()
+                .config();
+    }
+
+    private TunnelSplitEnumerator start(
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, TunnelSourceConfig config, TunnelEnumeratorState state) {
+        TunnelSplitEnumerator e = new TunnelSplitEnumerator(ctx, config, state);
+        enumerators.add(e);
+        e.start();
+        return e;
+    }
+
+    private static TestingSplitEnumeratorContext<TunnelChannelSplit> readers(int parallelism) {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(parallelism);
+        for (int i = 0; i < parallelism; i++) {
+            ctx.registerReader(i, "localhost");
+        }
+        return ctx;
+    }
+
+    private static Map<Integer, List<String>> assigned(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) {
+        return ctx.getSplitAssignments().entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey,
+                e -> e.getValue().getAssignedSplits().stream().map(TunnelChannelSplit::channelId)
+                        .collect(Collectors.toList())));
+    }
+
+    private static List<String> allAssigned(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) {
+        return assigned(ctx).values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
+    }
+
+    private static List<TunnelSessionEvent> sessionEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
+        List<TunnelSessionEvent> out = new ArrayList<>();
+        for (SourceEvent e : ctx.getSentEvents().getOrDefault(reader, List.of())) {
+            if (e instanceof TunnelSessionEvent) {
+                out.add((TunnelSessionEvent) e);
+            }
+        }
+        return out;
+    }
+
+    private TunnelView tunnel() {
+        return emulator.tunnels().get(0);
+    }
+
+    private List<String> channelsOfType(ChannelType type) {
+        return tunnel().channels().stream().filter(c -> c.type() == type).map(c -> c.channelId()).sorted()
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void createsTheTunnelConnectsAndBalancesTheBaseChannels() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+
+        assertThat(emulator.tunnels()).hasSize(1);
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+        assertThat(base).hasSize(2);
+        assertThat(allAssigned(ctx)).isEqualTo(base);
+        assertThat(assigned(ctx).get(0)).hasSize(1);
+        assertThat(assigned(ctx).get(1)).hasSize(1);
+        // Stream channels wait on the service side until the base data is done.
+        TunnelSessionEvent session = sessionEvents(ctx, 0).get(0);
+        assertThat(sessionEvents(ctx, 1)).containsExactly(session);
+        assertThat(session.tunnelId()).isEqualTo(tunnel().tunnelId());
+        assertThat(tunnel().clients()).hasSize(1);
+    }
+
+    @Test
+    void finishedBaseChannelsAreTerminatedThenTheStreamChannelsOpen() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
+        ctx.triggerAllActions();
+        assertThat(statusOf(base.get(0))).isEqualTo("TERMINATED");
+        assertThat(faults.hooks().checkpointsOf(base.get(0))).extracting(c -> c[1]).containsExactly("finished");
+        assertThat(allAssigned(ctx)).isEqualTo(base);
+
+        e.handleSourceEvent(1, new ChannelsFinishedEvent(List.of(base.get(1))));
+        ctx.triggerAllActions(); // TERMINATED for the second base channel
+        ctx.triggerAllActions(); // the service opens the stream channels
+        List<String> expected = new ArrayList<>(base);
+        expected.addAll(channelsOfType(ChannelType.STREAM));
+        expected.sort(null);
+        assertThat(allAssigned(ctx)).isEqualTo(expected);
+        assertThat(assigned(ctx).get(0)).hasSize(2);
+        assertThat(assigned(ctx).get(1)).hasSize(2);
+    }
+
+    @Test
+    void aChildIsAssignedOnlyAfterItsParentFinishedEvenIfTheServiceOffersItEarly() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.STREAM), null);
+        ctx.triggerAllActions();
+        List<String> roots = channelsOfType(ChannelType.STREAM);
+        assertThat(allAssigned(ctx)).isEqualTo(roots);
+
+        List<PartitionInfo> children = emulator.splitPartition(TABLE, roots.get(0));
+        List<String> childIds = children.stream().map(PartitionInfo::id).sorted().collect(Collectors.toList());
+        // A service that offers the children before their parent is TERMINATED:
+        faults.hooks().heartbeatAnswer = answer -> {
+            List<ChannelState> more = new ArrayList<>(answer);
+            for (String child : childIds) {
+                if (answer.stream().noneMatch(s -> s.channelId().equals(child))) {
+                    more.add(new ChannelState(child, 1, ChannelStatus.OPEN));
+                }
+            }
+            return more;
+        };
+        ctx.triggerAllActions();
+        ctx.triggerAllActions();
+        assertThat(allAssigned(ctx)).isEqualTo(roots);
+
+        faults.hooks().heartbeatAnswer = answer -> answer;
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(roots.get(0))));
+        ctx.triggerAllActions(); // parent TERMINATED
+        ctx.triggerAllActions(); // children open on the service
+        List<String> expected = new ArrayList<>(roots);
+        expected.addAll(childIds);
+        expected.sort(null);
+        assertThat(allAssigned(ctx)).isEqualTo(expected);
+        List<TunnelChannelSplit> childSplits = ctx.getSplitAssignments().values().stream()
+                .flatMap(s -> s.getAssignedSplits().stream())
+                .filter(s -> childIds.contains(s.channelId()))
+                .collect(Collectors.toList());
+        assertThat(childSplits).allSatisfy(s -> assertThat(s.parentChannelIds()).containsExactly(roots.get(0)));
+    }
+
+    @Test
+    void restoreContinuesALiveSessionWithoutReconnecting() throws Exception {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator first = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        TunnelEnumeratorState state = first.snapshotState(1);
+        assertThat(state.assignedChannels()).hasSize(2);
+        String clientId = state.clientId();
+        // The first enumerator "crashes" (no shutdown); a new one restores the state.
+        enumerators.remove(first);
+
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx2 = readers(2);
+        TunnelSplitEnumerator second = start(ctx2, config(TunnelType.BASE_AND_STREAM), state);
+        ctx2.triggerAllActions();
+        assertThat(faults.hooks().calls("connect")).isZero();
+        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(clientId);
+        assertThat(tunnel().clients()).hasSize(1);
+        assertThat(allAssigned(ctx2)).isEmpty(); // the readers own them from their own state
+        assertThat(second.snapshotState(2)).isEqualTo(state);
+    }
+
+    @Test
+    void restoreWithADeadLeaseConnectsAnew() throws Exception {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator first = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        TunnelEnumeratorState state = first.snapshotState(1);
+        enumerators.remove(first);
+        assertThat(emulator.expireClient(state.clientId())).isTrue();
+
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx2 = readers(2);
+        TunnelSplitEnumerator second = start(ctx2, config(TunnelType.BASE_AND_STREAM), state);
+        ctx2.triggerAllActions();
+        List<TunnelSessionEvent> events = sessionEvents(ctx2, 1);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).clientId()).isNotEqualTo(state.clientId());
+        assertThat(second.snapshotState(2).clientId()).isEqualTo(events.get(0).clientId());
+        assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
+        assertThat(allAssigned(ctx2)).isEmpty();
+    }
+
+    @Test
+    void aLostLeaseReconnectsAndTellsEveryReader() throws Exception {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        String before = e.snapshotState(1).clientId();
+        emulator.expireClient(before);
+        ctx.triggerAllActions();
+        String after = e.snapshotState(2).clientId();
+        assertThat(after).isNotEqualTo(before);
+        for (int reader = 0; reader < 2; reader++) {
+            assertThat(sessionEvents(ctx, reader)).extracting(TunnelSessionEvent::clientId).containsExactly(before, after);
+        }
+        // Nothing is assigned twice; the service gave the channels to the new session.
+        assertThat(allAssigned(ctx)).hasSize(2);
+        assertThat(tunnel().channels()).filteredOn(c -> c.type() == ChannelType.BASE_DATA)
+                .allSatisfy(c -> assertThat(c.owner()).isEqualTo(after));
+    }
+
+    @Test
+    void splitsOfAFailedReaderAreAssignedAgain() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        List<TunnelChannelSplit> ofReader0 = List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
+        // (The testing context keeps reader 0 registered, so the split goes out again at once:
+        // to the least loaded reader, which is reader 0 after it lost its split.)
+        e.addSplitsBack(ofReader0, 0);
+        assertThat(ctx.getSplitAssignments().get(0).getAssignedSplits()).hasSize(2)
+                .containsExactly(ofReader0.get(0), ofReader0.get(0));
+        assertThat(ctx.getSplitAssignments().get(1).getAssignedSplits()).hasSize(1);
+        assertThat(e.snapshotState(2).pendingSplits()).isEmpty();
+        assertThat(e.snapshotState(2).assignedChannels()).hasSize(2);
+    }
+
+    @Test
+    void boundedTunnelSignalsNoMoreSplitsToEveryReaderOnceAllChannelsFinished() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(3);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
+        ctx.triggerAllActions();
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+        assertThat(allAssigned(ctx)).isEqualTo(base);
+        assertThat(ctx.getSplitAssignments().get(2)).isNull(); // an idle reader
+
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
+        ctx.triggerAllActions();
+        assertThat(ctx.getSplitAssignments().values()).noneMatch(TestingSplitEnumeratorContext.SplitAssignmentState::hasReceivedNoMoreSplitsSignal);
+
+        e.handleSourceEvent(1, new ChannelsFinishedEvent(List.of(base.get(1))));
+        ctx.triggerAllActions(); // TERMINATED
+        ctx.triggerAllActions(); // the service says the tunnel is complete
+        for (int reader = 0; reader < 3; reader++) {
+            assertThat(ctx.getSplitAssignments().get(reader).hasReceivedNoMoreSplitsSignal()).isTrue();
+        }
+        // A reader that (re)registers later hears it too.
+        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> before = ctx.getSplitAssignments().get(2);
+        e.addReader(2);
+        assertThat(before.hasReceivedNoMoreSplitsSignal()).isTrue();
+    }
+
+    @Test
+    void closeShutsTheSessionDown() throws Exception {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(1);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        assertThat(tunnel().clients()).hasSize(1);
+        e.close();
+        enumerators.remove(e);
+        assertThat(tunnel().clients()).isEmpty();
+        assertThat(faults.hooks().calls("shutdown")).isEqualTo(1);
+    }
+
+    private String statusOf(String channelId) {
+        return tunnel().channels().stream().filter(c -> c.channelId().equals(channelId)).findFirst()
+                .orElseThrow().status().toString();
+    }
+}
