@@ -76,6 +76,8 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         /** Applied to every heartbeat answer (e.g. to offer a channel early). */
         public volatile Function<List<ChannelState>, List<ChannelState>> heartbeatAnswer = Function.identity();
+        /** ReadRecords of these channels wait until the latch opens. */
+        public final Map<String, java.util.concurrent.CountDownLatch> blockedReads = new ConcurrentHashMap<>();
         /** Every Checkpoint call: channel, token, sequence number. */
         public final List<String[]> checkpoints = new CopyOnWriteArrayList<>();
 
@@ -170,6 +172,16 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         @Override
         public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
             h.before("readRecords");
+            h.calls.computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger()).incrementAndGet();
+            java.util.concurrent.CountDownLatch latch = h.blockedReads.get(channelId);
+            if (latch != null) {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
+                }
+            }
             return d.readRecords(tunnelId, clientId, channelId, token);
         }
 

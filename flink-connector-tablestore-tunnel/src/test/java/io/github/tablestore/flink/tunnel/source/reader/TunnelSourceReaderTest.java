@@ -1,0 +1,316 @@
+package io.github.tablestore.flink.tunnel.source.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.util.ExceptionUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The reader against the emulator, with a hand-driven tunnel session standing in for the enumerator. */
+class TunnelSourceReaderTest {
+    private static final String TABLE = "orders";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private TablestoreEmulator emulator;
+    private FaultInjectingClientFactory faults;
+    private TunnelClient admin;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = TablestoreEmulator.builder().readLimits(7, 1 << 20).start();
+        TestTables.create(emulator, TABLE, 2);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable c : closeables) {
+            c.close();
+        }
+        emulator.close();
+    }
+
+    private TunnelSourceConfig config(TunnelType type, Duration commitInterval) {
+        TunnelSourceConfig config = TestSources.builder(emulator, TABLE, "t1", type, new KeyValueSchema(),
+                        Duration.ofMillis(100), f -> faults = new FaultInjectingClientFactory(f))
+                .setCommitInterval(commitInterval)
+                .build()
+                .config();
+        admin = config.clientFactory().createClient();
+        closeables.add(admin);
+        return config;
+    }
+
+    private TunnelSessionFixture session(TunnelType type) {
+        return new TunnelSessionFixture(admin, TABLE, "t1", type);
+    }
+
+    private TunnelSourceReader<String> reader(TunnelSourceConfig config, TestingReaderContext ctx, boolean onCheckpoint) {
+        TunnelSourceReader<String> reader =
+                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, onCheckpoint, System::nanoTime);
+        closeables.add(0, reader);
+        return reader;
+    }
+
+    /** Polls the reader until {@code done} holds, waiting on availability in between. */
+    private static void pollUntil(TunnelSourceReader<String> reader, TestingReaderOutput<String> out, BooleanSupplier done)
+            throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not reached; emitted " + out.getEmittedRecords());
+            }
+            InputStatus status = reader.pollNext(out);
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                try {
+                    reader.isAvailable().get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException ignored) {
+                    // check the condition again
+                }
+            }
+        }
+    }
+
+    private static List<ChannelsFinishedEvent> finishedEvents(TestingReaderContext ctx) {
+        List<ChannelsFinishedEvent> out = new ArrayList<>();
+        for (SourceEvent e : ctx.getSentEvents()) {
+            if (e instanceof ChannelsFinishedEvent) {
+                out.add((ChannelsFinishedEvent) e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> ids(List<String> lines, String channel) {
+        return lines.stream().filter(l -> KeyValueSchema.channel(l).equals(channel)).map(KeyValueSchema::id)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void readsEveryRowAndReportsAFinishedChannelOnlyAfterItsCheckpointCompleted() throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 40, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        assertThat(splits).hasSize(2);
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+
+        List<String> lines = out.getEmittedRecords();
+        assertThat(lines.stream().map(KeyValueSchema::id).sorted()).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(0, 40).boxed().collect(Collectors.toList()));
+        for (TunnelChannelSplit split : splits) {
+            assertThat(ids(lines, split.channelId())).isSorted(); // base data comes in key order
+        }
+        assertThat(finishedEvents(ctx)).isEmpty();
+
+        List<TunnelChannelSplit> snapshot1 = reader.snapshotState(1);
+        assertThat(snapshot1).hasSize(2).allMatch(TunnelChannelSplit::isFinished);
+        assertThat(finishedEvents(ctx)).isEmpty();
+
+        reader.notifyCheckpointComplete(1);
+        assertThat(finishedEvents(ctx)).hasSize(1);
+        assertThat(finishedEvents(ctx).get(0).channelIds())
+                .containsExactlyInAnyOrderElementsOf(splits.stream().map(TunnelChannelSplit::channelId)
+                        .collect(Collectors.toList()));
+        // Kept one more checkpoint, in case the enumerator's state missed the event.
+        assertThat(reader.snapshotState(2)).hasSize(2);
+        reader.notifyCheckpointComplete(2);
+        assertThat(reader.snapshotState(3)).isEmpty();
+        assertThat(finishedEvents(ctx)).hasSize(1);
+        // Finished channels are committed by the enumerator, not by readers.
+        assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
+    }
+
+    @Test
+    void storesTheTokensOfACompletedCheckpointInTheTunnel() throws Exception {
+        TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TestTables.putRange(emulator, TABLE, 0, 30, "a");
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
+
+        List<TunnelChannelSplit> snapshot = reader.snapshotState(7);
+        assertThat(faults.hooks().checkpoints).isEmpty(); // nothing before the checkpoint completes
+        reader.notifyCheckpointComplete(7);
+        for (TunnelChannelSplit split : snapshot) {
+            waitFor(() -> s.checkpointOf(split.channelId()).token().equals(split.token()));
+            assertThat(s.checkpointOf(split.channelId()).sequenceNumber()).isEqualTo(split.sequenceNumber() + 1);
+        }
+    }
+
+    @Test
+    void aBlockedChannelDoesNotStallTheOthers() throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 40, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        String slow = splits.get(0).channelId();
+        String fast = splits.get(1).channelId();
+        CountDownLatch latch = new CountDownLatch(1);
+        faults.hooks().blockedReads.put(slow, latch);
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
+        assertThat(ids(out.getEmittedRecords(), slow)).isEmpty();
+        assertThat(ids(out.getEmittedRecords(), fast)).isNotEmpty().isSorted();
+
+        latch.countDown();
+        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        assertThat(out.getEmittedRecords()).hasSize(40);
+    }
+
+    @Test
+    void aLostSessionKeepsThePositionAndResumesWithTheNewOne() throws Exception {
+        TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TestTables.putRange(emulator, TABLE, 0, 20, "a");
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> out.getEmittedRecords().size() == 20);
+
+        emulator.expireClient(s.clientId);
+        TestTables.putRange(emulator, TABLE, 20, 50, "b");
+        int failuresBefore = faults.hooks().calls("readRecords");
+        // Each channel's next read meets the dead session and parks the channel.
+        waitFor(() -> faults.hooks().calls("readRecords") >= failuresBefore + splits.size());
+        pollUntil(reader, out, () -> true);
+        assertThat(out.getEmittedRecords()).hasSize(20); // parked, nothing lost or read twice
+
+        s.clientId = admin.connect(s.tunnelId, 60, "test");
+        s.heartbeat();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
+        assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
+    }
+
+    @Test
+    void finishedSplitsFromStateAreReportedAgainAndNeverRead() throws Exception {
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TunnelChannelSplit finished = splits.get(0).asFinished(3);
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.addSplits(List.of(finished)); // restored from state, before start()
+        assertThat(finishedEvents(ctx)).isEmpty();
+        reader.start();
+        assertThat(finishedEvents(ctx)).containsExactly(new ChannelsFinishedEvent(List.of(finished.channelId())));
+        assertThat(reader.snapshotState(11)).containsExactly(finished);
+        reader.notifyCheckpointComplete(11);
+        assertThat(reader.snapshotState(12)).isEmpty();
+        assertThat(faults.hooks().calls("readRecords:" + finished.channelId())).isZero();
+    }
+
+    @Test
+    void withoutCheckpointsPositionsAreStoredOnTheIntervalAndFinishesReportedAtOnce() throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 20, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofMillis(50));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        String blocked = splits.get(1).channelId();
+        CountDownLatch latch = new CountDownLatch(1);
+        faults.hooks().blockedReads.put(blocked, latch);
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, false);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        String first = splits.get(0).channelId();
+        pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
+        assertThat(finishedEvents(ctx).get(0).channelIds()).containsExactly(first);
+        // Positions of the first channel went to the tunnel on the interval, before it finished.
+        waitFor(() -> !faults.hooks().checkpointsOf(first).isEmpty());
+        assertThat(faults.hooks().checkpointsOf(first)).noneMatch(c -> c[1].equals("finished"));
+        latch.countDown();
+        pollUntil(reader, out, () -> finishedEvents(ctx).size() == 2);
+        assertThat(out.getEmittedRecords()).hasSize(20);
+    }
+
+    @Test
+    void anExpiredTunnelFailsTheReaderWithAdvice() throws Exception {
+        TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        emulator.expireTunnel(s.tunnelId);
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("tunnel 't1' of table 'orders'")
+                        .hasMessageContaining("expired")
+                        .hasMessageContaining("Delete the tunnel"));
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not reached");
+            }
+            Thread.onSpinWait();
+            TimeUnit.MILLISECONDS.sleep(5); // polling interval of the wait, not a synchronisation
+        }
+    }
+}
