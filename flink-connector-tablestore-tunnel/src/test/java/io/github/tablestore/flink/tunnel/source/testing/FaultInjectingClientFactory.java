@@ -87,6 +87,10 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                     new TablestoreException(code, "injected by the test", httpStatus, "test-request", retryable, null)));
         }
 
+        public void clearFailures() {
+            failures.clear();
+        }
+
         public int calls(String method) {
             AtomicInteger n = calls.get(method);
             return n == null ? 0 : n.get();
