@@ -93,7 +93,10 @@ public final class Crc8 {
         return crc;
     }
 
-    /** Feeds {@code length} bytes of {@code buffer} from absolute index {@code index}; the buffer's position is untouched. */
+    /**
+     * Feeds {@code length} bytes of {@code buffer} from absolute index {@code index}; the buffer's
+     * position is untouched.
+     */
     public static int update(int crc, ByteBuffer buffer, int index, int length) {
         int i = index;
         int end = index + length;
