@@ -147,7 +147,7 @@ class TunnelClientErrorTest {
         assertThat(e.httpStatus()).isZero();
         assertThat(e.isRetryable()).isTrue();
         assertThat(e.getCause()).isInstanceOf(java.net.SocketTimeoutException.class);
-        assertThat(e).hasMessageContaining("timeout");
+        assertThat(e).hasMessageContaining("timed out");
     }
 
     @Test
@@ -159,7 +159,7 @@ class TunnelClientErrorTest {
                 .readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofMillis(300)).build());
         assertThat(e.errorCode()).isEqualTo(ErrorCodes.CLIENT_NETWORK_ERROR);
         assertThat(e.isRetryable()).isTrue();
-        assertThat(e).hasMessageContaining("timeout");
+        assertThat(e).hasMessageContaining("timed out");
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 
