@@ -1,0 +1,83 @@
+package io.github.tablestore.flink.tunnel.client.auth;
+
+import java.util.Objects;
+
+/**
+ * An AccessKey pair, optionally with an STS security token (temporary credentials). Immutable.
+ * {@link #toString()} shows the AccessKey ID only; the secret and the token never leave this
+ * object except through their accessors.
+ */
+public final class Credentials {
+    private final String accessKeyId;
+    private final String accessKeySecret;
+    private final String securityToken;
+
+    private Credentials(String accessKeyId, String accessKeySecret, String securityToken) {
+        this.accessKeyId = requireText(accessKeyId, "accessKeyId");
+        this.accessKeySecret = requireText(accessKeySecret, "accessKeySecret");
+        this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
+    }
+
+    /** Long-term credentials: an AccessKey ID and its secret. */
+    public static Credentials of(String accessKeyId, String accessKeySecret) {
+        return new Credentials(accessKeyId, accessKeySecret, null);
+    }
+
+    /**
+     * Temporary credentials: an STS AccessKey pair and its security token ({@code null} or empty
+     * for none).
+     */
+    public static Credentials of(String accessKeyId, String accessKeySecret, String securityToken) {
+        return new Credentials(accessKeyId, accessKeySecret, securityToken);
+    }
+
+    private static String requireText(String value, String name) {
+        // Messages name the setting, never its value.
+        if (value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be null or blank");
+        }
+        return value;
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    public String accessKeySecret() {
+        return accessKeySecret;
+    }
+
+    /** The STS security token, or {@code null} for long-term credentials. */
+    public String securityToken() {
+        return securityToken;
+    }
+
+    public boolean hasSecurityToken() {
+        return securityToken != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Credentials)) {
+            return false;
+        }
+        Credentials that = (Credentials) o;
+        return accessKeyId.equals(that.accessKeyId)
+                && accessKeySecret.equals(that.accessKeySecret)
+                && Objects.equals(securityToken, that.securityToken);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accessKeyId, accessKeySecret, securityToken);
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials{accessKeyId=" + accessKeyId + ", accessKeySecret=****"
+                + (securityToken != null ? ", securityToken=****" : "") + "}";
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.tablestore.flink.tunnel.client.internal;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.github.tablestore.flink.tunnel.client.ErrorCodes;
+import io.github.tablestore.flink.tunnel.client.TablestoreException;
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+
+/** Turns failed HTTP exchanges into {@link TablestoreException}s. */
+final class ErrorResponses {
+    private ErrorResponses() {}
+
+    /**
+     * A non-2xx response. The body is parsed as the service's {@code Error} message (field 3 read
+     * as bytes, so tunnel and data-plane bodies both parse). A body that does not parse becomes
+     * {@link ErrorCodes#TUNNEL_SERVER_UNAVAILABLE} (retryable) for 5xx, else
+     * {@link ErrorCodes#CLIENT_BAD_RESPONSE}.
+     */
+    static TablestoreException fromErrorResponse(int status, byte[] body, String requestId) {
+        TableProtos.Error error = null;
+        try {
+            error = TableProtos.Error.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            // handled below, like a missing code
+        }
+        if (error != null && !error.getCode().isEmpty()) {
+            String code = error.getCode();
+            return new TablestoreException(code, error.getMessage(), status, requestId,
+                    RetryableErrors.isRetryable(code, status), null);
+        }
+        String what = "HTTP " + status + " with an unreadable error body (" + body.length + " bytes)";
+        if (status >= 500) {
+            return new TablestoreException(ErrorCodes.TUNNEL_SERVER_UNAVAILABLE, what, status, requestId, true, null);
+        }
+        return new TablestoreException(ErrorCodes.CLIENT_BAD_RESPONSE, what, status, requestId, false, null);
+    }
+
+    static TablestoreException endpointMoved(String location, String requestId) {
+        return new TablestoreException(ErrorCodes.CLIENT_ENDPOINT_MOVED,
+                "endpoint moved: the service answered HTTP 301"
+                        + (location != null ? " pointing to " + location : "")
+                        + "; configure the instance's current endpoint",
+                301, requestId, false, null);
+    }
+
+    static TablestoreException network(Operation op, IOException e) {
+        return new TablestoreException(ErrorCodes.CLIENT_NETWORK_ERROR,
+                op.path() + ": " + describe(e), 0, null, true, e);
+    }
+
+    /** The body of a response could not be read to its end. */
+    static TablestoreException networkWhileReading(Operation op, int status, String requestId, IOException e) {
+        return new TablestoreException(ErrorCodes.CLIENT_NETWORK_ERROR,
+                op.path() + ": reading the response failed: " + describe(e), status, requestId, true, e);
+    }
+
+    static TablestoreException badResponse(Operation op, int status, String requestId, String what, Throwable cause) {
+        return new TablestoreException(ErrorCodes.CLIENT_BAD_RESPONSE, op.path() + ": " + what, status,
+                requestId, false, cause);
+    }
+
+    static TablestoreException interrupted(Operation op, String when, Throwable cause) {
+        return new TablestoreException(ErrorCodes.CLIENT_INTERRUPTED,
+                op.path() + ": interrupted " + when, 0, null, false, cause);
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        String what = e.getClass().getSimpleName() + (message != null ? " " + message : "");
+        // Connect, read and call timeouts all surface as InterruptedIOException subclasses, worded
+        // differently by the JDK and OkHttp; name them plainly.
+        return e instanceof InterruptedIOException ? "timed out (" + what + ")" : what;
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.tablestore.flink.tunnel.client.internal;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.StreamShard;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@link TunnelClient} over OkHttp. Create it through
+ * {@link io.github.tablestore.flink.tunnel.client.TunnelClients#create}; this class is not API.
+ */
+public final class OkHttpTunnelClient implements TunnelClient {
+    private final TunnelClientConfig config;
+    private final HttpTransport transport;
+    private final Retrier retrier;
+    private volatile boolean closed;
+
+    public OkHttpTunnelClient(TunnelClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = new HttpTransport(config, Clock.systemUTC());
+        this.retrier = new Retrier(config.retryPolicy(), System::nanoTime, Retrier::sleepNanos,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Override
+    public String createTunnel(CreateTunnelRequest request) {
+        return call(Operation.CREATE_TUNNEL, TunnelRequests.createTunnel(request),
+                body -> TunnelProtos.CreateTunnelResponse.parseFrom(body).getTunnelId());
+    }
+
+    @Override
+    public TunnelDescription describeTunnel(String tableName, String tunnelName) {
+        return call(Operation.DESCRIBE_TUNNEL, TunnelRequests.describeTunnel(tableName, tunnelName),
+                body -> TunnelResponses.describeTunnel(TunnelProtos.DescribeTunnelResponse.parseFrom(body)));
+    }
+
+    @Override
+    public List<TunnelInfo> listTunnels(String tableName) {
+        return call(Operation.LIST_TUNNEL, TunnelRequests.listTunnel(tableName),
+                body -> TunnelResponses.listTunnel(TunnelProtos.ListTunnelResponse.parseFrom(body)));
+    }
+
+    @Override
+    public void deleteTunnel(String tableName, String tunnelName) {
+        call(Operation.DELETE_TUNNEL, TunnelRequests.deleteTunnel(tableName, tunnelName),
+                TunnelProtos.DeleteTunnelResponse::parseFrom);
+    }
+
+    @Override
+    public String connect(String tunnelId, long heartbeatTimeoutSeconds, String clientTag) {
+        return call(Operation.CONNECT_TUNNEL, TunnelRequests.connect(tunnelId, heartbeatTimeoutSeconds, clientTag),
+                body -> TunnelProtos.ConnectResponse.parseFrom(body).getClientId());
+    }
+
+    @Override
+    public List<ChannelState> heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
+        return call(Operation.HEARTBEAT, TunnelRequests.heartbeat(tunnelId, clientId, channels),
+                body -> TunnelResponses.heartbeat(TunnelProtos.HeartbeatResponse.parseFrom(body)));
+    }
+
+    @Override
+    public void shutdown(String tunnelId, String clientId) {
+        call(Operation.SHUTDOWN, TunnelRequests.shutdown(tunnelId, clientId),
+                TunnelProtos.ShutdownResponse::parseFrom);
+    }
+
+    @Override
+    public ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId) {
+        return call(Operation.GET_CHECKPOINT, TunnelRequests.getCheckpoint(tunnelId, clientId, channelId),
+                body -> TunnelResponses.checkpoint(TunnelProtos.GetCheckpointResponse.parseFrom(body)));
+    }
+
+    @Override
+    public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
+        return call(Operation.READ_RECORDS, TunnelRequests.readRecords(tunnelId, clientId, channelId, token),
+                RecordsDecoder::decode);
+    }
+
+    @Override
+    public void checkpoint(String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
+        call(Operation.CHECKPOINT, TunnelRequests.checkpoint(tunnelId, clientId, channelId, token, sequenceNumber),
+                TunnelProtos.CheckpointResponse::parseFrom);
+    }
+
+    @Override
+    public TableDescription describeTable(String tableName) {
+        TableProtos.DescribeTableRequest request = TableProtos.DescribeTableRequest.newBuilder()
+                .setTableName(Args.notEmpty(tableName, "tableName"))
+                .build();
+        return call(Operation.DESCRIBE_TABLE, request,
+                body -> TableResponses.describeTable(TableProtos.DescribeTableResponse.parseFrom(body)));
+    }
+
+    @Override
+    public List<StreamShard> describeStreamShards(String streamId) {
+        Args.notEmpty(streamId, "streamId");
+        Map<String, StreamShard> shards = new LinkedHashMap<>();
+        Set<String> pageStarts = new HashSet<>();
+        String start = null;
+        do {
+            TableProtos.DescribeStreamRequest.Builder request =
+                    TableProtos.DescribeStreamRequest.newBuilder().setStreamId(streamId);
+            if (start != null) {
+                request.setInclusiveStartShardId(start);
+            }
+            Page page = call(Operation.DESCRIBE_STREAM, request.build(), body -> {
+                TableProtos.DescribeStreamResponse r = TableProtos.DescribeStreamResponse.parseFrom(body);
+                String next = r.hasNextShardId() && !r.getNextShardId().isEmpty() ? r.getNextShardId() : null;
+                return new Page(TableResponses.shards(r), next);
+            });
+            for (StreamShard shard : page.shards) {
+                shards.putIfAbsent(shard.shardId(), shard);
+            }
+            start = page.next;
+            if (start != null && !pageStarts.add(start)) {
+                throw ErrorResponses.badResponse(Operation.DESCRIBE_STREAM, 200, null,
+                        "paging of stream " + streamId + " returns to shard " + start + " again", null);
+            }
+        } while (start != null);
+        return List.copyOf(shards.values());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OkHttpTunnelClient{" + config + "}";
+    }
+
+    /** Decodes a successful response body. */
+    @FunctionalInterface
+    private interface Decoder<T> {
+        T decode(byte[] body) throws IOException;
+    }
+
+    private <T> T call(Operation op, MessageLite request, Decoder<T> decoder) {
+        if (closed) {
+            throw new IllegalStateException("the tunnel client is closed");
+        }
+        byte[] body = request.toByteArray();
+        return retrier.run(op, attempt -> {
+            WireResponse response = transport.post(op, body, attempt);
+            try {
+                return decoder.decode(response.body());
+            } catch (InvalidProtocolBufferException e) {
+                throw ErrorResponses.badResponse(op, response.status(), response.requestId(),
+                        "malformed response body: " + e.getMessage(), e);
+            } catch (IOException | IllegalArgumentException e) {
+                throw ErrorResponses.badResponse(op, response.status(), response.requestId(),
+                        "unexpected response content: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static final class Page {
+        final List<StreamShard> shards;
+        final String next;
+
+        Page(List<StreamShard> shards, String next) {
+            this.shards = shards;
+            this.next = next;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.tablestore.flink.tunnel.client.internal;
+
+/**
+ * The service calls this client makes: the HTTP path of each and whether repeating it is safe
+ * (only idempotent calls are retried).
+ */
+enum Operation {
+    CREATE_TUNNEL("/tunnel/create", false),
+    DELETE_TUNNEL("/tunnel/delete", false),
+    LIST_TUNNEL("/tunnel/list", true),
+    DESCRIBE_TUNNEL("/tunnel/describe", true),
+    CONNECT_TUNNEL("/tunnel/connect", false),
+    HEARTBEAT("/tunnel/heartbeat", false),
+    SHUTDOWN("/tunnel/shutdown", false),
+    GET_CHECKPOINT("/tunnel/getcheckpoint", true),
+    READ_RECORDS("/tunnel/readrecords", true),
+    CHECKPOINT("/tunnel/checkpoint", false),
+    DESCRIBE_TABLE("/DescribeTable", true),
+    DESCRIBE_STREAM("/DescribeStream", true);
+
+    private final String path;
+    private final boolean idempotent;
+
+    Operation(String path, boolean idempotent) {
+        this.path = path;
+        this.idempotent = idempotent;
+    }
+
+    /** The request path, also what the request signature covers. */
+    String path() {
+        return path;
+    }
+
+    boolean idempotent() {
+        return idempotent;
+    }
+}

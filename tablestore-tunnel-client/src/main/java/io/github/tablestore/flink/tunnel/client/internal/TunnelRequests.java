@@ -1,0 +1,167 @@
+package io.github.tablestore.flink.tunnel.client.internal;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import java.util.List;
+
+/** Builds the tunnel service's request messages from the client's arguments. */
+final class TunnelRequests {
+    static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private TunnelRequests() {}
+
+    /**
+     * Stream tunnels carry where the stream starts: the start time if one is set, else the
+     * LATEST/EARLIEST flag; and the end time only if set. Times go on the wire in nanoseconds.
+     * BaseData tunnels carry no stream settings.
+     */
+    static TunnelProtos.CreateTunnelRequest createTunnel(CreateTunnelRequest request) {
+        Args.notNull(request, "request");
+        TunnelProtos.Tunnel.Builder tunnel = TunnelProtos.Tunnel.newBuilder()
+                .setTableName(Args.notEmpty(request.tableName(), "tableName"))
+                .setTunnelName(Args.notEmpty(request.tunnelName(), "tunnelName"))
+                .setTunnelType(wireType(request.type()));
+        if (request.type() != TunnelType.BASE_DATA) {
+            TunnelProtos.StreamTunnelConfig.Builder stream = TunnelProtos.StreamTunnelConfig.newBuilder();
+            if (request.streamStartMillis() > 0) {
+                stream.setStartOffset(millisToNanos(request.streamStartMillis(), "streamStartMillis"));
+            } else {
+                stream.setFlag(request.streamStart() == CreateTunnelRequest.StreamStart.EARLIEST
+                        ? TunnelProtos.StartOffsetFlag.EARLIEST
+                        : TunnelProtos.StartOffsetFlag.LATEST);
+            }
+            if (request.streamEndMillis() > 0) {
+                stream.setEndOffset(millisToNanos(request.streamEndMillis(), "streamEndMillis"));
+            }
+            tunnel.setStreamTunnelConfig(stream);
+        }
+        return TunnelProtos.CreateTunnelRequest.newBuilder().setTunnel(tunnel).build();
+    }
+
+    static TunnelProtos.DescribeTunnelRequest describeTunnel(String tableName, String tunnelName) {
+        return TunnelProtos.DescribeTunnelRequest.newBuilder()
+                .setTableName(Args.notEmpty(tableName, "tableName"))
+                .setTunnelName(Args.notEmpty(tunnelName, "tunnelName"))
+                .build();
+    }
+
+    static TunnelProtos.ListTunnelRequest listTunnel(String tableName) {
+        return TunnelProtos.ListTunnelRequest.newBuilder()
+                .setTableName(Args.notEmpty(tableName, "tableName"))
+                .build();
+    }
+
+    static TunnelProtos.DeleteTunnelRequest deleteTunnel(String tableName, String tunnelName) {
+        return TunnelProtos.DeleteTunnelRequest.newBuilder()
+                .setTableName(Args.notEmpty(tableName, "tableName"))
+                .setTunnelName(Args.notEmpty(tunnelName, "tunnelName"))
+                .build();
+    }
+
+    static TunnelProtos.ConnectRequest connect(String tunnelId, long heartbeatTimeoutSeconds, String clientTag) {
+        if (heartbeatTimeoutSeconds <= 0) {
+            throw new IllegalArgumentException(
+                    "heartbeatTimeoutSeconds must be positive: " + heartbeatTimeoutSeconds);
+        }
+        TunnelProtos.ClientConfig.Builder config =
+                TunnelProtos.ClientConfig.newBuilder().setTimeout(heartbeatTimeoutSeconds);
+        if (clientTag != null) {
+            config.setClientTag(clientTag);
+        }
+        return TunnelProtos.ConnectRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientConfig(config)
+                .build();
+    }
+
+    static TunnelProtos.HeartbeatRequest heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
+        TunnelProtos.HeartbeatRequest.Builder request = TunnelProtos.HeartbeatRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientId(Args.notEmpty(clientId, "clientId"));
+        for (ChannelState channel : Args.notNull(channels, "channels")) {
+            Args.notNull(channel, "channels element");
+            request.addChannels(TunnelProtos.Channel.newBuilder()
+                    .setChannelId(channel.channelId())
+                    .setVersion(channel.version())
+                    .setStatus(wireStatus(channel)));
+        }
+        return request.build();
+    }
+
+    static TunnelProtos.ShutdownRequest shutdown(String tunnelId, String clientId) {
+        return TunnelProtos.ShutdownRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientId(Args.notEmpty(clientId, "clientId"))
+                .build();
+    }
+
+    static TunnelProtos.GetCheckpointRequest getCheckpoint(String tunnelId, String clientId, String channelId) {
+        return TunnelProtos.GetCheckpointRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientId(Args.notEmpty(clientId, "clientId"))
+                .setChannelId(Args.notEmpty(channelId, "channelId"))
+                .build();
+    }
+
+    static TunnelProtos.ReadRecordsRequest readRecords(
+            String tunnelId, String clientId, String channelId, String token) {
+        return TunnelProtos.ReadRecordsRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientId(Args.notEmpty(clientId, "clientId"))
+                .setChannelId(Args.notEmpty(channelId, "channelId"))
+                .setToken(Args.notEmpty(token, "token"))
+                .build();
+    }
+
+    static TunnelProtos.CheckpointRequest checkpoint(
+            String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
+        return TunnelProtos.CheckpointRequest.newBuilder()
+                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                .setClientId(Args.notEmpty(clientId, "clientId"))
+                .setChannelId(Args.notEmpty(channelId, "channelId"))
+                .setCheckpoint(Args.notEmpty(token, "token"))
+                .setSequenceNumber(sequenceNumber)
+                .build();
+    }
+
+    static TunnelProtos.TunnelType wireType(TunnelType type) {
+        switch (Args.notNull(type, "type")) {
+            case BASE_DATA:
+                return TunnelProtos.TunnelType.BaseData;
+            case STREAM:
+                return TunnelProtos.TunnelType.Stream;
+            case BASE_AND_STREAM:
+                return TunnelProtos.TunnelType.BaseAndStream;
+            default:
+                throw new IllegalArgumentException("unknown tunnel type " + type);
+        }
+    }
+
+    private static TunnelProtos.ChannelStatus wireStatus(ChannelState channel) {
+        ChannelStatus status = channel.status();
+        switch (status) {
+            case OPEN:
+                return TunnelProtos.ChannelStatus.OPEN;
+            case CLOSING:
+                return TunnelProtos.ChannelStatus.CLOSING;
+            case CLOSE:
+                return TunnelProtos.ChannelStatus.CLOSE;
+            case TERMINATED:
+                return TunnelProtos.ChannelStatus.TERMINATED;
+            default:
+                throw new IllegalArgumentException("channel " + channel.channelId() + ": status " + status
+                        + " cannot be sent in a heartbeat (only OPEN, CLOSING, CLOSE, TERMINATED)");
+        }
+    }
+
+    private static long millisToNanos(long millis, String name) {
+        try {
+            return Math.multiplyExact(millis, NANOS_PER_MILLI);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " is too large to express in nanoseconds: " + millis, e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.tablestore.flink.tunnel.client.internal;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the tunnel service's response messages into the client's model. Times arrive in
+ * nanoseconds and leave in milliseconds. Unknown enum strings throw IllegalArgumentException,
+ * which the caller reports as a bad response.
+ */
+final class TunnelResponses {
+    private TunnelResponses() {}
+
+    static TunnelInfo tunnelInfo(TunnelProtos.TunnelInfo t) {
+        return new TunnelInfo(
+                t.getTunnelId(),
+                t.hasTunnelName() ? t.getTunnelName() : null,
+                t.getTableName(),
+                t.getInstanceName(),
+                TunnelType.fromWireName(t.getTunnelType()),
+                t.getStage(),
+                t.getStreamId().isEmpty() ? null : t.getStreamId(),
+                t.getExpired(),
+                nanosToMillis(t.getCreateTime()));
+    }
+
+    static ChannelInfo channelInfo(TunnelProtos.ChannelInfo c) {
+        return new ChannelInfo(
+                c.getChannelId(),
+                c.hasChannelType() ? ChannelType.fromWireName(c.getChannelType()) : null,
+                c.hasChannelStatus() ? channelStatus(c.getChannelStatus()) : null,
+                c.hasClientId() ? c.getClientId() : null,
+                nanosToMillis(c.getChannelRpo()),
+                c.getChannelCount());
+    }
+
+    static TunnelDescription describeTunnel(TunnelProtos.DescribeTunnelResponse r) {
+        List<ChannelInfo> channels = new ArrayList<>(r.getChannelsCount());
+        for (TunnelProtos.ChannelInfo c : r.getChannelsList()) {
+            channels.add(channelInfo(c));
+        }
+        return new TunnelDescription(tunnelInfo(r.getTunnel()), channels, nanosToMillis(r.getTunnelRpo()));
+    }
+
+    static List<TunnelInfo> listTunnel(TunnelProtos.ListTunnelResponse r) {
+        List<TunnelInfo> tunnels = new ArrayList<>(r.getTunnelsCount());
+        for (TunnelProtos.TunnelInfo t : r.getTunnelsList()) {
+            tunnels.add(tunnelInfo(t));
+        }
+        return List.copyOf(tunnels);
+    }
+
+    static List<ChannelState> heartbeat(TunnelProtos.HeartbeatResponse r) {
+        List<ChannelState> channels = new ArrayList<>(r.getChannelsCount());
+        for (TunnelProtos.Channel c : r.getChannelsList()) {
+            channels.add(new ChannelState(c.getChannelId(), c.getVersion(), ChannelStatus.valueOf(c.getStatus().name())));
+        }
+        return List.copyOf(channels);
+    }
+
+    static ChannelCheckpoint checkpoint(TunnelProtos.GetCheckpointResponse r) {
+        return new ChannelCheckpoint(r.getCheckpoint(), r.getSequenceNumber());
+    }
+
+    private static ChannelStatus channelStatus(String wire) {
+        try {
+            return ChannelStatus.fromWireName(wire);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown channel status '" + wire + "'", e);
+        }
+    }
+
+    static long nanosToMillis(long nanos) {
+        return nanos / TunnelRequests.NANOS_PER_MILLI;
+    }
+}
