@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -32,9 +33,14 @@ import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reader against the emulator, with a hand-driven tunnel session standing in for the enumerator. */
 class TunnelSourceReaderTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(7, 1 << 20));
     private static final String TABLE = "orders";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -45,7 +51,7 @@ class TunnelSourceReaderTest {
 
     @BeforeEach
     void startEmulator() {
-        emulator = TablestoreEmulator.builder().readLimits(7, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
     }
 
@@ -54,7 +60,6 @@ class TunnelSourceReaderTest {
         for (AutoCloseable c : closeables) {
             c.close();
         }
-        emulator.close();
     }
 
     private TunnelSourceConfig config(TunnelType type, Duration commitInterval) {
