@@ -52,9 +52,12 @@ final class ReaderCommitter implements AutoCloseable {
         });
     }
 
-    /** Remembers a channel's last known sequence number (from its split). */
+    /**
+     * Remembers a channel's last known sequence number (from its split). Runs on the committer
+     * thread, after an earlier {@link #forget} of the same channel (it may come back).
+     */
     void track(String channelId, long sequenceNumber) {
-        sequenceNumbers.merge(channelId, sequenceNumber, Math::max);
+        executor.execute(() -> sequenceNumbers.merge(channelId, sequenceNumber, Math::max));
     }
 
     /** Stops committing a channel (it finished or left this reader). */

@@ -5,8 +5,10 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
@@ -42,8 +44,13 @@ import org.slf4j.LoggerFactory;
  * client id; transient errors retry with backoff; fatal ones (expired tunnel, credentials,
  * missing tunnel, corrupt data) fail the reader with a message naming the tunnel.
  *
- * <p>{@link #fetch}, {@link #handleSplitsChanges} and {@link #pauseOrResumeSplits} run on the
- * fetcher thread; {@link #wakeUp} from any thread.
+ * <p>Pausing ({@link #pauseOrResumeSplits}, for watermark alignment) stops new reads of a
+ * channel; a read already in flight is still emitted. Releasing ({@link #release}: the service
+ * moved the channel away) drops the channel at once, discards a read in flight and ends the
+ * split in the next fetch without a batch, so its position is where its last emitted batch ended.
+ *
+ * <p>{@link #fetch}, {@link #handleSplitsChanges}, {@link #pauseOrResumeSplits} and {@link
+ * #release} run on the fetcher thread; {@link #wakeUp} from any thread.
  */
 final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, TunnelChannelSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelChannelSplitReader.class);
@@ -71,6 +78,9 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
     private final Runnable sessionListener = this::wakeUp;
+    private final TunnelReaderMetrics metrics;
+    /** Channels released since the last fetch, to end in the next one. */
+    private final List<String> released = new ArrayList<>();
 
     /** Channels in round-robin order: a channel moves to the end when its read starts. */
     private final LinkedHashMap<String, ChannelCursor> cursors = new LinkedHashMap<>();
@@ -84,8 +94,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             int maxParallel,
             long maxBackoffMs,
             int subtask,
-            LongSupplier nanoClock) {
+            LongSupplier nanoClock,
+            TunnelReaderMetrics metrics) {
         this.client = client;
+        this.metrics = metrics;
         this.sessions = sessions;
         this.tunnelDescription = tunnelDescription;
         this.maxParallel = maxParallel;
@@ -106,6 +118,13 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     @Override
     public RecordsWithSplitIds<ChannelBatch> fetch() {
         ChannelBatches out = new ChannelBatches();
+        if (!released.isEmpty()) {
+            for (String id : released) {
+                out.addReleased(id);
+            }
+            released.clear();
+            return out;
+        }
         long now = nanoClock.getAsLong();
         launchDueReads(now);
         List<Object> arrived = new ArrayList<>();
@@ -180,9 +199,20 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
                                     + "report it with the request id.", e));
                 }
             }
+            recordFetchLag(records);
             return ReadOutcome.read(readId, channelId, session, result, records);
         } catch (Throwable t) {
             return ReadOutcome.failed(readId, channelId, session, t);
+        }
+    }
+
+    private void recordFetchLag(List<TunnelRecord> records) {
+        if (metrics == null || records.isEmpty()) {
+            return;
+        }
+        SequenceInfo seq = records.get(records.size() - 1).sequenceInfo();
+        if (seq != null) {
+            metrics.batchFetched(System.currentTimeMillis(), seq.timestamp() / 1000);
         }
     }
 
@@ -201,8 +231,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         c.retryBackoff.reset();
         c.failures = 0;
         boolean finished = result.isFinished();
+        boolean full = isFullRead(result);
         if (!o.records.isEmpty() || finished || !result.nextToken().equals(c.token)) {
-            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished));
+            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished,
+                    result.responseBytes(), finished || !full));
         }
         c.token = result.nextToken();
         if (finished) {
@@ -210,7 +242,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             cursors.remove(c.channelId);
             return;
         }
-        if (!c.stream || isFullRead(result)) {
+        if (!c.stream || full) {
             c.pacing.reset();
             c.notBefore = now;
         } else {
@@ -253,7 +285,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     }
 
     private long waitNanos(long now) {
-        if (!completions.isEmpty()) {
+        if (!completions.isEmpty() || !released.isEmpty()) {
             return 0;
         }
         SessionIds session = sessions.get();
@@ -299,6 +331,25 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (c != null) {
                 c.paused = false;
             }
+        }
+    }
+
+    /**
+     * Stops reading these channels (the service moved them away): a read in flight is discarded,
+     * and the next fetch ends their splits without a batch. Unknown ids (e.g. channels that just
+     * finished) are ignored.
+     */
+    void release(Collection<String> channelIds) {
+        for (String id : channelIds) {
+            ChannelCursor c = cursors.remove(id);
+            if (c == null) {
+                continue;
+            }
+            if (c.inFlight) {
+                inFlight--; // its answer is dropped: handle() finds no cursor with its read id
+            }
+            released.add(id);
+            LOG.info("Stopped reading channel {} to hand it back", id);
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,9 +63,12 @@ class TunnelChannelSplitReaderTest {
         SessionHolder sessions = new SessionHolder();
         sessions.set(new SessionIds(session.tunnelId, session.clientId));
         reader = new TunnelChannelSplitReader(client, sessions, config.describeTunnel(), maxParallel,
-                /* max backoff */ 2000, 0, clock::get);
+                /* max backoff */ 2000, 0, clock::get, metrics);
         return session;
     }
+
+    private final TunnelReaderMetrics metrics =
+            new TunnelReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup());
 
     @AfterEach
     void tearDown() throws Exception {
