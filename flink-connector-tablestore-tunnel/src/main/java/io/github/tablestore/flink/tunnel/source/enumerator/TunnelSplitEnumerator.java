@@ -21,6 +21,7 @@ import org.apache.flink.api.connector.source.SplitsAssignment;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.apache.flink.runtime.metrics.groups.AbstractMetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,7 @@ public final class TunnelSplitEnumerator
     private long appliedUpdateSeq;
     private boolean noMoreSplits;
     private final Counter handBacks = new ThreadSafeSimpleCounter();
+    private MetricGroup metrics;
 
     public TunnelSplitEnumerator(
             SplitEnumeratorContext<TunnelChannelSplit> context,
@@ -99,6 +101,7 @@ public final class TunnelSplitEnumerator
 
     private void registerMetrics(MetricGroup group) {
         MetricGroup tunnel = group.addGroup("tunnel");
+        metrics = tunnel;
         tunnel.gauge("pendingChannels", tracker::pendingCount);
         tunnel.gauge("assignedChannels", tracker::assignedCount);
         tunnel.gauge("finishedChannels", tracker::finishedCount);
@@ -365,8 +368,16 @@ public final class TunnelSplitEnumerator
                 session.shutdown();
             }
         } finally {
-            if (client != null) {
-                client.close();
+            try {
+                if (client != null) {
+                    client.close();
+                }
+            } finally {
+                // The coordinator's metric group outlives this enumerator (a global failover creates
+                // a new one in the same group): unregister, so the next one can register its own.
+                if (metrics instanceof AbstractMetricGroup) {
+                    ((AbstractMetricGroup<?>) metrics).close();
+                }
             }
         }
     }

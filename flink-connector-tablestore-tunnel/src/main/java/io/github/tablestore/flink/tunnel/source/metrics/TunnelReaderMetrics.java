@@ -12,7 +12,7 @@ import org.apache.flink.runtime.metrics.MetricNames;
 /**
  * A reader's tunnel metrics. In the group {@code tunnel}: {@code commitsSucceeded} and {@code
  * commitsFailed} (positions stored in the tunnel), {@code finishedChannels} (channels read to
- * their end), {@code releasedChannels} (channels handed back because the service moved them
+ * their end), {@code handedBackChannels} (channels handed back because the service moved them
  * away) and one {@link ChannelMetrics} group per channel. On the reader's own group: {@code
  * currentFetchEventTimeLag} (FLIP-33: when the newest batch was fetched minus the change time of
  * its last record). Flink itself provides numRecordsIn, numBytesIn (counted by this source),
@@ -28,7 +28,7 @@ public final class TunnelReaderMetrics {
     private final Counter commitsSucceeded;
     private final Counter commitsFailed;
     private final Counter finishedChannels;
-    private final Counter releasedChannels;
+    private final Counter handedBackChannels;
     /** Channel → its metrics; task thread only. */
     private final Map<String, ChannelMetrics> channels = new HashMap<>();
     private volatile long fetchEventTimeLag = -1;
@@ -43,7 +43,7 @@ public final class TunnelReaderMetrics {
         this.commitsSucceeded = tunnelGroup.counter("commitsSucceeded", new ThreadSafeSimpleCounter());
         this.commitsFailed = tunnelGroup.counter("commitsFailed", new ThreadSafeSimpleCounter());
         this.finishedChannels = tunnelGroup.counter("finishedChannels", new ThreadSafeSimpleCounter());
-        this.releasedChannels = tunnelGroup.counter("releasedChannels", new ThreadSafeSimpleCounter());
+        this.handedBackChannels = tunnelGroup.counter("handedBackChannels", new ThreadSafeSimpleCounter());
         readerGroup.gauge(MetricNames.CURRENT_FETCH_EVENT_TIME_LAG, () -> fetchEventTimeLag);
     }
 
@@ -59,8 +59,8 @@ public final class TunnelReaderMetrics {
         return finishedChannels;
     }
 
-    public Counter releasedChannels() {
-        return releasedChannels;
+    public Counter handedBackChannels() {
+        return handedBackChannels;
     }
 
     /** The metrics of a channel, registered on first use and kept (a channel may come back). */

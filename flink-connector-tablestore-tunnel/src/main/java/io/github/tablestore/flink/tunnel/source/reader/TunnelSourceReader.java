@@ -224,7 +224,7 @@ public final class TunnelSourceReader<T>
                 metrics.channel(id).finished();
             } else {
                 split = split.asReleased();
-                metrics.releasedChannels().inc();
+                metrics.handedBackChannels().inc();
                 LOG.info("Channel {} stopped for hand-back", split);
             }
             if (commitOnCheckpoint) {

@@ -20,9 +20,6 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,18 +57,7 @@ class RebalanceITCase {
     }
 
     private static long sumOf(JobID job, String suffix) {
-        long sum = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> g : REPORTER.getMetricsByGroup().entrySet()) {
-            if (!job.toString().equals(g.getKey().getAllVariables().get("<job_id>"))) {
-                continue;
-            }
-            for (Map.Entry<String, Metric> m : g.getValue().entrySet()) {
-                if (g.getKey().getMetricIdentifier(m.getKey()).endsWith(suffix) && m.getValue() instanceof Counter) {
-                    sum += ((Counter) m.getValue()).getCount();
-                }
-            }
-        }
-        return sum;
+        return JobMetrics.sum(REPORTER, job, suffix);
     }
 
     @Test
@@ -118,7 +104,7 @@ class RebalanceITCase {
             assertThat(emulator.tunnel(tunnel.tunnelId()).channels()).extracting(ChannelView::owner)
                     .containsOnly(jobClient);
             assertThat(sumOf(job.getJobID(), "tunnel.channelHandBacks")).isEqualTo(2);
-            assertThat(sumOf(job.getJobID(), "tunnel.releasedChannels")).isEqualTo(2);
+            assertThat(sumOf(job.getJobID(), "tunnel.handedBackChannels")).isEqualTo(2);
         } finally {
             job.cancel().get();
         }
