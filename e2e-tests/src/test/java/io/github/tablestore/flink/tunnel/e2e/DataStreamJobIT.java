@@ -7,6 +7,7 @@ import io.github.tablestore.flink.tunnel.e2e.harness.ChangeTable;
 import io.github.tablestore.flink.tunnel.e2e.harness.E2eEnvironment;
 import io.github.tablestore.flink.tunnel.e2e.harness.E2eExtension;
 import io.github.tablestore.flink.tunnel.e2e.harness.EmulatorProcess;
+import io.github.tablestore.flink.tunnel.e2e.harness.FlinkCluster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,87 @@ class DataStreamJobIT {
             TunnelJob resumed = TunnelJob.submit(env, table, "e2e-split", output, 2, savepoint);
             table.put(0, 350, "v5");
             resumed.awaitExactOutput();
+            resumed.cancelAndAssertSessionShutDown();
+            resumed.assertExactOutput();
+        } finally {
+            table.close();
+        }
+    }
+
+    /**
+     * {@code kill -9} of a TaskManager while changes are in flight, and a new TaskManager: the job
+     * (parallelism 4 = every slot of both TaskManagers, so it needs the new one) restores from its
+     * last checkpoint, and the output stays exactly once.
+     */
+    @Test
+    void aKilledTaskManagerIsReplacedAndTheJobRecoversExactlyOnce(E2eEnvironment env, TestInfo info) {
+        FlinkCluster cluster = env.cluster();
+        ChangeTable table = ChangeTable.create(env.emulator(), "orders_tm");
+        try {
+            table.put(0, 200, "v0");
+            TunnelJob job = TunnelJob.submit(env, table, "e2e-tm", outputDir(env, info), 4, null);
+            job.awaitSession();
+            table.tunnelCreated();
+            job.awaitStage(STREAMING);
+            table.scanFinished();
+            table.put(0, 200, "v1");
+            job.awaitExactOutput();
+
+            table.put(0, 200, "v2"); // in flight when the TaskManager dies
+            String victim = cluster.taskManagerNames().get(0);
+            cluster.killTaskManager(victim);
+            cluster.startTaskManager();
+            table.put(0, 200, "v3");
+            cluster.awaitTaskManagers(E2eEnvironment.TASK_MANAGERS);
+            job.awaitExactOutput();
+            assertThat(job.rest().checkpoints(job.jobId).path("counts").path("restored").asInt())
+                    .as("restores of job %s from a checkpoint after %s died", job.jobId, victim)
+                    .isGreaterThanOrEqualTo(1);
+
+            job.cancelAndAssertSessionShutDown();
+            job.assertExactOutput();
+        } finally {
+            table.close();
+        }
+    }
+
+    /**
+     * {@code kill -9} of the JobManager (no HA) while changes are in flight; a new JobManager on the
+     * same ports, the TaskManagers register again, and the job is resubmitted from its latest
+     * retained checkpoint: the output stays exactly once, and the job continues its tunnel session
+     * (the lease was still alive) instead of waiting for it to expire or opening another.
+     */
+    @Test
+    void aKilledJobManagerIsRestartedAndTheJobResumesFromItsLastCheckpoint(E2eEnvironment env, TestInfo info) {
+        FlinkCluster cluster = env.cluster();
+        EmulatorProcess emulator = env.emulator();
+        Path output = outputDir(env, info);
+        ChangeTable table = ChangeTable.create(emulator, "orders_jm");
+        try {
+            table.put(0, 200, "v0");
+            TunnelJob job = TunnelJob.submit(env, table, "e2e-jm", output, 4, null);
+            String session = job.awaitSession();
+            table.tunnelCreated();
+            job.awaitStage(STREAMING);
+            table.scanFinished();
+            table.put(0, 200, "v1");
+            job.awaitExactOutput();
+
+            table.put(0, 200, "v2"); // in flight when the JobManager dies
+            cluster.killJobManager();
+            Path checkpoint = cluster.latestRetainedCheckpoint(job.jobId)
+                    .orElseThrow(() -> new AssertionError("no retained checkpoint of job " + job.jobId));
+            cluster.startJobManager();
+            cluster.awaitTaskManagers(E2eEnvironment.TASK_MANAGERS);
+            table.put(0, 200, "v3"); // while no job runs
+
+            TunnelJob resumed = TunnelJob.submit(env, table, "e2e-jm", output, 4, checkpoint.toUri().toString());
+            table.put(0, 200, "v4");
+            resumed.awaitExactOutput();
+            assertThat(emulator.tunnelClients(table.name(), "e2e-jm"))
+                    .as("tunnel sessions after the restore from %s", checkpoint)
+                    .containsExactly(session);
+
             resumed.cancelAndAssertSessionShutDown();
             resumed.assertExactOutput();
         } finally {
