@@ -8,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -21,9 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The session worker's error handling against the emulator; time is a manual clock. */
 class TunnelSessionTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
     private final AtomicLong clock = new AtomicLong(0);
     private TablestoreEmulator emulator;
     private FaultInjectingClientFactory faults;
@@ -31,7 +36,7 @@ class TunnelSessionTest {
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, "orders", 1);
     }
 
@@ -40,7 +45,6 @@ class TunnelSessionTest {
         if (client != null) {
             client.close();
         }
-        emulator.close();
     }
 
     private TunnelSourceConfig config(String table, TunnelType type, CredentialsProvider credentials) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
@@ -21,7 +22,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.ExceptionUtils;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tunnel lease is survived; an expired tunnel fails the job with advice.
  */
 class FailoverITCase {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(10, 1 << 20));
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
 
@@ -43,16 +48,11 @@ class FailoverITCase {
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
         TestTables.putRange(emulator, TABLE, 0, KEYS, "v0");
         SEEN.set(0);
         FAILED.set(false);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     /** Fails its task once, when the {@code at}-th record passes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
@@ -18,13 +19,17 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Partitions split and merge while the job reads: every key's changes arrive once, in order. */
 class SplitAndMergeITCase {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(10, 1 << 20));
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
 
@@ -35,13 +40,8 @@ class SplitAndMergeITCase {
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private static boolean allHave(List<String> lines, String value) {

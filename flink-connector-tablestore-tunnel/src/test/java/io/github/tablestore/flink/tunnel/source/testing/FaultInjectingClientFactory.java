@@ -186,7 +186,13 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                     throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
                 }
             }
-            return d.readRecords(tunnelId, clientId, channelId, token);
+            try {
+                return d.readRecords(tunnelId, clientId, channelId, token);
+            } catch (TablestoreException e) {
+                h.calls.computeIfAbsent("readRecords:" + channelId + ":" + e.errorCode(), m -> new AtomicInteger())
+                        .incrementAndGet();
+                throw e;
+            }
         }
 
         @Override
