@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Everything a {@link TunnelClient} needs: where the instance is, how to authenticate, timeouts,
@@ -28,6 +29,7 @@ public final class TunnelClientConfig {
     private final String userAgent;
     private final int maxIdleConnections;
     private final Duration keepAlive;
+    private final X509TrustManager trustManager;
 
     private TunnelClientConfig(Builder b) {
         this.endpoint = b.endpoint;
@@ -43,6 +45,7 @@ public final class TunnelClientConfig {
         this.userAgent = b.userAgent;
         this.maxIdleConnections = b.maxIdleConnections;
         this.keepAlive = b.keepAlive;
+        this.trustManager = b.trustManager;
     }
 
     public static Builder builder() {
@@ -112,6 +115,11 @@ public final class TunnelClientConfig {
         return keepAlive;
     }
 
+    /** The trust manager for HTTPS, or {@code null} for the JVM's default trust store. */
+    public X509TrustManager trustManager() {
+        return trustManager;
+    }
+
     @Override
     public String toString() {
         return "TunnelClientConfig{endpoint=" + endpoint + ", instanceName=" + instanceName
@@ -120,7 +128,8 @@ public final class TunnelClientConfig {
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy
                 + ", responseCompression=" + responseCompression + ", userAgent=" + userAgent
-                + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive + "}";
+                + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive
+                + (trustManager != null ? ", customTrust" : "") + "}";
     }
 
     /** Builder of {@link TunnelClientConfig}. Endpoint, instance name and credentials are required. */
@@ -138,6 +147,7 @@ public final class TunnelClientConfig {
         private String userAgent = DEFAULT_USER_AGENT;
         private int maxIdleConnections = 5;
         private Duration keepAlive = Duration.ofMinutes(5);
+        private X509TrustManager trustManager;
 
         private Builder() {}
 
@@ -155,6 +165,7 @@ public final class TunnelClientConfig {
             this.userAgent = c.userAgent;
             this.maxIdleConnections = c.maxIdleConnections;
             this.keepAlive = c.keepAlive;
+            this.trustManager = c.trustManager;
         }
 
         /** The instance's endpoint, e.g. {@code https://myinstance.cn-hangzhou.ots.aliyuncs.com}. */
@@ -235,6 +246,15 @@ public final class TunnelClientConfig {
         /** How long idle connections are kept. Default 5 minutes. */
         public Builder keepAlive(Duration keepAlive) {
             this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /**
+         * Trust HTTPS servers whose certificates this trust manager accepts (e.g. a private CA),
+         * instead of the JVM's default trust store. {@code null} restores the default.
+         */
+        public Builder trustManager(X509TrustManager trustManager) {
+            this.trustManager = trustManager;
             return this;
         }
 

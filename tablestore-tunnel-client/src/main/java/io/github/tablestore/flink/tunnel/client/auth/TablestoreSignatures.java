@@ -113,6 +113,9 @@ public final class TablestoreSignatures {
      * {@code name:value\n} per {@code x-ots-*} response header (sorted by lowercase name, values
      * <em>not</em> trimmed) followed by {@code path} (no trailing newline).
      *
+     * <p>The SDK checks with the secret it signed the request with: the AccessKey secret for a V2
+     * request, but the derived {@link #v4SigningKey signing key} for a V4 request.
+     *
      * @param responseHeaders every header of the response as sent; must include
      *     {@code x-ots-contentmd5} and {@code x-ots-contenttype}, which the SDK requires
      */

@@ -5,6 +5,7 @@ import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 
 /** Turns failed HTTP exchanges into {@link TablestoreException}s. */
 final class ErrorResponses {
@@ -66,6 +67,9 @@ final class ErrorResponses {
 
     private static String describe(IOException e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message != null ? " " + message : "");
+        String what = e.getClass().getSimpleName() + (message != null ? " " + message : "");
+        // Connect, read and call timeouts all surface as InterruptedIOException subclasses, worded
+        // differently by the JDK and OkHttp; name them plainly.
+        return e instanceof InterruptedIOException ? "timed out (" + what + ")" : what;
     }
 }

@@ -8,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -50,7 +55,7 @@ final class HttpTransport implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.endpoint = HttpUrl.get(config.endpoint());
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(
                         config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectTimeout(config.connectTimeout())
@@ -59,8 +64,21 @@ final class HttpTransport implements AutoCloseable {
                 .callTimeout(config.callTimeout())
                 // A redirected POST would be replayed as GET; 301 is reported as "endpoint moved".
                 .followRedirects(false)
-                .followSslRedirects(false)
-                .build();
+                .followSslRedirects(false);
+        if (config.trustManager() != null) {
+            http.sslSocketFactory(sslSocketFactory(config.trustManager()), config.trustManager());
+        }
+        this.http = http.build();
+    }
+
+    private static SSLSocketFactory sslSocketFactory(X509TrustManager trustManager) {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {trustManager}, null);
+            return tls.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM", e);
+        }
     }
 
     /**

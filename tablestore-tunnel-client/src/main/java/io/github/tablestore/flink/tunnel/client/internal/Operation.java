@@ -4,7 +4,7 @@ package io.github.tablestore.flink.tunnel.client.internal;
  * The service calls this client makes: the HTTP path of each and whether repeating it is safe
  * (only idempotent calls are retried).
  */
-public enum Operation {
+enum Operation {
     CREATE_TUNNEL("/tunnel/create", false),
     DELETE_TUNNEL("/tunnel/delete", false),
     LIST_TUNNEL("/tunnel/list", true),
@@ -27,11 +27,11 @@ public enum Operation {
     }
 
     /** The request path, also what the request signature covers. */
-    public String path() {
+    String path() {
         return path;
     }
 
-    public boolean idempotent() {
+    boolean idempotent() {
         return idempotent;
     }
 }

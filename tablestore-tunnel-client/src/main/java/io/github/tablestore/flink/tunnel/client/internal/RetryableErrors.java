@@ -4,7 +4,7 @@ import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import java.util.Set;
 
 /** Which service errors are transient, i.e. may succeed when the same call is repeated. */
-public final class RetryableErrors {
+final class RetryableErrors {
     private static final Set<String> CODES = Set.of(
             ErrorCodes.TUNNEL_SERVER_UNAVAILABLE,
             ErrorCodes.SERVER_BUSY,
@@ -20,7 +20,7 @@ public final class RetryableErrors {
     private RetryableErrors() {}
 
     /** A service error is retryable when its code is one of the transient ones or its status is 5xx. */
-    public static boolean isRetryable(String errorCode, int httpStatus) {
+    static boolean isRetryable(String errorCode, int httpStatus) {
         return httpStatus >= 500 || CODES.contains(errorCode);
     }
 }

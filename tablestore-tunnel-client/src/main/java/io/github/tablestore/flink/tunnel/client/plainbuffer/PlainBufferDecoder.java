@@ -26,7 +26,8 @@ import java.util.Objects;
  * keeps a column-name cache and reusable scratch space: use one instance per thread.
  */
 public final class PlainBufferDecoder {
-    private final PlainBufferReader reader = new PlainBufferReader(new NameCache());
+    private final NameCache names = new NameCache();
+    private final PlainBufferReader reader = new PlainBufferReader(names);
 
     /** Decodes one row that follows a header, e.g. a PutRow row or a GetRow result. */
     public static Row decodeRow(ByteBuffer buffer) {
@@ -62,6 +63,11 @@ public final class PlainBufferDecoder {
         r.readRow(true, CellRules.ROW, null);
         r.expectEnd("the row");
         return r.toPrimaryKey();
+    }
+
+    /** Number of column names this decoder has cached (for tests). */
+    int cachedNameCount() {
+        return names.size();
     }
 
     private static Row toRow(PlainBufferReader r) {

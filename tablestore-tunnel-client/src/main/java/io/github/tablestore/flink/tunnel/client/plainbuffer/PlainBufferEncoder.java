@@ -32,7 +32,7 @@ public final class PlainBufferEncoder {
 
     /** Encoded size of {@link #encodeRow(Row)}'s result. */
     public static long rowSize(Row row) {
-        return HEADER_SIZE + PlainBufferWriter.rowSize(row.primaryKey(), row.cells(), row.deleteMarker(), row.sequenceInfo());
+        return HEADER_SIZE + bodySize(row);
     }
 
     /** One header followed by the rows; no rows encode to an empty array (what GetRange returns). */
@@ -58,7 +58,7 @@ public final class PlainBufferEncoder {
         }
         long size = HEADER_SIZE;
         for (Row row : rows) {
-            size += PlainBufferWriter.rowSize(row.primaryKey(), row.cells(), row.deleteMarker(), row.sequenceInfo());
+            size += bodySize(row);
         }
         return size;
     }
@@ -67,7 +67,8 @@ public final class PlainBufferEncoder {
     public static byte[] encodePrimaryKey(PrimaryKey primaryKey) {
         checkPrimaryKey(primaryKey);
         List<Cell> none = Collections.emptyList();
-        PlainBufferWriter w = new PlainBufferWriter(HEADER_SIZE + PlainBufferWriter.rowSize(primaryKey, none, false, null));
+        PlainBufferWriter w =
+                new PlainBufferWriter(HEADER_SIZE + PlainBufferWriter.rowSize(primaryKey, none, false, null));
         w.header();
         w.row(primaryKey, none, false, null);
         return w.finish();
@@ -89,7 +90,9 @@ public final class PlainBufferEncoder {
 
     /** Encoded size of {@link #encodeRecord(TunnelRecord)}'s result. */
     public static long recordSize(TunnelRecord record) {
-        return HEADER_SIZE + PlainBufferWriter.rowSize(record.primaryKey(), record.columns(), deletes(record), record.sequenceInfo());
+        return HEADER_SIZE
+                + PlainBufferWriter.rowSize(
+                        record.primaryKey(), record.columns(), deletes(record), record.sequenceInfo());
     }
 
     /**
@@ -114,6 +117,10 @@ public final class PlainBufferEncoder {
     /** Encoded size of {@link #encodeOriginColumns(List)}'s result. */
     public static long originColumnsSize(List<Cell> originColumns) {
         return HEADER_SIZE + PlainBufferWriter.rowSize(PrimaryKey.of(), originColumns, false, null);
+    }
+
+    private static long bodySize(Row row) {
+        return PlainBufferWriter.rowSize(row.primaryKey(), row.cells(), row.deleteMarker(), row.sequenceInfo());
     }
 
     private static boolean deletes(TunnelRecord record) {

@@ -317,7 +317,10 @@ final class PlainBufferReader {
             case VT_AUTO_INCREMENT:
                 break;
             default:
-                throw fail(at, "Unknown value type " + hex(valueType) + " in cell '" + printableName() + "'", null);
+                throw fail(
+                        at,
+                        "Unknown value type " + hex(valueType) + " in cell '" + printableName() + "'",
+                        null);
         }
     }
 
@@ -326,10 +329,16 @@ final class PlainBufferReader {
             throw fail(cellStart, "Primary-key cell '" + printableName() + "' has no value", null);
         }
         if (valueType == VT_DOUBLE || valueType == VT_BOOLEAN) {
-            throw fail(cellStart, "Primary-key cell '" + printableName() + "' has a " + typeName(valueType) + " value", null);
+            throw fail(
+                    cellStart,
+                    "Primary-key cell '" + printableName() + "' has a " + typeName(valueType) + " value",
+                    null);
         }
         if (op != NO_OP || timestamp != Cell.NO_TIMESTAMP) {
-            throw fail(cellStart, "Primary-key cell '" + printableName() + "' has an operation or timestamp", null);
+            throw fail(
+                    cellStart,
+                    "Primary-key cell '" + printableName() + "' has an operation or timestamp",
+                    null);
         }
     }
 
@@ -339,7 +348,8 @@ final class PlainBufferReader {
         boolean hasTs = timestamp != Cell.NO_TIMESTAMP;
         if (hasValue
                 && (valueType == VT_INF_MIN || valueType == VT_INF_MAX || valueType == VT_AUTO_INCREMENT)) {
-            throw fail(cellStart, "Cell '" + printableName() + "' has a " + typeName(valueType) + " value", null);
+            throw fail(
+                    cellStart, "Cell '" + printableName() + "' has a " + typeName(valueType) + " value", null);
         }
         switch (op) {
             case NO_OP:
@@ -489,7 +499,10 @@ final class PlainBufferReader {
             throw fail(at, "Negative length of " + what, Integer.toString(len));
         }
         if (len > limit - pos) {
-            throw fail(at, "Length of " + what + " too large", len + " exceeds the " + (limit - pos) + " remaining bytes");
+            throw fail(
+                    at,
+                    "Length of " + what + " too large",
+                    len + " exceeds the " + (limit - pos) + " remaining bytes");
         }
         return len;
     }

@@ -82,7 +82,9 @@ final class Wire {
         }
     }
 
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
     static String hex(int b) {
-        return String.format("0x%02x", b & 0xFF);
+        return new String(new char[] {'0', 'x', HEX_DIGITS[(b >> 4) & 0xF], HEX_DIGITS[b & 0xF]});
     }
 }

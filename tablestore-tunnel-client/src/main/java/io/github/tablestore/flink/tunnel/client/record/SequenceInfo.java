@@ -57,7 +57,10 @@ public final class SequenceInfo implements Comparable<SequenceInfo> {
         return 31 * (31 * epoch + Long.hashCode(timestamp)) + rowIndex;
     }
 
-    /** {@code epoch:timestamp:rowIndex} in fixed-width hex, which sorts like {@link #compareTo} for non-negative parts. */
+    /**
+     * {@code epoch:timestamp:rowIndex} in fixed-width hex, which sorts like {@link #compareTo}
+     * for non-negative parts.
+     */
     @Override
     public String toString() {
         return String.format("%08x:%016x:%08x", epoch, timestamp, rowIndex);
