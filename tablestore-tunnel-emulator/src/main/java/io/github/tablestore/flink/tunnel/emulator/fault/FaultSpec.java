@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.emulator.fault;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The API is matched case-insensitively against the request path without its leading slash
- * ({@code tunnel/readrecords}, {@code PutRow}) or that path's last segment ({@code readrecords});
- * {@code *} matches every call. A spec fires on every matching call ({@link #times(int)} limits
+ * ({@code tunnel/readrecords}, {@code PutRow}) or that path's last segment ({@code readrecords},
+ * {@code heartbeat}); the SDK names {@code CreateTunnel}, {@code DeleteTunnel}, {@code ListTunnel},
+ * {@code DescribeTunnel}, {@code ConnectTunnel} and {@code ShutdownTunnel} work too; {@code *}
+ * matches every call. A spec fires on every matching call ({@link #times(int)} limits
  * it to the next N) and with probability 1 unless {@link #probability(double)} says otherwise.
  */
 public final class FaultSpec {
@@ -172,12 +175,22 @@ public final class FaultSpec {
         return errorMessage;
     }
 
+    /** SDK-style names of the tunnel APIs, by the path each one is served on. */
+    private static final Map<String, String> TUNNEL_API_NAMES = Map.ofEntries(
+            Map.entry("createtunnel", "tunnel/create"),
+            Map.entry("deletetunnel", "tunnel/delete"),
+            Map.entry("listtunnel", "tunnel/list"),
+            Map.entry("describetunnel", "tunnel/describe"),
+            Map.entry("connecttunnel", "tunnel/connect"),
+            Map.entry("shutdowntunnel", "tunnel/shutdown"));
+
     boolean matches(String action) {
         if (api.equals("*")) {
             return true;
         }
         String a = action.toLowerCase(Locale.ROOT);
         String want = api.toLowerCase(Locale.ROOT);
+        want = TUNNEL_API_NAMES.getOrDefault(want, want);
         if (a.equals(want)) {
             return true;
         }

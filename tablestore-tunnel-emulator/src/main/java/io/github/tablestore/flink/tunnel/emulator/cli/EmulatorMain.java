@@ -1,0 +1,67 @@
+package io.github.tablestore.flink.tunnel.emulator.cli;
+
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator standalone:
+ *
+ * <pre>
+ * java -jar tablestore-tunnel-emulator-&lt;version&gt;.jar --port 8800 --instance demo \
+ *     --access-key-id id --access-key-secret secret --partitions 4
+ * </pre>
+ *
+ * Prints one line {@code Tablestore emulator ready: endpoint=... instance=... accessKeyId=...}
+ * when it listens, and stops cleanly on SIGTERM or Ctrl-C.
+ */
+public final class EmulatorMain {
+    static final String READY = "Tablestore emulator ready:";
+    static final String STOPPED = "Tablestore emulator stopped.";
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        CliOptions options;
+        try {
+            options = CliOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println();
+            CliOptions.printHelp(System.err);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            CliOptions.printHelp(System.out);
+            return;
+        }
+        TablestoreEmulator emulator = start(options, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.stop();
+            System.out.println(STOPPED);
+            System.out.flush();
+            stopped.countDown();
+        }, "tablestore-emulator-shutdown"));
+        stopped.await();
+    }
+
+    /** Starts an emulator as the options say and prints the ready line. */
+    static TablestoreEmulator start(CliOptions o, PrintStream out) {
+        TablestoreEmulator emulator = TablestoreEmulator.builder()
+                .host(o.host())
+                .port(o.port())
+                .instanceName(o.instance())
+                .credentials(o.accessKeyId(), o.accessKeySecret())
+                .partitions(o.partitions())
+                .streamRetention(o.retention())
+                .sweepInterval(Duration.ofSeconds(1))
+                .start();
+        out.println(READY + " endpoint=" + emulator.endpoint() + " instance=" + emulator.instanceName()
+                + " accessKeyId=" + emulator.accessKeyId() + " admin=" + emulator.endpoint() + "/admin/state");
+        out.flush();
+        return emulator;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.tablestore.flink.tunnel.emulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alicloud.openservices.tablestore.SyncClient;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The standalone entry point: options, help, ready line, clean stop on SIGTERM. */
+class EmulatorMainTest {
+
+    @Test
+    void parsesEveryOptionAndRejectsBadOnes() {
+        CliOptions o = CliOptions.parse(new String[] {"--port", "0", "--instance", "demo", "--access-key-id=id",
+                "--access-key-secret", "s3cret", "--partitions", "4", "--host", "127.0.0.1", "--retention-hours", "24"});
+        assertThat(o.port()).isZero();
+        assertThat(o.instance()).isEqualTo("demo");
+        assertThat(o.accessKeyId()).isEqualTo("id");
+        assertThat(o.accessKeySecret()).isEqualTo("s3cret");
+        assertThat(o.partitions()).isEqualTo(4);
+        assertThat(o.retention()).isEqualTo(Duration.ofHours(24));
+        assertThat(CliOptions.parse(new String[0]).port()).isEqualTo(8800);
+        assertThat(CliOptions.parse(new String[] {"--help"}).help()).isTrue();
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--partitions", "0"}))
+                .hasMessageContaining("--partitions");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--bogus", "1"})).hasMessageContaining("unknown option");
+
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        CliOptions.printHelp(new PrintStream(help, true, StandardCharsets.UTF_8));
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--partitions", "--access-key-secret", "SIGTERM");
+    }
+
+    @Test
+    void startsAsTheOptionsSayAndTheSdkConnects() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CliOptions o = CliOptions.parse(new String[] {"--port", "0", "--instance", "demo", "--access-key-id", "id",
+                "--access-key-secret", "secret", "--partitions", "3"});
+        try (TablestoreEmulator emulator = EmulatorMain.start(o, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(EmulatorMain.READY)
+                    .contains("endpoint=" + emulator.endpoint(), "instance=demo", "accessKeyId=id")
+                    .doesNotContain("secret");
+            SyncClient client = new SyncClient(emulator.endpoint(), "id", "secret", "demo");
+            try {
+                assertThat(client.listTable().getTableNames()).isEmpty();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aSeparateProcessPrintsItsEndpointAndStopsCleanlyOnSigterm() throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                EmulatorMain.class.getName(), "--port", "0", "--partitions", "2")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String ready = readUntil(lines, EmulatorMain.READY);
+            Matcher m = Pattern.compile("endpoint=(\\S+)").matcher(ready);
+            assertThat(m.find()).isTrue();
+            SyncClient client = new SyncClient(m.group(1), "test-access-key-id", "test-access-key-secret", "emulator");
+            try {
+                assertThat(client.listTable().getTableNames()).isEmpty();
+            } finally {
+                client.shutdown();
+            }
+            // SIGTERM; Process.destroy() would also close our end of its output.
+            assertThat(p.toHandle().destroy()).isTrue();
+            assertThat(readUntil(lines, EmulatorMain.STOPPED)).isEqualTo(EmulatorMain.STOPPED);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static String readUntil(BufferedReader lines, String prefix) throws Exception {
+        List<String> seen = new ArrayList<>();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+            seen.add(line);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + seen);
+    }
+}

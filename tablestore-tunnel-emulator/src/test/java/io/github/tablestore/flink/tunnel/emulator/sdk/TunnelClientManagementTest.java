@@ -1,0 +1,99 @@
+package io.github.tablestore.flink.tunnel.emulator.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.TableStoreException;
+import com.alicloud.openservices.tablestore.TunnelClient;
+import com.alicloud.openservices.tablestore.model.tunnel.ChannelInfo;
+import com.alicloud.openservices.tablestore.model.tunnel.CreateTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.DeleteTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelResponse;
+import com.alicloud.openservices.tablestore.model.tunnel.ListTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.TunnelInfo;
+import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The official SDK's TunnelClient managing tunnels on the emulator, and its error codes. */
+class TunnelClientManagementTest {
+    private static TablestoreEmulator emulator;
+    private static SyncClient sync;
+    private static TunnelClient tunnels;
+
+    @BeforeAll
+    static void start() {
+        emulator = TablestoreEmulator.builder().partitions(3).start();
+        sync = SdkFixtures.syncClient(emulator);
+        tunnels = SdkFixtures.tunnelClient(emulator);
+        SdkFixtures.createTable(sync, "managed");
+    }
+
+    @AfterAll
+    static void stop() {
+        tunnels.shutdown();
+        sync.shutdown();
+        emulator.close();
+    }
+
+    @Test
+    void createsListsDescribesAndDeletesTunnels() {
+        String id = tunnels.createTunnel(new CreateTunnelRequest("managed", "full", TunnelType.BaseAndStream))
+                .getTunnelId();
+        tunnels.createTunnel(new CreateTunnelRequest("managed", "changes", TunnelType.Stream));
+
+        List<TunnelInfo> listed = tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos();
+        assertThat(listed).extracting(TunnelInfo::getTunnelName).containsExactly("full", "changes");
+
+        DescribeTunnelResponse described = tunnels.describeTunnel(new DescribeTunnelRequest("managed", "full"));
+        TunnelInfo info = described.getTunnelInfo();
+        assertThat(info.getTunnelId()).isEqualTo(id);
+        assertThat(info.getTunnelType()).isEqualTo(TunnelType.BaseAndStream);
+        assertThat(info.getInstanceName()).isEqualTo(emulator.instanceName());
+        assertThat(info.getStage().name()).isEqualTo("ProcessBaseData");
+        assertThat(described.getChannelInfos()).hasSize(6);
+        assertThat(described.getChannelInfos()).filteredOn(c -> c.getChannelId().startsWith("BaseData_")).hasSize(3);
+        assertThat(described.getChannelInfos()).extracting(ChannelInfo::getChannelStatus)
+                .allSatisfy(s -> assertThat(s.name()).isEqualTo("WAIT"));
+
+        tunnels.deleteTunnel(new DeleteTunnelRequest("managed", "full"));
+        assertThat(tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos())
+                .extracting(TunnelInfo::getTunnelName).containsExactly("changes");
+    }
+
+    @Test
+    void aDuplicateNameGivesTunnelExist() {
+        tunnels.createTunnel(new CreateTunnelRequest("managed", "twice", TunnelType.BaseData));
+        assertThatThrownBy(() -> tunnels.createTunnel(new CreateTunnelRequest("managed", "twice", TunnelType.BaseData)))
+                .isInstanceOfSatisfying(TableStoreException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("OTSTunnelExist"));
+    }
+
+    @Test
+    void aMissingTunnelOrTableGivesParameterInvalid() {
+        assertThatThrownBy(() -> tunnels.describeTunnel(new DescribeTunnelRequest("managed", "nope")))
+                .isInstanceOfSatisfying(TableStoreException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
+        assertThatThrownBy(() -> tunnels.createTunnel(new CreateTunnelRequest("no_table", "t", TunnelType.Stream)))
+                .isInstanceOfSatisfying(TableStoreException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
+    }
+
+    @Test
+    void aWrongSecretGivesAuthFailed() {
+        TunnelClient wrong = new TunnelClient(emulator.endpoint(), emulator.accessKeyId(), "wrong-secret",
+                emulator.instanceName());
+        try {
+            assertThatThrownBy(() -> wrong.listTunnel(new ListTunnelRequest("managed")))
+                    .isInstanceOfSatisfying(TableStoreException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo("OTSAuthFailed"));
+        } finally {
+            wrong.shutdown();
+        }
+    }
+}
