@@ -1,0 +1,68 @@
+package io.github.tablestore.flink.tunnel.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A BaseData tunnel is bounded: the job reads every row once and finishes, also with idle readers. */
+class BoundedBaseDataITCase {
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private TablestoreEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        TestTables.create(emulator, "orders", 2);
+        TestTables.putRange(emulator, "orders", 0, 100, "base");
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void readsTheFullTableOnceAndFinishesWithMoreReadersThanChannels() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(3);
+        env.enableCheckpointing(100);
+        TunnelSource<String> source = TestSources.builder(
+                emulator, "orders", "full", TunnelType.BASE_DATA, new KeyValueSchema()).build();
+        List<String> out = env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
+                .executeAndCollect(1000);
+        assertThat(out.stream().map(KeyValueSchema::id).sorted().collect(Collectors.toList()))
+                .isEqualTo(LongStream.range(0, 100).boxed().collect(Collectors.toList()));
+        assertThat(emulator.tunnels().get(0).channels()).allSatisfy(
+                c -> assertThat(c.status().toString()).isEqualTo("TERMINATED"));
+    }
+
+    @Test
+    void finishesWithoutCheckpointing() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        TunnelSource<String> source = TestSources.builder(
+                emulator, "orders", "full", TunnelType.BASE_DATA, new KeyValueSchema()).build();
+        List<String> out = env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
+                .executeAndCollect(1000);
+        assertThat(out).hasSize(100);
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.tablestore.flink.tunnel.source.it;
+
+import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+/** Shared bits of the MiniCluster tests. */
+final class ItSupport {
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    private ItSupport() {}
+
+    static MiniClusterExtension miniCluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(4)
+                .build());
+    }
+
+    /** An environment checkpointing every 100 ms; {@code restarts} fixed-delay restarts (0: none). */
+    static StreamExecutionEnvironment env(int parallelism, int restarts, Configuration extra) {
+        Configuration conf = new Configuration(extra);
+        if (restarts > 0) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        } else {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(100);
+        return env;
+    }
+
+    /** Takes records from {@code it} until {@code done} holds for what was taken. */
+    static List<String> take(Iterator<String> it, List<String> into, Predicate<List<String>> done) {
+        while (!done.test(into)) {
+            into.add(it.next());
+        }
+        return into;
+    }
+
+    /** Key → values in arrival order ("DELETE" for deletions). */
+    static Map<Long, List<String>> historyByKey(List<String> lines) {
+        Map<Long, List<String>> byKey = new TreeMap<>();
+        for (String line : lines) {
+            String v = KeyValueSchema.action(line).equals("DELETE_ROW") ? "DELETE" : KeyValueSchema.value(line);
+            byKey.computeIfAbsent(KeyValueSchema.id(line), k -> new ArrayList<>()).add(v);
+        }
+        return byKey;
+    }
+
+    /** Key → values of the records from stream channels (not "BaseData_"), in arrival order. */
+    static Map<Long, List<String>> streamHistoryByKey(List<String> lines) {
+        List<String> stream = new ArrayList<>();
+        for (String line : lines) {
+            if (!KeyValueSchema.channel(line).startsWith("BaseData_")) {
+                stream.add(line);
+            }
+        }
+        return historyByKey(stream);
+    }
+
+    static Map<Long, List<String>> expected(long from, long to, String... values) {
+        Map<Long, List<String>> m = new LinkedHashMap<>();
+        for (long k = from; k < to; k++) {
+            m.put(k, List.of(values));
+        }
+        return m;
+    }
+
+    static void waitFor(BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline wait
+        }
+    }
+}
