@@ -3,6 +3,7 @@ package io.github.tablestore.flink.tunnel.emulator;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.admin.AdminHandler;
 import io.github.tablestore.flink.tunnel.emulator.admin.StateDump;
@@ -207,6 +208,28 @@ public final class TablestoreEmulator implements AutoCloseable {
         Table t = table(table);
         for (Row row : rows) {
             t.write(RowChange.of(RowChange.Kind.PUT, row), partitionId);
+        }
+    }
+
+    /**
+     * Applies one unconditional write (PUT_ROW: a PutRow of {@code row}; UPDATE_ROW: an UpdateRow
+     * with its cells; DELETE_ROW: a DeleteRow of its key) and logs the change to the stream shard
+     * of a pinned partition.
+     */
+    public void writeToPartition(String table, String partitionId, RecordAction action, Row row) {
+        table(table).write(RowChange.of(kind(action), row), partitionId);
+    }
+
+    private static RowChange.Kind kind(RecordAction action) {
+        switch (action) {
+            case PUT_ROW:
+                return RowChange.Kind.PUT;
+            case UPDATE_ROW:
+                return RowChange.Kind.UPDATE;
+            case DELETE_ROW:
+                return RowChange.Kind.DELETE;
+            default:
+                throw new IllegalArgumentException("unknown action " + action);
         }
     }
 

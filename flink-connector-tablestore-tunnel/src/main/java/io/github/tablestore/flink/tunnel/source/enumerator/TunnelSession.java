@@ -331,6 +331,7 @@ final class TunnelSession {
 
     private void connect() {
         clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        lastHeartbeatOkNanos = nanoClock.getAsLong(); // a new lease starts now
         serverView = new LinkedHashMap<>();
         announcePending = true;
         connects++;

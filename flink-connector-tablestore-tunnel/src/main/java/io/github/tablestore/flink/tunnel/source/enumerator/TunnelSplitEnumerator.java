@@ -47,8 +47,11 @@ public final class TunnelSplitEnumerator
     private TunnelSession session;
     private volatile CoordinatorView view = CoordinatorView.INITIAL;
 
+    /** The session for the state: restored ids until the first heartbeat tells otherwise. */
     private String tunnelId;
     private String clientId;
+    /** The session readers use, known to be alive (set from session updates only). */
+    private TunnelSessionEvent liveSession;
     private Map<String, ChannelStatus> serverStatuses;
     private long urgentSeq;
     private long appliedUpdateSeq;
@@ -111,10 +114,10 @@ public final class TunnelSplitEnumerator
         appliedUpdateSeq = update.seq;
         tunnelId = update.tunnelId;
         clientId = update.clientId;
-        if (update.sessionChanged) {
-            TunnelSessionEvent event = new TunnelSessionEvent(tunnelId, clientId);
+        if (update.sessionChanged || liveSession == null) {
+            liveSession = new TunnelSessionEvent(tunnelId, clientId);
             for (int reader : context.registeredReaders().keySet()) {
-                context.sendEventToSourceReader(reader, event);
+                context.sendEventToSourceReader(reader, liveSession);
             }
         }
         if (update.serverStatuses != null) {
@@ -148,8 +151,8 @@ public final class TunnelSplitEnumerator
 
     @Override
     public void addReader(int subtaskId) {
-        if (clientId != null && tunnelId != null) {
-            context.sendEventToSourceReader(subtaskId, new TunnelSessionEvent(tunnelId, clientId));
+        if (liveSession != null) {
+            context.sendEventToSourceReader(subtaskId, liveSession);
         }
         assignPending();
         if (noMoreSplits) {
@@ -192,8 +195,8 @@ public final class TunnelSplitEnumerator
     }
 
     private void assignPending() {
-        if (tunnelId == null || clientId == null) {
-            return; // readers could not read yet; wait for the session
+        if (liveSession == null) {
+            return; // readers could not read yet; wait for a live session
         }
         Map<Integer, ?> readers = context.registeredReaders();
         if (readers.size() < context.currentParallelism()) {

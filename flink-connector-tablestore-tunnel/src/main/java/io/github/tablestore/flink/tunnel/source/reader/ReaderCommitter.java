@@ -133,15 +133,21 @@ final class ReaderCommitter implements AutoCloseable {
 
     /** Finishes queued commits (and, when committing periodically, a last one), then stops. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         Supplier<Map<String, String>> positions = periodicPositions;
         if (positions != null) {
             executor.execute(() -> commitAll(positions.get()));
         }
         executor.shutdown();
-        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("Pending tunnel commits did not finish within 10 s; dropping them (Flink's state has the positions)");
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Pending tunnel commits did not finish within 10 s; dropping them (Flink's state "
+                        + "has the positions)");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             executor.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

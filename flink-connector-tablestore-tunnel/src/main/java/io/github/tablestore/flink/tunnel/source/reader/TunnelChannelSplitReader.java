@@ -324,11 +324,15 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         sessions.removeListener(sessionListener);
         pool.shutdownNow();
-        if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
-            LOG.warn("Tunnel read threads did not stop within 10 s");
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Tunnel read threads did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public final class TunnelSourceReader<T>
             TunnelReaderMetrics metrics,
             boolean commitOnCheckpoint,
             Map<String, String> emittedPositions) {
-        super(splitReaders::create, emitter, new Configuration(), context);
+        super(splitReaders::create, emitter, context.getConfiguration(), context);
         this.sessions = sessions;
         this.committer = committer;
         this.client = client;
@@ -236,8 +235,10 @@ public final class TunnelSourceReader<T>
             toCommit.putAll(positions);
         }
         done.clear();
-        // Finished channels: drop those already reported before a completed snapshot; report
-        // those whose finish is now in a completed checkpoint.
+        // Finished channels: drop those reported before the snapshot of a now completed
+        // checkpoint (the event reached the coordinator before that checkpoint's successor
+        // snapshots the enumerator: both travel the same ordered RPC path), and report those
+        // whose finish is now in a completed checkpoint.
         finished.values().removeIf(f -> f.reportedAfterSnapshot != null && checkpointId > f.reportedAfterSnapshot);
         for (FinishedChannel f : finished.values()) {
             if (f.firstCheckpoint >= 0 && f.firstCheckpoint <= checkpointId) {

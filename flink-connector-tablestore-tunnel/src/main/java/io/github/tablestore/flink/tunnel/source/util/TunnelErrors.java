@@ -65,9 +65,9 @@ public final class TunnelErrors {
                     + "instance names and the endpoint.";
         } else {
             advice = "Tablestore refused " + action + " on the " + tunnel + " as invalid: the "
-                    + "table or the tunnel does not exist (or was deleted while the job ran). "
-                    + "Check the names and the endpoint; a deleted tunnel needs a restart without "
-                    + "state.";
+                    + "table or the tunnel does not exist (or was deleted while the job ran), or a "
+                    + "position restored from the job's state does not belong to it. Check the names "
+                    + "and the endpoint; a deleted or recreated tunnel needs a restart without state.";
         }
         return new TunnelSourceException(advice + " [" + e.getMessage() + "]", e);
     }

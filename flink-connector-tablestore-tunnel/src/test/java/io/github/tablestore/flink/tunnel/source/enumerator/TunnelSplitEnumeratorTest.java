@@ -8,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -27,12 +28,16 @@ import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumerator
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The enumerator against the emulator over HTTP, driven step by step: Flink's testing context
  * runs the session ticks only when the test triggers them.
  */
 class TunnelSplitEnumeratorTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
     private static final String TABLE = "orders";
 
     private TablestoreEmulator emulator;
@@ -41,7 +46,7 @@ class TunnelSplitEnumeratorTest {
 
     @BeforeEach
     void startEmulator() {
-        emulator = TablestoreEmulator.builder().start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
         TestTables.putRange(emulator, TABLE, 0, 20, "v0");
     }
@@ -51,7 +56,6 @@ class TunnelSplitEnumeratorTest {
         for (TunnelSplitEnumerator e : enumerators) {
             e.close();
         }
-        emulator.close();
     }
 
     private TunnelSourceConfig config(TunnelType type) {

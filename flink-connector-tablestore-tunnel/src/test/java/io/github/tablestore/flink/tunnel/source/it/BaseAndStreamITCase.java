@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
@@ -16,7 +17,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * then every change made after the tunnel was created, in order per key.
  */
 class BaseAndStreamITCase {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(10, 1 << 20));
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
 
@@ -36,14 +41,9 @@ class BaseAndStreamITCase {
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 3);
         TestTables.putRange(emulator, TABLE, 0, KEYS, "v0");
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
@@ -28,12 +29,17 @@ import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pacing and concurrency of the channel reader, against the emulator. Time is a manual clock: a
  * channel's next read waits for the clock, never for the wall.
  */
 class TunnelChannelSplitReaderTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(5, 1 << 20));
     private static final String TABLE = "events";
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
@@ -43,7 +49,7 @@ class TunnelChannelSplitReaderTest {
     private TunnelChannelSplitReader reader;
 
     private TunnelSessionFixture setUp(int partitions, TunnelType type, int maxParallel) {
-        emulator = TablestoreEmulator.builder().readLimits(5, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, partitions);
         TunnelSourceConfig config = TestSources.builder(emulator, TABLE, "t", type, new KeyValueSchema(),
                         Duration.ofSeconds(1), f -> faults = new FaultInjectingClientFactory(f))
@@ -66,9 +72,6 @@ class TunnelChannelSplitReaderTest {
         }
         if (client != null) {
             client.close();
-        }
-        if (emulator != null) {
-            emulator.close();
         }
     }
 

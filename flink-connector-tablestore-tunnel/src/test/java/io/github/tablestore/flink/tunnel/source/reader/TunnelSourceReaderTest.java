@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -32,9 +33,14 @@ import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reader against the emulator, with a hand-driven tunnel session standing in for the enumerator. */
 class TunnelSourceReaderTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(7, 1 << 20));
     private static final String TABLE = "orders";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -45,7 +51,7 @@ class TunnelSourceReaderTest {
 
     @BeforeEach
     void startEmulator() {
-        emulator = TablestoreEmulator.builder().readLimits(7, 1 << 20).start();
+        emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
     }
 
@@ -54,7 +60,6 @@ class TunnelSourceReaderTest {
         for (AutoCloseable c : closeables) {
             c.close();
         }
-        emulator.close();
     }
 
     private TunnelSourceConfig config(TunnelType type, Duration commitInterval) {
@@ -222,10 +227,12 @@ class TunnelSourceReaderTest {
 
         emulator.expireClient(s.clientId);
         TestTables.putRange(emulator, TABLE, 20, 50, "b");
-        int failuresBefore = faults.hooks().calls("readRecords");
-        // Each channel's next read meets the dead session and parks the channel.
-        waitFor(() -> faults.hooks().calls("readRecords") >= failuresBefore + splits.size());
-        pollUntil(reader, out, () -> true);
+        // Each channel's next read meets the dead session and parks the channel. (Keep polling:
+        // a reader that is not polled stops fetching once its element queue is full.)
+        for (TunnelChannelSplit split : splits) {
+            pollUntil(reader, out,
+                    () -> faults.hooks().calls("readRecords:" + split.channelId() + ":OTSResourceGone") > 0);
+        }
         assertThat(out.getEmittedRecords()).hasSize(20); // parked, nothing lost or read twice
 
         s.clientId = admin.connect(s.tunnelId, 60, "test");
@@ -256,7 +263,7 @@ class TunnelSourceReaderTest {
     }
 
     @Test
-    void withoutCheckpointsPositionsAreStoredOnTheIntervalAndFinishesReportedAtOnce() throws Exception {
+    void withoutCheckpointsFinishedChannelsAreReportedOnceEmitted() throws Exception {
         TestTables.putRange(emulator, TABLE, 0, 20, "a");
         TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofMillis(50));
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
@@ -271,15 +278,38 @@ class TunnelSourceReaderTest {
         reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
-        String first = splits.get(0).channelId();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
-        assertThat(finishedEvents(ctx).get(0).channelIds()).containsExactly(first);
-        // Positions of the first channel went to the tunnel on the interval, before it finished.
-        waitFor(() -> !faults.hooks().checkpointsOf(first).isEmpty());
-        assertThat(faults.hooks().checkpointsOf(first)).noneMatch(c -> c[1].equals("finished"));
+        assertThat(finishedEvents(ctx).get(0).channelIds()).containsExactly(splits.get(0).channelId());
+        assertThat(reader.snapshotState(1)).extracting(TunnelChannelSplit::channelId).containsExactly(blocked);
         latch.countDown();
         pollUntil(reader, out, () -> finishedEvents(ctx).size() == 2);
         assertThat(out.getEmittedRecords()).hasSize(20);
+        assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
+    }
+
+    @Test
+    void withoutCheckpointsPositionsAreStoredOnTheInterval() throws Exception {
+        TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofMillis(50));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TestTables.putRange(emulator, TABLE, 0, 30, "a");
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, false);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
+        // Every channel's stored position catches up with what was emitted, without any checkpoint.
+        for (TunnelChannelSplit split : splits) {
+            pollUntil(reader, out, () -> {
+                String emitted = reader.snapshotState(0).stream()
+                        .filter(x -> x.channelId().equals(split.channelId())).findFirst().orElseThrow().token();
+                return s.checkpointOf(split.channelId()).token().equals(emitted)
+                        && !emitted.equals(split.token());
+            });
+        }
     }
 
     @Test

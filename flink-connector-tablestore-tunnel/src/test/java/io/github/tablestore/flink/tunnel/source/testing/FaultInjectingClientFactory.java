@@ -87,6 +87,10 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                     new TablestoreException(code, "injected by the test", httpStatus, "test-request", retryable, null)));
         }
 
+        public void clearFailures() {
+            failures.clear();
+        }
+
         public int calls(String method) {
             AtomicInteger n = calls.get(method);
             return n == null ? 0 : n.get();
@@ -182,7 +186,13 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                     throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
                 }
             }
-            return d.readRecords(tunnelId, clientId, channelId, token);
+            try {
+                return d.readRecords(tunnelId, clientId, channelId, token);
+            } catch (TablestoreException e) {
+                h.calls.computeIfAbsent("readRecords:" + channelId + ":" + e.errorCode(), m -> new AtomicInteger())
+                        .incrementAndGet();
+                throw e;
+            }
         }
 
         @Override

@@ -9,7 +9,6 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -80,9 +79,7 @@ final class JsonValues {
         List<Cell> cells = new ArrayList<>();
         JsonNode columns = node.get("columns");
         if (columns != null) {
-            Iterator<Map.Entry<String, JsonNode>> it = columns.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : columns.properties()) {
                 cells.add(Cell.put(e.getKey(), cellValue(e.getValue(), "column " + e.getKey())));
             }
         }

@@ -23,6 +23,10 @@ public final class EmulatorMain {
     private EmulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // Standalone runs have no logging backend; keep slf4j's "no providers" notice off stderr.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

@@ -206,10 +206,6 @@ final class Tunnel {
         return true;
     }
 
-    synchronized boolean hasClient(String clientId) {
-        return clients.containsKey(clientId);
-    }
-
     private ClientSession requireClient(String clientId) {
         expireDeadClients(clock.millis());
         ClientSession c = clients.get(clientId);

@@ -54,9 +54,10 @@ final class RecordingProcessor implements IChannelProcessor {
         return deliveries.size();
     }
 
-    synchronized boolean hasKey(String key, StreamRecord.RecordType type) {
+    /** Whether a stream channel (not base data) delivered this change. */
+    synchronized boolean hasChange(String key, StreamRecord.RecordType type) {
         for (Delivery d : deliveries) {
-            if (d.key().equals(key) && d.record.getRecordType() == type) {
+            if (!d.channelId.startsWith("BaseData_") && d.key().equals(key) && d.record.getRecordType() == type) {
                 return true;
             }
         }
