@@ -79,6 +79,7 @@ class SqlChangelogITCase {
             base.put("NEW", "3/70.0");
             base.put("PAID", "1/30.0");
             SqlTestSupport.take(it, changelog, rows -> byStatus(rows).equals(base));
+            SqlTestSupport.awaitStreamPhase(emulator);
             change();
             Map<String, String> last = new HashMap<>();
             last.put("PAID", "2/51.0"); // a/1 10 + b/2 41
@@ -101,6 +102,7 @@ class SqlChangelogITCase {
         List<Row> changelog = new ArrayList<>();
         try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM orders").collect()) {
             SqlTestSupport.take(it, changelog, rows -> SqlTestSupport.materialize(rows, 2).size() == 4);
+            SqlTestSupport.awaitStreamPhase(emulator);
             change();
             Map<String, String> expected = new HashMap<>();
             expected.put("a/1", "+I[a, 1, 10.0, PAID]");
@@ -117,6 +119,36 @@ class SqlChangelogITCase {
                 assertThat(r.getField(3)).as("status of %s", r).isNotNull();
             }
         }
+    }
+
+    @Test
+    void watermarksFollowTheFullRowsSoPartialUpdatesKeepTheirRowtime() throws Exception {
+        // One partition: one stream channel, so the two changes below arrive in order.
+        emulator.close();
+        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        SqlTestSupport.createOrders(emulator, 1);
+        for (String id : List.of("a", "b", "c", "d")) {
+            SqlTestSupport.putOrder(emulator, id, 1, 10, "NEW", 1);
+        }
+        StreamTableEnvironment tEnv = SqlTestSupport.tableEnv(1);
+        // Append mode with row images; 'updated' (epoch ms) is the rowtime.
+        tEnv.executeSql("CREATE TABLE orders (order_id STRING, line INT, amount DOUBLE, status STRING, "
+                + "updated TIMESTAMP_LTZ(3), WATERMARK FOR updated AS updated - INTERVAL '1' SECOND)"
+                + SqlTestSupport.with(emulator, "flink-orders", ""));
+        List<Row> windows = new ArrayList<>();
+        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT window_start, COUNT(*) AS n "
+                + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(updated), INTERVAL '10' SECOND)) "
+                + "GROUP BY window_start, window_end").collect()) {
+            // Base rows all have updated = 1 ms. A partial update of a/1 (status only) keeps it:
+            // its full row falls into the first window too. A row at 30 s closes that window.
+            // Both are written once the base data is read, so they come from the stream.
+            SqlTestSupport.awaitStreamPhase(emulator);
+            SqlTestSupport.update(emulator, "a", 1, Cell.put("status", ColumnValue.ofString("PAID")));
+            SqlTestSupport.putOrder(emulator, "z", 1, 1, "NEW", 30_000);
+            SqlTestSupport.take(it, windows, rows -> !rows.isEmpty());
+        }
+        assertThat(windows.get(0).getField(0).toString()).isEqualTo("1970-01-01T00:00");
+        assertThat(windows.get(0).getField(1)).isEqualTo(5L); // 4 base rows + the partial update
     }
 
     private static Map<String, String> byKey(List<Row> changelog) {

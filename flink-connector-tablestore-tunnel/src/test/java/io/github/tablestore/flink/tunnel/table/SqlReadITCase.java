@@ -89,6 +89,7 @@ class SqlReadITCase {
                     row("b", 1, 30.0, "PAID", 3_000, "PUT", true, true, null));
 
             // Changes: a partial update, a cell deletion, a row deletion, a new row.
+            SqlTestSupport.awaitStreamPhase(emulator);
             SqlTestSupport.update(emulator, "a", 1, Cell.put("status", ColumnValue.ofString("PAID")));
             SqlTestSupport.update(emulator, "a", 1, Cell.deleteAllVersions("updated"));
             SqlTestSupport.delete(emulator, "b", 1);

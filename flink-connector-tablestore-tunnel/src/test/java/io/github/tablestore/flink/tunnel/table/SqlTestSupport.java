@@ -1,5 +1,7 @@
 package io.github.tablestore.flink.tunnel.table;
 
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -148,5 +150,30 @@ final class SqlTestSupport {
 
     static Duration deadline() {
         return Duration.ofSeconds(90);
+    }
+
+    /**
+     * Waits until the job's tunnel reads its stream: every base-data channel finished and the
+     * stream channels open. Writes after this reach the job through the stream only (a live
+     * base-data scan could see them too).
+     */
+    static void awaitStreamPhase(TablestoreEmulator emulator) throws Exception {
+        waitFor(() -> emulator.tunnels().stream().anyMatch(t -> !t.channels().isEmpty()
+                && t.channels().stream().allMatch(c -> c.type() == ChannelType.BASE_DATA
+                        ? c.status() == ChannelStatus.TERMINATED
+                        : c.status() == ChannelStatus.OPEN)
+                && t.channels().stream().anyMatch(c -> c.type() == ChannelType.STREAM)),
+                "the tunnel's stream channels");
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds; fails after {@link #deadline()}. */
+    static void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long end = System.nanoTime() + deadline().toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new java.util.concurrent.TimeoutException("Timed out waiting for " + what);
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline wait
+        }
     }
 }
