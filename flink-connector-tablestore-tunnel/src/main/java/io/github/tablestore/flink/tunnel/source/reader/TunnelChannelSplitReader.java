@@ -4,6 +4,7 @@ import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
@@ -67,6 +68,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final int maxParallel;
     private final long maxBackoffMs;
     private final LongSupplier nanoClock;
+    private final ColumnFilter columnFilter;
     private final ExecutorService pool;
     private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
@@ -85,6 +87,20 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             long maxBackoffMs,
             int subtask,
             LongSupplier nanoClock) {
+        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, ColumnFilter.all());
+    }
+
+    /** @param columnFilter the attribute columns to decode (projection push-down) */
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock,
+            ColumnFilter columnFilter) {
+        this.columnFilter = columnFilter;
         this.client = client;
         this.sessions = sessions;
         this.tunnelDescription = tunnelDescription;
@@ -170,7 +186,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             List<TunnelRecord> records = new ArrayList<>(result.records().size());
             for (RawRecord raw : result.records()) {
                 try {
-                    records.add(decoder.decodeRecord(raw));
+                    records.add(decoder.decodeRecord(raw, columnFilter));
                 } catch (RuntimeException e) {
                     return ReadOutcome.failed(readId, channelId, session, new TunnelSourceException(
                             "Channel " + channelId + " of the " + tunnelDescription + " returned a record "

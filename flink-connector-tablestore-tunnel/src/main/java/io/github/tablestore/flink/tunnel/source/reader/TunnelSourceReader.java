@@ -113,7 +113,7 @@ public final class TunnelSourceReader<T>
                 emittedPositions == null ? null : emittedPositions::put);
         TunnelChannelSplitReaderFactory splitReaders = () -> new TunnelChannelSplitReader(
                 client, sessions, config.describeTunnel(), config.maxParallelChannels(),
-                config.readMaxBackoff().toMillis(), subtask, nanoClock);
+                config.readMaxBackoff().toMillis(), subtask, nanoClock, config.columnFilter());
         TunnelSourceReader<T> reader = new TunnelSourceReader<>(splitReaders, emitter, context, sessions,
                 committer, client, metrics, commitOnCheckpoint, emittedPositions);
         if (!commitOnCheckpoint) {
