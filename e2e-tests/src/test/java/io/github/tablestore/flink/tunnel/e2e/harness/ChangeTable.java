@@ -11,7 +11,9 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.RowDeleteChange;
+import com.alicloud.openservices.tablestore.model.RowChange;
 import com.alicloud.openservices.tablestore.model.RowPutChange;
+import com.alicloud.openservices.tablestore.model.RowUpdateChange;
 import com.alicloud.openservices.tablestore.model.StreamSpecification;
 import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 
 /**
  * A table {@code (id INTEGER) -> v STRING} with its stream enabled, written through the official
@@ -44,7 +47,7 @@ public final class ChangeTable {
     private final Map<Long, Set<String>> scanMayShow = new TreeMap<>();
     /** Keys the scan must show (live at tunnel creation and not deleted while the scan ran). */
     private final Set<Long> scanMustShow = new HashSet<>();
-    /** Per key: the changes after the tunnel's creation, {@code PUT_ROW|v} or {@code DELETE_ROW|}. */
+    /** Per key: the changes after the tunnel's creation, {@code <action>|<v>} ({@code DELETE_ROW|}). */
     private final Map<Long, List<String>> changes = new TreeMap<>();
     private Phase phase = Phase.BEFORE_TUNNEL;
 
@@ -91,43 +94,46 @@ public final class ChangeTable {
         phase = Phase.STREAMING;
     }
 
-    /** Puts {@code v = value} for ids {@code [from, to)}, in batches. */
+    /** PutRow {@code v = value} for ids {@code [from, to)}, in batches: {@code PUT_ROW} changes. */
     public void put(long from, long to, String value) {
-        for (long start = from; start < to; start += BATCH) {
-            long end = Math.min(to, start + BATCH);
-            BatchWriteRowRequest batch = new BatchWriteRowRequest();
-            for (long id = start; id < end; id++) {
-                RowPutChange change = new RowPutChange(name, key(id));
-                change.addColumn("v", ColumnValue.fromString(value));
-                batch.addRowChange(change);
-            }
-            write(batch);
-            synchronized (this) {
-                for (long id = start; id < end; id++) {
-                    record(id, value);
-                }
-            }
-        }
+        write(from, to, "PUT_ROW", value, id -> {
+            RowPutChange change = new RowPutChange(name, key(id));
+            change.addColumn("v", ColumnValue.fromString(value));
+            return change;
+        });
     }
 
-    /** Deletes ids {@code [from, to)}. */
+    /** UpdateRow setting {@code v = value} for ids {@code [from, to)}: {@code UPDATE_ROW} changes. */
+    public void update(long from, long to, String value) {
+        write(from, to, "UPDATE_ROW", value, id -> new RowUpdateChange(name, key(id)).put("v", ColumnValue.fromString(value)));
+    }
+
+    /** DeleteRow for ids {@code [from, to)}: {@code DELETE_ROW} changes. */
     public void delete(long from, long to) {
+        write(from, to, "DELETE_ROW", null, id -> new RowDeleteChange(name, key(id)));
+    }
+
+    private void write(long from, long to, String action, String value, LongFunction<RowChange> change) {
         for (long start = from; start < to; start += BATCH) {
             long end = Math.min(to, start + BATCH);
             BatchWriteRowRequest batch = new BatchWriteRowRequest();
             for (long id = start; id < end; id++) {
-                batch.addRowChange(new RowDeleteChange(name, key(id)));
+                batch.addRowChange(change.apply(id));
             }
-            write(batch);
+            BatchWriteRowResponse response = client.batchWriteRow(batch);
+            if (!response.isAllSucceed()) {
+                throw new IllegalStateException("BatchWriteRow to " + name + " failed for "
+                        + response.getFailedRows().size() + " rows: " + response.getFailedRows().get(0).getError());
+            }
             synchronized (this) {
                 for (long id = start; id < end; id++) {
-                    record(id, null);
+                    record(id, action, value);
                 }
             }
         }
     }
 
-    private void record(long id, String value) {
+    private void record(long id, String action, String value) {
         if (value == null) {
             rows.remove(id);
         } else {
@@ -136,21 +142,13 @@ public final class ChangeTable {
         if (phase == Phase.BEFORE_TUNNEL) {
             return;
         }
-        changes.computeIfAbsent(id, k -> new ArrayList<>()).add(value == null ? "DELETE_ROW|" : "PUT_ROW|" + value);
+        changes.computeIfAbsent(id, k -> new ArrayList<>()).add(action + "|" + (value == null ? "" : value));
         if (phase == Phase.SCANNING) {
             if (value == null) {
                 scanMustShow.remove(id);
             } else {
                 scanMayShow.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(value);
             }
-        }
-    }
-
-    private void write(BatchWriteRowRequest batch) {
-        BatchWriteRowResponse response = client.batchWriteRow(batch);
-        if (!response.isAllSucceed()) {
-            throw new IllegalStateException("BatchWriteRow to " + name + " failed for "
-                    + response.getFailedRows().size() + " rows: " + response.getFailedRows().get(0).getError());
         }
     }
 

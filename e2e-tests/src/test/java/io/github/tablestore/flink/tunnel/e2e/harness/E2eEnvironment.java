@@ -63,6 +63,11 @@ public final class E2eEnvironment implements AutoCloseable {
         return emulator;
     }
 
+    /** The emulator's secret, for tests that put it into a job's configuration (SQL options). */
+    public String accessKeySecret() {
+        return emulator.accessKeySecret();
+    }
+
     public FlinkCluster cluster() {
         return cluster;
     }

@@ -34,6 +34,11 @@ public final class E2eSettings {
         return existingFile("e2e.jobJar");
     }
 
+    /** The shaded {@code flink-sql-connector-tablestore-tunnel} jar. */
+    public static Path sqlConnectorJar() {
+        return existingFile("e2e.sqlConnectorJar");
+    }
+
     public static Path emulatorJar() {
         return existingFile("e2e.emulatorJar");
     }
