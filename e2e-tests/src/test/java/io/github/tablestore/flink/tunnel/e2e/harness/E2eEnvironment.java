@@ -41,14 +41,16 @@ public final class E2eEnvironment implements AutoCloseable {
     /** Starts the emulator and the cluster in a clean {@code target/e2e}. */
     public static E2eEnvironment start() {
         Path workDir = E2eSettings.workDir();
+        // The pid file lives next to the work directory, which is wiped.
+        ProcessReaper.takeOver(workDir.resolveSibling(workDir.getFileName() + ".pids"), workDir);
         deleteRecursively(workDir);
         FlinkDistribution distribution = FlinkDistribution.fromBuild();
         Path clusterHome = workDir.resolve("cluster");
         EmulatorProcess emulator = EmulatorProcess.start(E2eSettings.emulatorJar(), clusterHome.resolve("log"),
-                INSTANCE, ACCESS_KEY_ID, "e2e-secret-" + UUID.randomUUID(), PARTITIONS);
+                ProcessReaper.marker(workDir), INSTANCE, ACCESS_KEY_ID, "e2e-secret-" + UUID.randomUUID(), PARTITIONS);
         FlinkCluster cluster = null;
         try {
-            cluster = FlinkCluster.start(distribution, clusterHome, Map.of(
+            cluster = FlinkCluster.start(distribution, clusterHome, ProcessReaper.marker(workDir), Map.of(
                     "TABLESTORE_ACCESS_KEY_ID", emulator.accessKeyId(),
                     "TABLESTORE_ACCESS_KEY_SECRET", emulator.accessKeySecret()), TASK_MANAGERS);
             return new E2eEnvironment(workDir, emulator, cluster);

@@ -40,10 +40,15 @@ public final class EmulatorProcess implements AutoCloseable {
         this.admin = new JsonHttp(endpoint + "/admin");
     }
 
-    /** Starts {@code java -jar <standalone jar>} on a free port and waits for its ready line. */
-    public static EmulatorProcess start(Path jar, Path logDir, String instance, String accessKeyId,
+    /**
+     * Starts {@code java -jar <standalone jar>} on a free port and waits for its ready line.
+     *
+     * @param marker a JVM option that marks the process as the harness's
+     */
+    public static EmulatorProcess start(Path jar, Path logDir, String marker, String instance, String accessKeyId,
             String accessKeySecret, int partitions) {
         List<String> command = new JavaCommand()
+                .jvmOption(marker)
                 .jvmOption("-Xmx256m")
                 .jvmOption("-XX:+UseSerialGC")
                 .jar(jar)

@@ -34,6 +34,7 @@ public final class FlinkCluster implements AutoCloseable {
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final FlinkDistribution distribution;
+    private final String marker;
     private final Path home;
     private final Path confDir;
     private final Path logDir;
@@ -46,8 +47,9 @@ public final class FlinkCluster implements AutoCloseable {
     private int jobManagerStarts;
     private int taskManagerStarts;
 
-    private FlinkCluster(FlinkDistribution distribution, Path home, Map<String, String> environment) {
+    private FlinkCluster(FlinkDistribution distribution, Path home, String marker, Map<String, String> environment) {
         this.distribution = distribution;
+        this.marker = marker;
         this.home = home;
         this.confDir = home.resolve("conf");
         this.logDir = home.resolve("log");
@@ -61,11 +63,12 @@ public final class FlinkCluster implements AutoCloseable {
     /**
      * Starts a JobManager and {@code taskManagers} TaskManagers and waits until all are registered.
      *
+     * @param marker a JVM option that marks the processes as the harness's
      * @param environment added to every process's environment (e.g. the tunnel's credentials)
      */
-    public static FlinkCluster start(
-            FlinkDistribution distribution, Path home, Map<String, String> environment, int taskManagers) {
-        FlinkCluster cluster = new FlinkCluster(distribution, home, environment);
+    public static FlinkCluster start(FlinkDistribution distribution, Path home, String marker,
+            Map<String, String> environment, int taskManagers) {
+        FlinkCluster cluster = new FlinkCluster(distribution, home, marker, environment);
         try {
             cluster.writeConfiguration();
             cluster.startJobManager();
@@ -159,6 +162,7 @@ public final class FlinkCluster implements AutoCloseable {
             String mainClass, List<String> args) {
         Path logFile = logDir.resolve(name + ".log");
         List<String> command = new JavaCommand()
+                .jvmOption(marker)
                 .jvmOptions(memoryJvmOptions)
                 .jvmOptions(javaOptions(component))
                 .jvmOption("-Dlog.file=" + logFile)
