@@ -1,6 +1,7 @@
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +32,7 @@ public final class FlinkCluster implements AutoCloseable {
     public static final String SQL_GATEWAY_MAIN = "org.apache.flink.table.gateway.SqlGateway";
     public static final int SLOTS_PER_TASK_MANAGER = 2;
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String LOG4J_RESOURCE = "/e2e-flink-log4j.properties";
 
     private final FlinkDistribution distribution;
     private final String marker;
@@ -139,7 +140,10 @@ public final class FlinkCluster implements AutoCloseable {
                 yaml.append(e.getKey()).append(": '").append(e.getValue().replace("'", "''")).append("'\n");
             }
             Files.writeString(confDir.resolve("config.yaml"), yaml, StandardCharsets.UTF_8);
-            try (var in = FlinkCluster.class.getResourceAsStream("/e2e-flink-log4j.properties")) {
+            try (InputStream in = FlinkCluster.class.getResourceAsStream(LOG4J_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing test resource " + LOG4J_RESOURCE);
+                }
                 Files.write(confDir.resolve("log4j.properties"), in.readAllBytes());
             }
         } catch (IOException e) {
@@ -269,10 +273,6 @@ public final class FlinkCluster implements AutoCloseable {
         return rest;
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Where jobs' checkpoints go: {@code <dir>/<job id>/chk-<n>}. */
     public Path checkpointDir() {
         return home.resolve("checkpoints");
@@ -308,10 +308,6 @@ public final class FlinkCluster implements AutoCloseable {
     /** Every process started so far, running or not, for log dumps. */
     public List<ManagedProcess> processes() {
         return new ArrayList<>(all);
-    }
-
-    public String describe() {
-        return all.stream().map(ManagedProcess::toString).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -117,11 +117,6 @@ public final class FlinkRestClient {
         return http.get("/jobs/" + jobId + "/checkpoints");
     }
 
-    /** {@code GET /jobs/:jobid/exceptions}: the job's failure history. */
-    public JsonNode exceptions(String jobId) {
-        return http.get("/jobs/" + jobId + "/exceptions");
-    }
-
     /** {@code PATCH /jobs/:jobid?mode=cancel}. */
     public void cancel(String jobId) {
         http.patch("/jobs/" + jobId + "?mode=cancel");
