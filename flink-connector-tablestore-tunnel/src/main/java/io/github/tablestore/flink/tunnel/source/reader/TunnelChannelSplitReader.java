@@ -4,6 +4,7 @@ import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
@@ -74,6 +75,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final int maxParallel;
     private final long maxBackoffMs;
     private final LongSupplier nanoClock;
+    private final ColumnFilter columnFilter;
     private final ExecutorService pool;
     private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
@@ -96,6 +98,38 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             int subtask,
             LongSupplier nanoClock,
             TunnelReaderMetrics metrics) {
+        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, ColumnFilter.all(),
+                metrics);
+    }
+
+    /** @param columnFilter the attribute columns to decode (projection push-down) */
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock,
+            ColumnFilter columnFilter) {
+        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, columnFilter, null);
+    }
+
+    /**
+     * @param columnFilter the attribute columns to decode (projection push-down)
+     * @param metrics where fetch lags go, or null
+     */
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock,
+            ColumnFilter columnFilter,
+            TunnelReaderMetrics metrics) {
+        this.columnFilter = columnFilter;
         this.client = client;
         this.metrics = metrics;
         this.sessions = sessions;
@@ -189,7 +223,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             List<TunnelRecord> records = new ArrayList<>(result.records().size());
             for (RawRecord raw : result.records()) {
                 try {
-                    records.add(decoder.decodeRecord(raw));
+                    records.add(decoder.decodeRecord(raw, columnFilter));
                 } catch (RuntimeException e) {
                     return ReadOutcome.failed(readId, channelId, session, new TunnelSourceException(
                             "Channel " + channelId + " of the " + tunnelDescription + " returned a record "

@@ -132,7 +132,8 @@ public final class TunnelSourceReader<T>
                 emittedPositions == null ? null : emittedPositions::put);
         TunnelFetcherManager fetchers = new TunnelFetcherManager(() -> new TunnelChannelSplitReader(
                 client, sessions, config.describeTunnel(), config.maxParallelChannels(),
-                config.readMaxBackoff().toMillis(), subtask, nanoClock, metrics), context.getConfiguration());
+                config.readMaxBackoff().toMillis(), subtask, nanoClock, config.columnFilter(), metrics),
+                context.getConfiguration());
         TunnelSourceReader<T> reader = new TunnelSourceReader<>(fetchers, emitter, context, sessions,
                 committer, client, metrics, commitOnCheckpoint, emittedPositions);
         if (!commitOnCheckpoint) {
