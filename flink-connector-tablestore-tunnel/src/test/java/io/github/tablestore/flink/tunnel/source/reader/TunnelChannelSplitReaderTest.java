@@ -213,4 +213,63 @@ class TunnelChannelSplitReaderTest {
                 Collections.nCopies(600, raw), "t", false, 10))).isFalse();
         assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(List.of(), "t", true, 0))).isTrue();
     }
+
+    @Test
+    void aPausedChannelIsNotReadUntilResumed() throws Exception {
+        TunnelSessionFixture s = setUp(2, TunnelType.BASE_DATA, 2);
+        TestTables.putRange(emulator, TABLE, 0, 40, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TunnelChannelSplit paused = splits.get(0);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.pauseOrResumeSplits(List.of(paused), List.of());
+        List<String> channels = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!finished.contains(splits.get(1).channelId())) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(faults.hooks().calls("readRecords:" + paused.channelId())).isZero();
+        assertThat(channels).doesNotContain(paused.channelId());
+
+        reader.pauseOrResumeSplits(List.of(), List.of(paused));
+        while (!finished.contains(paused.channelId())) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(channels).hasSize(40);
+    }
+
+    @Test
+    void aReleasedChannelEndsWithoutABatchAndItsReadInFlightIsDropped() throws Exception {
+        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 2);
+        TestTables.putRange(emulator, TABLE, 0, 10, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        String channel = splits.get(0).channelId();
+        CountDownLatch latch = new CountDownLatch(1);
+        faults.hooks().blockedReads.put(channel, latch);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the (blocked) read
+        assertThat(reads()).isEqualTo(1);
+
+        reader.release(List.of(channel, "unknown"));
+        List<String> channels = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        drain(reader.fetch(), channels, finished);
+        assertThat(finished).containsExactly(channel);
+        assertThat(reader.channelIds()).isEmpty();
+
+        // The channel comes back (from the same position) while the dropped read completes: its
+        // answer must not count for the new cursor.
+        faults.hooks().blockedReads.remove(channel);
+        finished.clear();
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        latch.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(channels).hasSize(10);
+    }
 }
