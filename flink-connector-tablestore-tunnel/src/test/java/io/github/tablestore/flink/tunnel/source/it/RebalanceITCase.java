@@ -15,7 +15,6 @@ import io.github.tablestore.flink.tunnel.source.testing.OtherTunnelClient;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -90,7 +89,7 @@ class RebalanceITCase {
                         .extracting(ChannelView::owner).containsOnly(jobClient);
                 // The job stored its positions before letting go: the other client starts after v1.
                 TestTables.putRange(emulator, TABLE, 0, KEYS, "v2");
-                long v2OfMoved = moved.stream().mapToLong(c -> changesOf(emulator, c, "v2", out)).sum();
+                long v2OfMoved = moved.stream().mapToLong(c -> keysOf(c, out)).sum();
                 ItSupport.waitFor(() -> other.records().size() == v2OfMoved
                         && count(out, "v2") == KEYS - v2OfMoved, "v2 split between the job and the other client");
                 assertThat(other.records()).allSatisfy(l -> assertThat(l).endsWith("|v2"));
@@ -115,10 +114,11 @@ class RebalanceITCase {
         }
     }
 
-    /** How many records with {@code value} the job will see from a channel: the keys that route to it. */
-    private static long changesOf(TablestoreEmulator emulator, String channel, String value, List<String> jobOutput) {
-        // Every key changes once per round and always routes to the same channel, so the v1 round
-        // the job read tells which keys belong to the channel.
+    /**
+     * How many keys route to a channel: every key changes once per round and always routes to the
+     * same channel, so the v1 round the job read tells.
+     */
+    private static long keysOf(String channel, List<String> jobOutput) {
         return jobOutput.stream().filter(l -> KeyValueSchema.value(l).equals("v1")
                 && KeyValueSchema.channel(l).equals(channel)).count();
     }
