@@ -1,0 +1,35 @@
+package io.github.tablestore.flink.tunnel.benchmarks.throughput;
+
+/**
+ * What one contender did on one data set: how many records it delivered, and when the first and
+ * the last arrived. Rates are taken from the first record to the last, so start-up (a Flink
+ * job's deployment, the SDK worker's first heartbeats) does not count; {@link #startupMillis}
+ * says how long that start-up took.
+ */
+public final class Measurement {
+    public final String contender;
+    public final long records;
+    public final long startNanos;
+    public final long firstNanos;
+    public final long lastNanos;
+
+    public Measurement(String contender, long records, long startNanos, long firstNanos, long lastNanos) {
+        this.contender = contender;
+        this.records = records;
+        this.startNanos = startNanos;
+        this.firstNanos = firstNanos;
+        this.lastNanos = lastNanos;
+    }
+
+    public double seconds() {
+        return Math.max(1, lastNanos - firstNanos) / 1e9;
+    }
+
+    public double recordsPerSecond() {
+        return records / seconds();
+    }
+
+    public long startupMillis() {
+        return (firstNanos - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.tablestore.flink.tunnel.benchmarks.throughput;
+
+import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
+import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
+import io.github.tablestore.flink.tunnel.benchmarks.flink.LocalJobs;
+import io.github.tablestore.flink.tunnel.benchmarks.flink.Probe;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Part 1: every contender reads the same table twice, as a base-data scan (a BaseData tunnel)
+ * and as a stream backlog (a Stream tunnel from the oldest change: one change per row), each
+ * through its own, fresh tunnel, one contender at a time.
+ */
+public final class ThroughputBenchmark {
+    public static final String TABLE = "orders";
+    /** A smaller table every contender reads once before the measured runs (JIT warm-up). */
+    public static final String WARMUP_TABLE = "warmup";
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final BenchSettings settings;
+    private final EmulatorProcess emulator;
+    private final List<SqlContender> sqlContenders;
+    private int tunnelCount;
+
+    /** One data set's results, contender by contender (raw first). */
+    public static final class DataSetResult {
+        public final String dataSet;
+        public final long recordBytes;
+        public final List<Measurement> measurements = new ArrayList<>();
+
+        DataSetResult(String dataSet, long recordBytes) {
+            this.dataSet = dataSet;
+            this.recordBytes = recordBytes;
+        }
+
+        public Measurement of(String contender) {
+            for (Measurement m : measurements) {
+                if (m.contender.equals(contender)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** An SQL contender (added by the SQL layer): reads a tunnel of a type and reports its measurement. */
+    public interface SqlContender {
+        String name();
+
+        Measurement run(EmulatorProcess emulator, String table, String tunnel, TunnelType type, long expected)
+                throws Exception;
+    }
+
+    public ThroughputBenchmark(BenchSettings settings, EmulatorProcess emulator, List<SqlContender> sqlContenders) {
+        this.settings = settings;
+        this.emulator = emulator;
+        this.sqlContenders = sqlContenders;
+    }
+
+    public List<DataSetResult> run() throws Exception {
+        if (settings.warmupRows > 0) {
+            runDataSet("warm-up", WARMUP_TABLE, settings.warmupRows, TunnelType.BASE_DATA);
+        }
+        List<DataSetResult> out = new ArrayList<>();
+        out.add(runDataSet("base scan", TABLE, settings.rows, TunnelType.BASE_DATA));
+        out.add(runDataSet("stream backlog", TABLE, settings.rows, TunnelType.STREAM));
+        return out;
+    }
+
+    private DataSetResult runDataSet(String name, String table, long expected, TunnelType type) throws Exception {
+        progress(name + ": raw ReadRecords loop");
+        RawReadLoop.Result raw;
+        try (TunnelClient client = emulator.client()) {
+            raw = RawReadLoop.run(client, newTunnel(table, type).id, 8);
+        }
+        check(raw.measurement, expected);
+        DataSetResult result = new DataSetResult(name, raw.recordBytes);
+        result.measurements.add(raw.measurement);
+
+        progress(name + ": SDK TunnelWorker");
+        try (SdkWorkerRun sdk = SdkWorkerRun.start(emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
+            result.measurements.add(sdk.awaitRecords(expected, TIMEOUT));
+        }
+
+        for (int parallelism : new int[] {1, 2}) {
+            progress(name + ": TunnelSource p=" + parallelism);
+            result.measurements.add(runSource(table, type, parallelism, expected));
+        }
+        for (SqlContender sql : sqlContenders) {
+            progress(name + ": " + sql.name());
+            Measurement m = sql.run(emulator, table, newTunnel(table, type).name, type, expected);
+            check(m, expected);
+            result.measurements.add(m);
+        }
+        return result;
+    }
+
+    private Measurement runSource(String table, TunnelType type, int parallelism, long expected) throws Exception {
+        String tunnel = newTunnel(table, type).name;
+        String runId = "source-p" + parallelism + "-" + tunnel;
+        Probe probe = Probe.create(runId);
+        TunnelSource<TunnelRecord> source = LocalJobs.source(emulator, table, tunnel, type).build();
+        long start = System.nanoTime();
+        JobClient job = LocalJobs.start(source, parallelism, runId, 0);
+        try {
+            LocalJobs.awaitRecords(probe, expected, TIMEOUT, "TunnelSource p=" + parallelism);
+        } finally {
+            LocalJobs.cancel(job);
+            Probe.remove(runId);
+        }
+        Measurement m = new Measurement("TunnelSource p=" + parallelism, probe.records(), start,
+                probe.firstNanos(), probe.lastNanos());
+        check(m, expected);
+        return m;
+    }
+
+    /** A tunnel created for one contender. */
+    private static final class Tunnel {
+        final String name;
+        final String id;
+
+        Tunnel(String name, String id) {
+            this.name = name;
+            this.id = id;
+        }
+    }
+
+    /** Creates a fresh tunnel of the type; a Stream tunnel starts at the oldest change. */
+    private Tunnel newTunnel(String table, TunnelType type) {
+        String name = "bench-" + type.name().toLowerCase(Locale.ROOT) + "-" + (++tunnelCount);
+        try (TunnelClient client = emulator.client()) {
+            CreateTunnelRequest.Builder b = CreateTunnelRequest.builder(table, name, type);
+            if (type == TunnelType.STREAM) {
+                b.streamStart(CreateTunnelRequest.StreamStart.EARLIEST);
+            }
+            return new Tunnel(name, client.createTunnel(b.build()));
+        }
+    }
+
+    private static void check(Measurement m, long expected) {
+        if (m.records < expected) {
+            throw new IllegalStateException(m.contender + " delivered " + m.records + " of " + expected + " records");
+        }
+    }
+
+    private static void progress(String what) {
+        System.err.println("[throughput] " + what);
+    }
+}
