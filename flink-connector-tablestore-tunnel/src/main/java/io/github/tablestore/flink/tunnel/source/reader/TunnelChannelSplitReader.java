@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * channel therefore never holds up the others, and each channel has at most one read in flight,
  * so its batches come in order.
  *
- * <p>Pacing: base-data channels are read back to back. A stream channel whose read was small
- * (fewer than 500 records and under 900 KiB, or the service said {@code may_more_record=false})
- * pauses 10 ms × 5ⁿ up to the max backoff, jittered by 0.75–1.25; a full read resets the pause.
+ * <p>Pacing: base-data channels are read back to back. A stream channel is read again at once
+ * after a full read (500 records or more than 900 KiB, or the service said {@code
+ * may_more_record=true}); otherwise {@link StreamPacer} decides: a short pause while the channel
+ * (or the reader) is receiving changes, a growing one while it is not, and an even rotation of
+ * idle channels at one read per max backoff each.
  *
  * <p>Failures: a lost session parks the channel at its position until the enumerator sends a new
  * client id; transient errors retry with backoff; fatal ones (expired tunnel, credentials,
@@ -52,8 +54,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     static final int FULL_READ_RECORDS = 500;
     static final int FULL_READ_BYTES = 900 * 1024;
 
-    private static final long STREAM_BACKOFF_INITIAL_MS = 10;
-    private static final double STREAM_BACKOFF_MULTIPLIER = 5;
     private static final long RETRY_BACKOFF_INITIAL_MS = 100;
     private static final long RETRY_BACKOFF_MAX_MS = 5_000;
     /** Longest a fetch waits without news; a safety net, as wake-ups normally come earlier. */
@@ -65,7 +65,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final SessionHolder sessions;
     private final String tunnelDescription;
     private final int maxParallel;
-    private final long maxBackoffMs;
+    private final StreamPacer pacer;
     private final LongSupplier nanoClock;
     private final ExecutorService pool;
     private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
@@ -89,7 +89,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         this.sessions = sessions;
         this.tunnelDescription = tunnelDescription;
         this.maxParallel = maxParallel;
-        this.maxBackoffMs = maxBackoffMs;
+        this.pacer = new StreamPacer(maxBackoffMs);
         this.nanoClock = nanoClock;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(maxParallel, maxParallel, 60, TimeUnit.SECONDS,
@@ -208,13 +208,19 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         if (finished) {
             LOG.info("Channel {} has been read to its end", c.channelId);
             cursors.remove(c.channelId);
+            pacer.remove(c.channelId);
             return;
         }
-        if (!c.stream || isFullRead(result)) {
-            c.pacing.reset();
+        if (!c.stream) {
             c.notBefore = now;
-        } else {
-            c.notBefore = now + TimeUnit.MILLISECONDS.toNanos(c.pacing.nextDelayMillis());
+            return;
+        }
+        c.notBefore = pacer.afterRead(c.channelId, now, o.records.size(), isFullRead(result));
+        for (String id : pacer.takeWoken()) {
+            ChannelCursor w = cursors.get(id);
+            if (w != null && !w.inFlight) {
+                w.notBefore = Math.min(w.notBefore, now);
+            }
         }
     }
 
@@ -279,8 +285,11 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (split.isFinished()) {
                 continue;
             }
-            ChannelCursor c = new ChannelCursor(split, maxBackoffMs, now);
+            ChannelCursor c = new ChannelCursor(split, now);
             cursors.put(c.channelId, c);
+            if (c.stream) {
+                pacer.add(c.channelId);
+            }
             LOG.info("Reading {}", split);
         }
     }
@@ -320,6 +329,11 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
     }
 
+    /** Reads started and not yet handled, for tests. */
+    int readsInFlight() {
+        return inFlight;
+    }
+
     /** Channel ids currently read, for tests. */
     List<String> channelIds() {
         return new ArrayList<>(cursors.keySet());
@@ -329,7 +343,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private static final class ChannelCursor {
         final String channelId;
         final boolean stream;
-        final Backoff pacing;
         final Backoff retryBackoff = new Backoff(RETRY_BACKOFF_INITIAL_MS, 2, RETRY_BACKOFF_MAX_MS);
         String token;
         long notBefore;
@@ -340,12 +353,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         /** Set after OTSResourceGone: wait for a client id other than this one. */
         String blockedOnClient;
 
-        ChannelCursor(TunnelChannelSplit split, long maxBackoffMs, long now) {
+        ChannelCursor(TunnelChannelSplit split, long now) {
             this.channelId = split.channelId();
             this.stream = split.isStream();
             this.token = split.token();
-            this.pacing = new Backoff(STREAM_BACKOFF_INITIAL_MS, STREAM_BACKOFF_MULTIPLIER,
-                    Math.max(STREAM_BACKOFF_INITIAL_MS, maxBackoffMs));
             this.notBefore = now;
         }
 
