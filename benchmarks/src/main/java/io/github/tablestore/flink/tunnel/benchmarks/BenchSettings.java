@@ -60,7 +60,7 @@ public final class BenchSettings {
             p.add(name);
         }
         this.parts = p;
-        this.rows = integer("bench.rows", 200_000, 1);
+        this.rows = integer("bench.rows", 500_000, 1);
         this.partitions = integer("bench.partitions", 8, 1);
         this.warmupRows = integer("bench.warmupRows", 20_000, 0);
         this.readRecords = integer("bench.readRecords", 1000, 1);

@@ -45,7 +45,7 @@ public final class Report {
                         label(m.contender), rps, rps * bytesPerRecord / 1e6,
                         rps / raw.recordsPerSecond(), rps / sdk.recordsPerSecond(), m.startupMillis()));
             }
-            b.append('\n');
+            b.append("\nRaw loop records/s by concurrency (the best is row 1): ").append(d.rawRates).append("\n\n");
         }
         sections.add(b.toString());
     }
@@ -134,7 +134,7 @@ public final class Report {
     private static String label(String contender) {
         switch (contender) {
             case "raw":
-                return "1. raw ReadRecords loop (our client, no decoding)";
+                return "1. raw ReadRecords loop (our client, no decoding, best concurrency)";
             case "sdk":
                 return "2. SDK TunnelWorker (default config, no-op callback)";
             default:

@@ -24,6 +24,7 @@ public final class ThroughputBenchmark {
     public static final String TABLE = "orders";
     /** A smaller table every contender reads once before the measured runs (JIT warm-up). */
     public static final String WARMUP_TABLE = "warmup";
+    private static final int[] RAW_THREADS = {1, 2, 8};
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final BenchSettings settings;
@@ -36,6 +37,8 @@ public final class ThroughputBenchmark {
         public final String dataSet;
         public final long recordBytes;
         public final List<Measurement> measurements = new ArrayList<>();
+        /** The raw loop's rate at each concurrency tried. */
+        public String rawRates = "";
 
         DataSetResult(String dataSet, long recordBytes) {
             this.dataSet = dataSet;
@@ -68,6 +71,13 @@ public final class ThroughputBenchmark {
 
     public List<DataSetResult> run() throws Exception {
         if (settings.warmupRows > 0) {
+            // The emulator encodes a row's base-data record on its first scan and caches it, and
+            // both JVMs compile their hot paths during the first reads: pay both before measuring.
+            progress("warm-up: raw reads of the measured table, then every contender on a small table");
+            try (TunnelClient client = emulator.client()) {
+                RawReadLoop.run(client, newTunnel(TABLE, TunnelType.BASE_DATA).id, 2);
+                RawReadLoop.run(client, newTunnel(TABLE, TunnelType.STREAM).id, 2);
+            }
             runDataSet("warm-up", WARMUP_TABLE, settings.warmupRows, TunnelType.BASE_DATA);
         }
         List<DataSetResult> out = new ArrayList<>();
@@ -77,13 +87,25 @@ public final class ThroughputBenchmark {
     }
 
     private DataSetResult runDataSet(String name, String table, long expected, TunnelType type) throws Exception {
-        progress(name + ": raw ReadRecords loop");
-        RawReadLoop.Result raw;
-        try (TunnelClient client = emulator.client()) {
-            raw = RawReadLoop.run(client, newTunnel(table, type).id, 8);
+        // The serving rate depends on how many reads are in flight (2 cores shared by client and
+        // server): the upper bound is the best of a few concurrencies.
+        RawReadLoop.Result raw = null;
+        StringBuilder rawRates = new StringBuilder();
+        for (int threads : RAW_THREADS) {
+            progress(name + ": raw ReadRecords loop, " + threads + " thread(s)");
+            RawReadLoop.Result r;
+            try (TunnelClient client = emulator.client()) {
+                r = RawReadLoop.run(client, newTunnel(table, type).id, threads);
+            }
+            check(r.measurement, expected);
+            rawRates.append(rawRates.length() == 0 ? "" : ", ").append(threads).append(" thread(s): ")
+                    .append(String.format(Locale.ROOT, "%,.0f", r.measurement.recordsPerSecond()));
+            if (raw == null || r.measurement.recordsPerSecond() > raw.measurement.recordsPerSecond()) {
+                raw = r;
+            }
         }
-        check(raw.measurement, expected);
         DataSetResult result = new DataSetResult(name, raw.recordBytes);
+        result.rawRates = rawRates.toString();
         result.measurements.add(raw.measurement);
 
         progress(name + ": SDK TunnelWorker");
