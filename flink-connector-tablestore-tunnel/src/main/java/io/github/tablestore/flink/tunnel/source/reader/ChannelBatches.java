@@ -15,8 +15,10 @@ final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
     private final Set<String> finished = new LinkedHashSet<>();
     private Iterator<Map.Entry<String, ArrayDeque<ChannelBatch>>> channels;
     private ArrayDeque<ChannelBatch> current;
+    private int records;
 
     void add(ChannelBatch batch) {
+        records += batch.records().size();
         byChannel.computeIfAbsent(batch.channelId(), c -> new ArrayDeque<>()).add(batch);
         if (batch.isFinished()) {
             finished.add(batch.channelId());
@@ -25,6 +27,11 @@ final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
 
     boolean isEmpty() {
         return byChannel.isEmpty();
+    }
+
+    /** Whether any batch holds records. */
+    boolean hasRecords() {
+        return records > 0;
     }
 
     @Override

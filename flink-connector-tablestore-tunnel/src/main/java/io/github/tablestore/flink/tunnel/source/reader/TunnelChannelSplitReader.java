@@ -108,22 +108,26 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         ChannelBatches out = new ChannelBatches();
         long now = nanoClock.getAsLong();
         launchDueReads(now);
-        List<Object> arrived = new ArrayList<>();
+        Object arrived;
         try {
-            Object first = completions.poll(waitNanos(now), TimeUnit.NANOSECONDS);
-            if (first != null) {
-                arrived.add(first);
-                completions.drainTo(arrived);
-            }
+            arrived = completions.poll(waitNanos(now), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return out;
         }
         now = nanoClock.getAsLong();
-        for (Object o : arrived) {
-            if (o != WAKE_UP) {
-                handle((ReadOutcome) o, now, out);
+        // At most one batch with records per fetch: Flink bounds its hand-over queue by fetch
+        // results, not records, so this keeps a backpressured reader at about max-parallel
+        // answers in memory (unhandled answers count as reads in flight). Answers without
+        // records are all handled at once.
+        while (arrived != null) {
+            if (arrived != WAKE_UP) {
+                handle((ReadOutcome) arrived, now, out);
             }
+            if (out.hasRecords()) {
+                break;
+            }
+            arrived = completions.poll();
         }
         // Keep reads going while these batches are emitted.
         launchDueReads(now);
@@ -327,6 +331,11 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Answers that arrived and wait to be handled, for tests. */
+    int answersWaiting() {
+        return completions.size();
     }
 
     /** Reads started and not yet handled, for tests. */

@@ -243,6 +243,33 @@ class TunnelChannelSplitReaderTest {
     }
 
     @Test
+    void aFetchHandsOverAtMostOneBatchWithRecordsSoWaitingAnswersStayCountedAsInFlight() throws Exception {
+        TunnelSessionFixture s = setUp(4, TunnelType.BASE_DATA, 4);
+        TestTables.putRange(emulator, TABLE, 0, 40, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        CountDownLatch latch = new CountDownLatch(1);
+        for (TunnelChannelSplit split : splits) {
+            faults.hooks().blockedReads.put(split.channelId(), latch);
+        }
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the 4 reads, which wait for the latch
+        latch.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (reader.answersWaiting() < 4) {
+            assertThat(System.nanoTime()).as("all four answers arrived").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        // Four answers with records are waiting; one fetch hands over one of them, and no new
+        // read starts while the other three wait (they still count against the parallelism).
+        List<String> got = new ArrayList<>();
+        RecordsWithSplitIds<ChannelBatch> first = reader.fetch();
+        assertThat(drain(first, got, new ArrayList<>())).isEqualTo(5);
+        assertThat(reader.readsInFlight()).isEqualTo(4); // 3 waiting + 1 new read of the first channel
+        assertThat(reads()).isEqualTo(5);
+        assertThat(fetchRecords(35)).isEqualTo(35);
+    }
+
+    @Test
     void aFullReadIsOneWithMoreThan500RecordsOr900KiBOrTheServiceSaysSo() {
         RawRecord raw = new RawRecord(RecordAction.PUT_ROW, ByteBuffer.allocate(1), null);
         assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
