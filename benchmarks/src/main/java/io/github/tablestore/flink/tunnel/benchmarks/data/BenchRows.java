@@ -34,24 +34,37 @@ public final class BenchRows {
     private static final String[] NOTES = {"at the door", "call first", "gift wrap", "fragile", "", "after 6pm",
         "no bags", "reception"};
     private static final long BASE_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
+    private static final long SHOPS = 1_000_000;
 
     private BenchRows() {}
 
-    /** The table definition: partition key {@code shop}, then {@code order_id}, {@code line}. */
+    /**
+     * The table definition: partition key {@code shop}, then {@code order_id}, {@code line}. The
+     * partitions are key ranges of equal width (as on the service, where a partition is a range
+     * of the partition key), so rows spread evenly over them.
+     */
     public static TableSpec table(String name, int partitions) {
+        List<ColumnValue> splitPoints = new ArrayList<>();
+        for (int k = 1; k < partitions; k++) {
+            splitPoints.add(ColumnValue.ofString(shop((long) k * SHOPS / partitions)));
+        }
         return TableSpec.builder(name)
                 .primaryKey("shop", PrimaryKeyType.STRING)
                 .primaryKey("order_id", PrimaryKeyType.INTEGER)
                 .primaryKey("line", PrimaryKeyType.STRING)
-                .partitions(partitions)
+                .splitPoints(splitPoints)
                 .stream(168, List.of())
                 .build();
     }
 
-    /** Row {@code i}'s primary key. */
+    private static String shop(long n) {
+        return String.format("shop-%06d", n);
+    }
+
+    /** Row {@code i}'s primary key; consecutive rows go to shops far apart, so to all partitions. */
     public static PrimaryKey primaryKey(long i) {
         return PrimaryKey.of(
-                new PrimaryKeyColumn("shop", ColumnValue.ofString(String.format("shop-%06d", (i * 7919) % 1_000_000))),
+                new PrimaryKeyColumn("shop", ColumnValue.ofString(shop((i * 7919) % SHOPS))),
                 new PrimaryKeyColumn("order_id", ColumnValue.ofLong(10_000_000_000L + i)),
                 new PrimaryKeyColumn("line", ColumnValue.ofString("L" + (i % 4))));
     }
