@@ -11,6 +11,9 @@ import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
@@ -33,6 +36,7 @@ public final class TunnelSourceBuilder<T> {
     private final Configuration options = new Configuration();
     private Function<TunnelClientFactory, TunnelClientFactory> clientFactoryDecorator;
     private Duration minHeartbeatInterval = TunnelSourceOptions.MIN_HEARTBEAT_INTERVAL;
+    private List<String> attributeColumns;
 
     TunnelSourceBuilder() {}
 
@@ -169,6 +173,25 @@ public final class TunnelSourceBuilder<T> {
         return this;
     }
 
+    /**
+     * Decode only these attribute columns of each record and of its before-image (projection
+     * push-down): the readers skip the other cells without creating values for them, and records
+     * reach the deserializer with the named columns only. The primary key is always decoded. An
+     * empty collection decodes no attribute column. Default: all columns.
+     */
+    public TunnelSourceBuilder<T> setAttributeColumns(Collection<String> columns) {
+        Objects.requireNonNull(columns, "columns");
+        List<String> copy = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            if (column == null || column.isEmpty()) {
+                throw new IllegalArgumentException("Attribute column names must not be null or empty: " + columns);
+            }
+            copy.add(column);
+        }
+        this.attributeColumns = copy;
+        return this;
+    }
+
     /** Sets any option of {@link TunnelSourceOptions} by key. */
     public TunnelSourceBuilder<T> setProperty(String key, String value) {
         options.setString(key, value);
@@ -238,7 +261,8 @@ public final class TunnelSourceBuilder<T> {
                 options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS),
                 options.get(TunnelSourceOptions.STREAM_START),
                 startTs,
-                endTs);
+                endTs,
+                attributeColumns);
         return new TunnelSource<>(config, deserializer);
     }
 

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,7 @@ public final class TablestoreEmulator implements AutoCloseable {
     private final EmulatorHttpServer server;
     private final ScheduledExecutorService sweeper;
     private volatile boolean closed;
+    private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
 
     private TablestoreEmulator(Builder b) {
         this.config = b;
@@ -75,7 +78,7 @@ public final class TablestoreEmulator implements AutoCloseable {
         this.server = EmulatorHttpServer.start(
                 new InetSocketAddress(b.host, b.port),
                 new EmulatorHttpServer.Config(b.instanceName, creds, b.credentials.get(0), b.clock, b.maxClockSkew,
-                        b.maxRequestBytes),
+                        b.maxRequestBytes, revokedKeys),
                 ops,
                 faults,
                 new AdminHandler(this));
@@ -298,6 +301,30 @@ public final class TablestoreEmulator implements AutoCloseable {
     /** Declares a client dead now, as if its lease had lapsed; returns whether it was connected. */
     public boolean expireClient(String clientId) {
         return tunnels.expireClient(clientId);
+    }
+
+    /**
+     * Revokes an access key while running (as when its owner disables it): every later request
+     * signed with it gets 403 {@code OTSAuthFailed}.
+     */
+    public void revokeAccessKey(String accessKeyId) {
+        revokedKeys.add(accessKeyId);
+    }
+
+    /** Accepts a revoked access key again. */
+    public void restoreAccessKey(String accessKeyId) {
+        revokedKeys.remove(accessKeyId);
+    }
+
+    /**
+     * How many records of its channel come before a position this emulator issued (a checkpoint or
+     * a ReadRecords {@code next_token}): the token's record count. For tests that need a split's
+     * record index from its token.
+     *
+     * @throws IllegalArgumentException for {@code "finished"} or a token that does not parse
+     */
+    public long recordsBefore(String token) {
+        return tunnels.recordsBefore(token);
     }
 
     /** Marks a tunnel expired (its stream log gone): its clients get OTSTunnelExpired. */

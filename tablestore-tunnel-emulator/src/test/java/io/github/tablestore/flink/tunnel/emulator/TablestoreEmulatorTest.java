@@ -121,4 +121,33 @@ class TablestoreEmulatorTest {
             assertThat(reuse.getLocalPort()).isEqualTo(port);
         }
     }
+
+    @Test
+    void aRevokedAccessKeyIsRefusedUntilRestored() {
+        client.listTunnels("t");
+        emulator.revokeAccessKey(emulator.accessKeyId());
+        assertThatThrownBy(() -> client.listTunnels("t"))
+                .isInstanceOfSatisfying(io.github.tablestore.flink.tunnel.client.TablestoreException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("OTSAuthFailed");
+                    assertThat(e.httpStatus()).isEqualTo(403);
+                });
+        emulator.restoreAccessKey(emulator.accessKeyId());
+        assertThat(client.listTunnels("t")).isEmpty();
+    }
+
+    @Test
+    void aTokenTellsHowManyRecordsOfItsChannelComeBeforeIt() {
+        PartitionInfo p = emulator.addPartition("t");
+        String tunnelId = client.createTunnel(CreateTunnelRequest.builder("t", "tn", TunnelType.STREAM).build());
+        String clientId = client.connect(tunnelId, 60, "c");
+        client.heartbeat(tunnelId, clientId, List.of());
+        for (int i = 0; i < 3; i++) {
+            emulator.writeToPartition("t", p.id(), List.of(Row.of(key("k" + i), List.of(Cell.put("v", ColumnValue.ofLong(i))))));
+        }
+        String start = client.getCheckpoint(tunnelId, clientId, p.id()).token();
+        assertThat(emulator.recordsBefore(start)).isZero();
+        assertThat(emulator.recordsBefore(client.readRecords(tunnelId, clientId, p.id(), start).nextToken())).isEqualTo(3);
+        assertThatThrownBy(() -> emulator.recordsBefore("finished")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> emulator.recordsBefore("garbage")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

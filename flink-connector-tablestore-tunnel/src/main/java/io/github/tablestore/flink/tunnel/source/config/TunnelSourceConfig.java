@@ -2,9 +2,11 @@ package io.github.tablestore.flink.tunnel.source.config;
 
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.source.StreamStartMode;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -30,6 +32,8 @@ public final class TunnelSourceConfig implements Serializable {
     private final StreamStartMode streamStart;
     private final Long streamStartMillis;
     private final Long streamEndMillis;
+    /** Attribute columns to decode, or null for all of them. */
+    private final List<String> attributeColumns;
 
     public TunnelSourceConfig(
             TunnelClientFactory clientFactory,
@@ -45,6 +49,30 @@ public final class TunnelSourceConfig implements Serializable {
             StreamStartMode streamStart,
             Long streamStartMillis,
             Long streamEndMillis) {
+        this(clientFactory, tableName, tunnelName, tunnelType, heartbeatInterval, heartbeatTimeout, clientTag,
+                commitInterval, readMaxBackoff, maxParallelChannels, streamStart, streamStartMillis,
+                streamEndMillis, null);
+    }
+
+    /**
+     * @param attributeColumns the attribute columns the readers decode (projection push-down), or
+     *     null to decode all of them
+     */
+    public TunnelSourceConfig(
+            TunnelClientFactory clientFactory,
+            String tableName,
+            String tunnelName,
+            TunnelType tunnelType,
+            Duration heartbeatInterval,
+            Duration heartbeatTimeout,
+            String clientTag,
+            Duration commitInterval,
+            Duration readMaxBackoff,
+            int maxParallelChannels,
+            StreamStartMode streamStart,
+            Long streamStartMillis,
+            Long streamEndMillis,
+            List<String> attributeColumns) {
         this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.tunnelName = Objects.requireNonNull(tunnelName, "tunnelName");
@@ -58,6 +86,7 @@ public final class TunnelSourceConfig implements Serializable {
         this.streamStart = Objects.requireNonNull(streamStart, "streamStart");
         this.streamStartMillis = streamStartMillis;
         this.streamEndMillis = streamEndMillis;
+        this.attributeColumns = attributeColumns == null ? null : List.copyOf(attributeColumns);
     }
 
     public TunnelClientFactory clientFactory() {
@@ -114,6 +143,16 @@ public final class TunnelSourceConfig implements Serializable {
         return streamEndMillis;
     }
 
+    /** The attribute columns the readers decode, or null for all of them. */
+    public List<String> attributeColumns() {
+        return attributeColumns;
+    }
+
+    /** What the readers' decoders materialize: {@link #attributeColumns()} or everything. */
+    public ColumnFilter columnFilter() {
+        return attributeColumns == null ? ColumnFilter.all() : ColumnFilter.of(attributeColumns);
+    }
+
     /**
      * A base-data tunnel ends when the full scan is done, a stream tunnel with an end when it
      * reaches the end; anything else runs forever.
@@ -162,6 +201,7 @@ public final class TunnelSourceConfig implements Serializable {
                 + ", readMaxBackoff=" + readMaxBackoff + ", maxParallelChannels=" + maxParallelChannels
                 + ", streamStart=" + streamStart
                 + (streamStartMillis != null ? "@" + streamStartMillis : "")
-                + (streamEndMillis != null ? ", streamEnd=" + streamEndMillis : "") + "}";
+                + (streamEndMillis != null ? ", streamEnd=" + streamEndMillis : "")
+                + (attributeColumns != null ? ", attributeColumns=" + attributeColumns : "") + "}";
     }
 }

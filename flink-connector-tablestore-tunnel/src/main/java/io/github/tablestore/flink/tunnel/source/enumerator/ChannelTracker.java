@@ -14,9 +14,12 @@ import java.util.TreeSet;
 
 /**
  * Where each known channel stands from Flink's point of view: pending (known, not handed to a
- * reader), assigned (a reader owns it and its position is in that reader's state) or finished
- * (its finish is part of a completed checkpoint). Decides which pending channels may be read:
- * a channel whose parents are not all finished waits. Used on the coordinator thread only.
+ * reader), assigned (a reader owns it and its position is in that reader's state), released
+ * (a reader handed it back because the service moved it away; its position is kept here until
+ * the service offers it again) or finished (its finish is part of a completed checkpoint). An
+ * assigned channel may also be <em>releasing</em>: the service asked for it back and its reader
+ * was told to stop. Decides which pending channels may be read: a channel whose parents are not
+ * all finished waits. Used on the coordinator thread only.
  */
 final class ChannelTracker {
     /** Owner of an assigned channel that was restored from state (Flink may have moved it). */
@@ -25,6 +28,9 @@ final class ChannelTracker {
     private final TreeMap<String, TunnelChannelSplit> pending = new TreeMap<>();
     private final TreeMap<String, Integer> assigned = new TreeMap<>();
     private final TreeSet<String> finished = new TreeSet<>();
+    private final TreeMap<String, TunnelChannelSplit> released = new TreeMap<>();
+    /** Assigned channels whose reader was asked to hand them back. */
+    private final TreeSet<String> releasing = new TreeSet<>();
 
     static ChannelTracker restore(TunnelEnumeratorState state) {
         ChannelTracker tracker = new ChannelTracker();
@@ -34,6 +40,13 @@ final class ChannelTracker {
         for (String id : state.assignedChannels()) {
             if (!tracker.finished.contains(id)) {
                 tracker.assigned.put(id, UNKNOWN_OWNER);
+            }
+        }
+        for (TunnelChannelSplit split : state.releasedSplits()) {
+            if (!tracker.finished.contains(split.channelId())) {
+                // A release is newer than the assignment it ends.
+                tracker.assigned.remove(split.channelId());
+                tracker.released.put(split.channelId(), split.asReleased());
             }
         }
         for (TunnelChannelSplit split : state.pendingSplits()) {
@@ -47,7 +60,16 @@ final class ChannelTracker {
     boolean isKnown(String channelId) {
         return pending.containsKey(channelId)
                 || assigned.containsKey(channelId)
+                || released.containsKey(channelId)
                 || finished.contains(channelId);
+    }
+
+    boolean isReleased(String channelId) {
+        return released.containsKey(channelId);
+    }
+
+    boolean isReleasing(String channelId) {
+        return releasing.contains(channelId);
     }
 
     boolean isFinished(String channelId) {
@@ -75,7 +97,64 @@ final class ChannelTracker {
     boolean markFinished(String channelId) {
         pending.remove(channelId);
         assigned.remove(channelId);
+        released.remove(channelId);
+        releasing.remove(channelId);
         return finished.add(channelId);
+    }
+
+    /**
+     * The service wants a channel back. A pending channel is released at once (its position
+     * stays here); an assigned one becomes releasing. Returns what the caller must do.
+     */
+    ReleaseAction requestRelease(String channelId) {
+        TunnelChannelSplit p = pending.remove(channelId);
+        if (p != null) {
+            released.put(channelId, p.asReleased());
+            return ReleaseAction.RELEASED;
+        }
+        if (assigned.containsKey(channelId)) {
+            return releasing.add(channelId) ? ReleaseAction.ASK_READER : ReleaseAction.NONE;
+        }
+        return finished.contains(channelId) || released.containsKey(channelId)
+                ? ReleaseAction.NONE
+                : ReleaseAction.UNKNOWN;
+    }
+
+    /** What {@link #requestRelease} asks of the caller. */
+    enum ReleaseAction {
+        /** Nothing (already released, releasing or finished). */
+        NONE,
+        /** The channel was pending and is released now. */
+        RELEASED,
+        /** The channel's reader must be told to hand it back. */
+        ASK_READER,
+        /** Never seen: nothing was read, the service's checkpoint is the position. */
+        UNKNOWN
+    }
+
+    /**
+     * A reader handed a channel back at {@code split}'s position. Returns whether this is news
+     * (readers re-send hand-backs after a restore).
+     */
+    boolean markReleased(TunnelChannelSplit split) {
+        String id = split.channelId();
+        if (finished.contains(id) || released.containsKey(id) || pending.containsKey(id)) {
+            return false;
+        }
+        assigned.remove(id);
+        releasing.remove(id);
+        released.put(id, split.asReleased());
+        return true;
+    }
+
+    /** The service offers a released channel again: it is pending from Flink's position. */
+    boolean reoffer(String channelId) {
+        TunnelChannelSplit split = released.remove(channelId);
+        if (split == null) {
+            return false;
+        }
+        pending.put(channelId, split.asReadable());
+        return true;
     }
 
     void markAssigned(String channelId, int subtask) {
@@ -98,6 +177,10 @@ final class ChannelTracker {
                 continue;
             }
             assigned.remove(id);
+            if (releasing.remove(id)) {
+                released.put(id, split.asReleased()); // the service wanted it back anyway
+                continue;
+            }
             pending.put(id, split);
             returned.add(split);
         }
@@ -165,6 +248,11 @@ final class ChannelTracker {
         return load;
     }
 
+    /** The reader owning an assigned channel, {@link #UNKNOWN_OWNER}, or null if not assigned. */
+    Integer ownerOf(String channelId) {
+        return assigned.get(channelId);
+    }
+
     /** Assigned channels whose owner is the given reader. */
     List<String> assignedTo(int subtask) {
         List<String> ids = new ArrayList<>();
@@ -177,7 +265,7 @@ final class ChannelTracker {
     }
 
     boolean hasUnfinishedChannels() {
-        return !pending.isEmpty() || !assigned.isEmpty();
+        return !pending.isEmpty() || !assigned.isEmpty() || !released.isEmpty();
     }
 
     int pendingCount() {
@@ -192,11 +280,34 @@ final class ChannelTracker {
         return finished.size();
     }
 
+    int releasingCount() {
+        return releasing.size();
+    }
+
+    int releasedCount() {
+        return released.size();
+    }
+
     Set<String> knownIds() {
         Set<String> ids = new TreeSet<>(pending.keySet());
         ids.addAll(assigned.keySet());
+        ids.addAll(released.keySet());
         ids.addAll(finished);
         return Collections.unmodifiableSet(ids);
+    }
+
+    /** Released channel → the token Flink reached. */
+    Map<String, String> releasedPositions() {
+        Map<String, String> positions = new TreeMap<>();
+        for (TunnelChannelSplit split : released.values()) {
+            positions.put(split.channelId(), split.token());
+        }
+        return Collections.unmodifiableMap(positions);
+    }
+
+    /** Assigned channels whose reader was asked to hand them back. */
+    Set<String> releasingIds() {
+        return Collections.unmodifiableSet(new TreeSet<>(releasing));
     }
 
     Set<String> finishedIds() {
@@ -208,7 +319,7 @@ final class ChannelTracker {
     }
 
     TunnelEnumeratorState snapshot(String tunnelId, String clientId) {
-        return new TunnelEnumeratorState(
-                tunnelId, clientId, new ArrayList<>(pending.values()), assigned.keySet(), finished);
+        return new TunnelEnumeratorState(tunnelId, clientId, new ArrayList<>(pending.values()),
+                assigned.keySet(), finished, new ArrayList<>(released.values()));
     }
 }

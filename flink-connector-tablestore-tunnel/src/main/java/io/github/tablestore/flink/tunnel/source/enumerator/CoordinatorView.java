@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Set;
  */
 final class CoordinatorView {
     static final CoordinatorView INITIAL =
-            new CoordinatorView(Set.of(), Set.of(), Set.of(), false, false, 0, 0);
+            new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 0, 0);
 
     /** Channels the tracker knows in any state: not to be discovered again. */
     final Set<String> known;
@@ -16,6 +17,12 @@ final class CoordinatorView {
     final Set<String> finished;
     /** Channels owned by readers. */
     final Set<String> assigned;
+    /**
+     * Channels readers handed back, with the position Flink reached (covered by a completed
+     * checkpoint): store it in the tunnel and report CLOSE while the service still has the
+     * channel with this session; take the channel back when the service offers it OPEN.
+     */
+    final Map<String, String> released;
     /** Some pending child waits on a parent the job never tracked: fetch the server's statuses. */
     final boolean needServerStatuses;
     /** Bounded source with nothing left in Flink: check whether the tunnel is complete. */
@@ -29,6 +36,7 @@ final class CoordinatorView {
             Set<String> known,
             Set<String> finished,
             Set<String> assigned,
+            Map<String, String> released,
             boolean needServerStatuses,
             boolean checkCompletion,
             long urgentSeq,
@@ -36,6 +44,7 @@ final class CoordinatorView {
         this.known = known;
         this.finished = finished;
         this.assigned = assigned;
+        this.released = released;
         this.needServerStatuses = needServerStatuses;
         this.checkCompletion = checkCompletion;
         this.urgentSeq = urgentSeq;

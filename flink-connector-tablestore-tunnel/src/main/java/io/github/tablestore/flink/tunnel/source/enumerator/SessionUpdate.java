@@ -10,10 +10,16 @@ final class SessionUpdate {
     final long seq;
     final String tunnelId;
     final String clientId;
+    /** When the tunnel was created (ms). */
+    final long tunnelCreateTimeMillis;
     /** A new session (first connect or reconnect) had its first successful heartbeat. */
     final boolean sessionChanged;
     /** Channels the service opened for us that the coordinator does not know yet. */
     final List<TunnelChannelSplit> discovered;
+    /** Channels the service asks this session to give back (CLOSING), not yet acknowledged. */
+    final List<String> closing;
+    /** Released channels the service offers to this session again (OPEN). */
+    final List<String> reoffered;
     /** DescribeTunnel's channel → status, when it was fetched in this tick; else null. */
     final Map<String, ChannelStatus> serverStatuses;
     /** Every channel of the tunnel is TERMINATED and no more will come (bounded tunnels). */
@@ -23,15 +29,21 @@ final class SessionUpdate {
             long seq,
             String tunnelId,
             String clientId,
+            long tunnelCreateTimeMillis,
             boolean sessionChanged,
             List<TunnelChannelSplit> discovered,
+            List<String> closing,
+            List<String> reoffered,
             Map<String, ChannelStatus> serverStatuses,
             boolean tunnelComplete) {
         this.seq = seq;
         this.tunnelId = tunnelId;
         this.clientId = clientId;
+        this.tunnelCreateTimeMillis = tunnelCreateTimeMillis;
         this.sessionChanged = sessionChanged;
         this.discovered = List.copyOf(discovered);
+        this.closing = List.copyOf(closing);
+        this.reoffered = List.copyOf(reoffered);
         this.serverStatuses = serverStatuses == null ? null : Map.copyOf(serverStatuses);
         this.tunnelComplete = tunnelComplete;
     }
@@ -40,6 +52,8 @@ final class SessionUpdate {
     public String toString() {
         return "SessionUpdate{#" + seq + ", client=" + clientId + (sessionChanged ? " (new)" : "")
                 + ", discovered=" + discovered
+                + (closing.isEmpty() ? "" : ", closing=" + closing)
+                + (reoffered.isEmpty() ? "" : ", reoffered=" + reoffered)
                 + (tunnelComplete ? ", complete" : "") + "}";
     }
 }

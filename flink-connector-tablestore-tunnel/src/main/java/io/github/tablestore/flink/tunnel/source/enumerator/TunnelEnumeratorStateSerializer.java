@@ -21,13 +21,17 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * version used for the pending splits (int), pending count (int) and splits, assigned count
  * (int) and ids (UTF), finished count (int) and ids (UTF). Sets are written sorted so equal
  * states give equal bytes.
+ *
+ * <p>Version 2 appends the released splits: count (int) and splits (in the split serializer
+ * version written at the start).
  */
 public final class TunnelEnumeratorStateSerializer
         implements SimpleVersionedSerializer<TunnelEnumeratorState> {
     public static final TunnelEnumeratorStateSerializer INSTANCE = new TunnelEnumeratorStateSerializer();
 
     static final int VERSION_1 = 1;
-    public static final int CURRENT_VERSION = VERSION_1;
+    static final int VERSION_2 = 2;
+    public static final int CURRENT_VERSION = VERSION_2;
 
     @Override
     public int getVersion() {
@@ -47,13 +51,17 @@ public final class TunnelEnumeratorStateSerializer
             }
             writeIds(state.assignedChannels(), out);
             writeIds(state.finishedChannels(), out);
+            out.writeInt(state.releasedSplits().size());
+            for (TunnelChannelSplit split : state.releasedSplits()) {
+                TunnelChannelSplitSerializer.write(split, out);
+            }
         }
         return bytes.toByteArray();
     }
 
     @Override
     public TunnelEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION_1) {
+        if (version != VERSION_1 && version != VERSION_2) {
             throw new IOException("Unknown tunnel enumerator state version " + version
                     + " (this connector reads versions 1.." + CURRENT_VERSION
                     + "); was the state written by a newer connector?");
@@ -69,11 +77,18 @@ public final class TunnelEnumeratorStateSerializer
             }
             Set<String> assigned = readIds(in, "assigned channel");
             Set<String> finished = readIds(in, "finished channel");
+            List<TunnelChannelSplit> released = new ArrayList<>();
+            if (version >= VERSION_2) {
+                int releasedCount = readCount(in, "released split");
+                for (int i = 0; i < releasedCount; i++) {
+                    released.add(TunnelChannelSplitSerializer.read(splitVersion, in));
+                }
+            }
             if (in.available() > 0) {
                 throw new IOException("Unexpected " + in.available()
                         + " trailing bytes in tunnel enumerator state of version " + version);
             }
-            return new TunnelEnumeratorState(tunnelId, clientId, pending, assigned, finished);
+            return new TunnelEnumeratorState(tunnelId, clientId, pending, assigned, finished, released);
         }
     }
 

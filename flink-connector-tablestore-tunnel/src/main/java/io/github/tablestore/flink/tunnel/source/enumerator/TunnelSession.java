@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * creates) the tunnel, connects, heartbeats, discovers the channels the service opens for it,
  * stores the {@code finished} checkpoint and reports TERMINATED for channels the coordinator
  * says are finished, and shuts the session down at the end.
+ *
+ * <p>Rebalancing: channels the service asks back (CLOSING) are passed to the coordinator, which
+ * has their readers hand them back. Once a channel is released (its position covered by a
+ * completed checkpoint), the session stores that position in the tunnel and then acknowledges
+ * with CLOSE, so the next holder starts exactly where this job stopped. A CLOSING channel the
+ * job never read is acknowledged at once. A released channel the service offers again (OPEN) is
+ * passed back to the coordinator, which reads it from Flink's position, not the tunnel's.
  *
  * <p>All I/O happens in {@link #tick}, which is cheap when no heartbeat is due. It never mutates
  * coordinator state: it reads a {@link CoordinatorView} and returns a {@link SessionUpdate}.
@@ -54,6 +62,7 @@ final class TunnelSession {
     private String tunnelId;
     private String clientId;
     private String streamId;
+    private long tunnelCreateTimeMillis;
     private boolean announcePending;
     /** The channels of the last heartbeat response: what the service wants us to hold. */
     private Map<String, ChannelState> serverView = new LinkedHashMap<>();
@@ -65,8 +74,10 @@ final class TunnelSession {
     private long nextHeartbeatNanos;
     private long handledUrgentSeq;
     private long updateSeq;
-    private long connects;
+    private final AtomicLong connects = new AtomicLong();
     private boolean closed;
+    private final AtomicLong heartbeatsOk = new AtomicLong();
+    private final AtomicLong heartbeatsFailed = new AtomicLong();
 
     TunnelSession(
             TunnelSourceConfig config,
@@ -138,7 +149,7 @@ final class TunnelSession {
         }
         List<ChannelState> response;
         try {
-            response = client.heartbeat(tunnelId, clientId, reports(view));
+            response = heartbeat(view);
         } catch (TablestoreException e) {
             if (!TunnelErrors.isSessionLost(e)) {
                 throw e;
@@ -147,7 +158,7 @@ final class TunnelSession {
                     clientId, config.describeTunnel(), e.errorCode());
             clientId = null;
             connect();
-            response = client.heartbeat(tunnelId, clientId, reports(view));
+            response = heartbeat(view);
         }
         lastHeartbeatOkNanos = now;
         nextHeartbeatNanos = now + intervalNanos;
@@ -158,13 +169,23 @@ final class TunnelSession {
         }
         serverView = view2;
 
+        long seq = updateSeq + 1;
         List<String> newOpen = new ArrayList<>();
+        List<String> reoffered = new ArrayList<>();
+        List<String> closing = new ArrayList<>();
         for (ChannelState s : response) {
             String id = s.channelId();
-            if (s.status() == ChannelStatus.OPEN
-                    && !view.known.contains(id)
-                    && !handedOver.containsKey(id)) {
-                newOpen.add(id);
+            if (s.status() == ChannelStatus.OPEN && !handedOver.containsKey(id)) {
+                if (view.released.containsKey(id)) {
+                    reoffered.add(id);
+                    handedOver.put(id, seq);
+                } else if (!view.known.contains(id)) {
+                    newOpen.add(id);
+                }
+            } else if (s.status() == ChannelStatus.CLOSING
+                    && !view.released.containsKey(id)
+                    && !view.finished.contains(id)) {
+                closing.add(id);
             }
         }
         Map<String, ChannelStatus> statuses = null;
@@ -179,7 +200,6 @@ final class TunnelSession {
             }
             complete = isComplete(d);
         }
-        long seq = updateSeq + 1;
         List<TunnelChannelSplit> discovered = new ArrayList<>();
         for (String id : newOpen) {
             ChannelType type = types.get(id);
@@ -196,7 +216,21 @@ final class TunnelSession {
         boolean changed = announcePending;
         announcePending = false;
         updateSeq = seq;
-        return new SessionUpdate(seq, tunnelId, clientId, changed, discovered, statuses, complete);
+        return new SessionUpdate(seq, tunnelId, clientId, tunnelCreateTimeMillis, changed, discovered,
+                closing, reoffered,
+                statuses, complete);
+    }
+
+    private List<ChannelState> heartbeat(CoordinatorView view) {
+        List<ChannelState> reports = reports(view);
+        try {
+            List<ChannelState> response = client.heartbeat(tunnelId, clientId, reports);
+            heartbeatsOk.incrementAndGet();
+            return response;
+        } catch (RuntimeException e) {
+            heartbeatsFailed.incrementAndGet();
+            throw e;
+        }
     }
 
     /** The client's channels as the next heartbeat reports them. */
@@ -206,16 +240,71 @@ final class TunnelSession {
             if (s.status() == ChannelStatus.TERMINATED || s.status() == ChannelStatus.CLOSE) {
                 continue;
             }
-            if (view.finished.contains(s.channelId()) && storeFinished(s.channelId())) {
-                LOG.info("Reporting channel {} of {} as TERMINATED", s.channelId(), config.describeTunnel());
-                reports.add(s.reportAs(ChannelStatus.TERMINATED));
+            String id = s.channelId();
+            if (view.finished.contains(id)) {
+                if (storeFinished(id)) {
+                    LOG.info("Reporting channel {} of {} as TERMINATED", id, config.describeTunnel());
+                    reports.add(s.reportAs(ChannelStatus.TERMINATED));
+                } else {
+                    reports.add(s);
+                }
+            } else if (s.status() == ChannelStatus.CLOSING && view.released.containsKey(id)) {
+                if (storeReleased(id, view.released.get(id))) {
+                    LOG.info("Channel {} of {} handed back; reporting CLOSE", id, config.describeTunnel());
+                    reports.add(s.reportAs(ChannelStatus.CLOSE));
+                } else {
+                    reports.add(s);
+                }
+            } else if (s.status() == ChannelStatus.CLOSING
+                    && !view.known.contains(id)
+                    && !handedOver.containsKey(id)) {
+                // Never handed to the coordinator: nothing was read, the tunnel's checkpoint
+                // already is the position.
+                LOG.info("Channel {} of {} was asked back before it was read; reporting CLOSE", id,
+                        config.describeTunnel());
+                reports.add(s.reportAs(ChannelStatus.CLOSE));
             } else {
-                // OPEN: we hold it. CLOSING (the service wants it back): not acknowledged yet;
-                // releasing a channel that a reader owns is handled by a later step.
+                // OPEN: we hold it. CLOSING: its reader is still handing it back.
                 reports.add(s);
             }
         }
         return reports;
+    }
+
+    /**
+     * Stores the position a reader handed back, so the channel's next holder starts there, before
+     * the channel is acknowledged with CLOSE. Returns false (try again next round) when the service
+     * could not be reached; true once stored, or when storing is impossible (then the next holder
+     * starts from the tunnel's older checkpoint and re-reads a little; this job is not affected).
+     */
+    private boolean storeReleased(String channelId, String token) {
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
+                if (cp.isFinished() || cp.token().equals(token)) {
+                    return true;
+                }
+                try {
+                    client.checkpoint(tunnelId, clientId, channelId, token, cp.sequenceNumber() + 1);
+                    return true;
+                } catch (TablestoreException e) {
+                    if (!TunnelErrors.isSequenceMismatch(e)) {
+                        throw e;
+                    }
+                }
+            }
+            LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
+                    + "refusing the sequence number); acknowledging it anyway: its next holder starts "
+                    + "from the tunnel's older checkpoint", channelId);
+            return true;
+        } catch (TablestoreException e) {
+            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
+                throw e;
+            }
+            LOG.warn("Could not store the handed-back position of channel {} ({}); retrying next "
+                    + "heartbeat", channelId, e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -286,6 +375,7 @@ final class TunnelSession {
                     + "start the job without state.");
         }
         tunnelId = id;
+        tunnelCreateTimeMillis = d.tunnel().createTimeMillis();
         streamId = emptyToNull(d.tunnel().streamId());
         LOG.info("Using {} (id {}, type {}, stage {})", config.describeTunnel(), tunnelId, actual,
                 d.tunnel().stage());
@@ -334,7 +424,7 @@ final class TunnelSession {
         lastHeartbeatOkNanos = nanoClock.getAsLong(); // a new lease starts now
         serverView = new LinkedHashMap<>();
         announcePending = true;
-        connects++;
+        connects.incrementAndGet();
         LOG.info("Connected to {} as client {}", config.describeTunnel(), clientId);
     }
 
@@ -410,7 +500,15 @@ final class TunnelSession {
     }
 
     /** How many sessions were opened (the first connect included). */
-    synchronized long connects() {
-        return connects;
+    long connects() {
+        return connects.get();
+    }
+
+    long heartbeatsSucceeded() {
+        return heartbeatsOk.get();
+    }
+
+    long heartbeatsFailed() {
+        return heartbeatsFailed.get();
     }
 }

@@ -4,9 +4,13 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -14,7 +18,10 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.connector.source.SplitsAssignment;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.apache.flink.runtime.metrics.groups.AbstractMetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * <p>Ordering: a channel is assigned only when all its parents are finished in a completed
  * checkpoint, whatever the service offers. Bounded sources signal "no more splits" to every
  * reader once all channels are finished and the service says the tunnel is complete.
+ *
+ * <p>Rebalancing: when the service asks for a channel back (CLOSING, e.g. because another client
+ * connected to the tunnel), the channel's reader is told to stop it ({@link
+ * ReleaseChannelsEvent}) and hands back its position ({@link ChannelsReleasedEvent}) once that
+ * is covered by a completed checkpoint; the session then stores the position in the tunnel and
+ * acknowledges. If the service offers the channel again, it is read from that position.
  */
 public final class TunnelSplitEnumerator
         implements SplitEnumerator<TunnelChannelSplit, TunnelEnumeratorState> {
@@ -56,6 +69,8 @@ public final class TunnelSplitEnumerator
     private long urgentSeq;
     private long appliedUpdateSeq;
     private boolean noMoreSplits;
+    private final Counter handBacks = new ThreadSafeSimpleCounter();
+    private MetricGroup metrics;
 
     public TunnelSplitEnumerator(
             SplitEnumeratorContext<TunnelChannelSplit> context,
@@ -86,10 +101,17 @@ public final class TunnelSplitEnumerator
 
     private void registerMetrics(MetricGroup group) {
         MetricGroup tunnel = group.addGroup("tunnel");
+        metrics = tunnel;
         tunnel.gauge("pendingChannels", tracker::pendingCount);
         tunnel.gauge("assignedChannels", tracker::assignedCount);
         tunnel.gauge("finishedChannels", tracker::finishedCount);
+        tunnel.gauge("releasingChannels", tracker::releasingCount);
+        tunnel.gauge("releasedChannels", tracker::releasedCount);
+        tunnel.counter("channelHandBacks", handBacks);
         tunnel.gauge("sessions", () -> session == null ? 0L : session.connects());
+        tunnel.gauge("reconnects", () -> session == null ? 0L : Math.max(0, session.connects() - 1));
+        tunnel.gauge("heartbeatsSucceeded", () -> session == null ? 0L : session.heartbeatsSucceeded());
+        tunnel.gauge("heartbeatsFailed", () -> session == null ? 0L : session.heartbeatsFailed());
     }
 
     // ------------------------------------------------------------------ session updates
@@ -115,7 +137,7 @@ public final class TunnelSplitEnumerator
         tunnelId = update.tunnelId;
         clientId = update.clientId;
         if (update.sessionChanged || liveSession == null) {
-            liveSession = new TunnelSessionEvent(tunnelId, clientId);
+            liveSession = new TunnelSessionEvent(tunnelId, clientId, update.tunnelCreateTimeMillis);
             for (int reader : context.registeredReaders().keySet()) {
                 context.sendEventToSourceReader(reader, liveSession);
             }
@@ -123,7 +145,7 @@ public final class TunnelSplitEnumerator
         if (update.serverStatuses != null) {
             serverStatuses = update.serverStatuses;
         }
-        boolean finishedNews = false;
+        boolean finishedNews = finishReleasedChannelsTerminatedElsewhere();
         for (TunnelChannelSplit split : update.discovered) {
             if (tracker.isKnown(split.channelId())) {
                 continue; // Flink state wins over the service's checkpoint
@@ -142,9 +164,79 @@ public final class TunnelSplitEnumerator
         if (finishedNews) {
             urgentSeq++;
         }
+        for (String id : update.reoffered) {
+            if (tracker.reoffer(id)) {
+                LOG.info("The service offers channel {} again; reading it from where this job stopped", id);
+            }
+        }
+        handleClosing(update.closing);
         assignPending();
         maybeSignalNoMoreSplits(update.tunnelComplete);
         publishView();
+    }
+
+    /** The service wants these channels back: release pending ones, ask readers for the rest. */
+    private void handleClosing(List<String> closing) {
+        boolean released = false;
+        Map<Integer, List<String>> askByReader = new HashMap<>();
+        List<String> askEveryone = new ArrayList<>();
+        for (String id : closing) {
+            switch (tracker.requestRelease(id)) {
+                case RELEASED:
+                    LOG.info("The service asks for channel {} back; it was not assigned yet, releasing it", id);
+                    handBacks.inc();
+                    released = true;
+                    break;
+                case ASK_READER:
+                    Integer owner = tracker.ownerOf(id);
+                    LOG.info("The service asks for channel {} back; asking {} to hand it back", id,
+                            owner == ChannelTracker.UNKNOWN_OWNER ? "every reader" : "reader " + owner);
+                    if (owner == ChannelTracker.UNKNOWN_OWNER) {
+                        askEveryone.add(id);
+                    } else {
+                        askByReader.computeIfAbsent(owner, r -> new ArrayList<>()).add(id);
+                    }
+                    break;
+                default:
+                    break; // in progress, or the session acknowledges it by itself
+            }
+        }
+        Map<Integer, ?> readers = context.registeredReaders();
+        for (Map.Entry<Integer, List<String>> e : askByReader.entrySet()) {
+            if (readers.containsKey(e.getKey())) {
+                context.sendEventToSourceReader(e.getKey(), new ReleaseChannelsEvent(e.getValue()));
+            } // else: the reader re-registers after its restart and is asked then (addReader)
+        }
+        if (!askEveryone.isEmpty()) {
+            for (int reader : readers.keySet()) {
+                context.sendEventToSourceReader(reader, new ReleaseChannelsEvent(askEveryone));
+            }
+        }
+        if (released) {
+            urgentSeq++; // acknowledge promptly
+        }
+    }
+
+    /**
+     * A released channel that the service reports TERMINATED was read to its end by another
+     * client of the tunnel: this job will not get it again. Counting it as finished keeps its
+     * children and a bounded job's end from waiting forever.
+     */
+    private boolean finishReleasedChannelsTerminatedElsewhere() {
+        if (serverStatuses == null || tracker.releasedCount() == 0) {
+            return false;
+        }
+        boolean news = false;
+        for (String id : tracker.releasedPositions().keySet()) {
+            if (serverStatuses.get(id) == ChannelStatus.TERMINATED) {
+                LOG.warn("Channel {} was handed back to the service and another client of the {} "
+                        + "read it to its end: its records after the handed-back position went to that "
+                        + "client, not to this job", id, config.describeTunnel());
+                tracker.markFinished(id);
+                news = true;
+            }
+        }
+        return news;
     }
 
     // ------------------------------------------------------------------ readers and splits
@@ -153,6 +245,11 @@ public final class TunnelSplitEnumerator
     public void addReader(int subtaskId) {
         if (liveSession != null) {
             context.sendEventToSourceReader(subtaskId, liveSession);
+        }
+        List<String> releasing = new ArrayList<>(tracker.releasingIds());
+        if (!releasing.isEmpty()) {
+            // A restarted reader may hold (from its state) channels the service wants back.
+            context.sendEventToSourceReader(subtaskId, new ReleaseChannelsEvent(releasing));
         }
         assignPending();
         if (noMoreSplits) {
@@ -187,6 +284,19 @@ public final class TunnelSplitEnumerator
             if (news) {
                 urgentSeq++; // report TERMINATED promptly so the children open
                 assignPending();
+            }
+            publishView();
+        } else if (event instanceof ChannelsReleasedEvent) {
+            boolean news = false;
+            for (TunnelChannelSplit split : ((ChannelsReleasedEvent) event).splits()) {
+                if (tracker.markReleased(split)) {
+                    LOG.info("Channel {} handed back by reader {}", split, subtaskId);
+                    handBacks.inc();
+                    news = true;
+                }
+            }
+            if (news) {
+                urgentSeq++; // store the positions and acknowledge promptly
             }
             publishView();
         } else {
@@ -237,7 +347,8 @@ public final class TunnelSplitEnumerator
                 tracker.knownIds(),
                 tracker.finishedIds(),
                 tracker.assignedIds(),
-                tracker.waitsOnUntrackedParent(),
+                tracker.releasedPositions(),
+                tracker.waitsOnUntrackedParent() || tracker.releasedCount() > 0,
                 bounded && !noMoreSplits && !tracker.hasUnfinishedChannels(),
                 urgentSeq,
                 appliedUpdateSeq);
@@ -257,8 +368,16 @@ public final class TunnelSplitEnumerator
                 session.shutdown();
             }
         } finally {
-            if (client != null) {
-                client.close();
+            try {
+                if (client != null) {
+                    client.close();
+                }
+            } finally {
+                // The coordinator's metric group outlives this enumerator (a global failover creates
+                // a new one in the same group): unregister, so the next one can register its own.
+                if (metrics instanceof AbstractMetricGroup) {
+                    ((AbstractMetricGroup<?>) metrics).close();
+                }
             }
         }
     }

@@ -1,28 +1,50 @@
 package io.github.tablestore.flink.tunnel.source.metrics;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.apache.flink.runtime.metrics.MetricNames;
 
 /**
- * A reader's tunnel metrics, in the group {@code tunnel}: {@code commitsSucceeded} and {@code
+ * A reader's tunnel metrics. In the group {@code tunnel}: {@code commitsSucceeded} and {@code
  * commitsFailed} (positions stored in the tunnel), {@code finishedChannels} (channels read to
- * their end). Standard source metrics (numRecordsIn, ...) come from Flink.
+ * their end), {@code handedBackChannels} (channels handed back because the service moved them
+ * away) and one {@link ChannelMetrics} group per channel. On the reader's own group: {@code
+ * currentFetchEventTimeLag} (FLIP-33: when the newest batch was fetched minus the change time of
+ * its last record). Flink itself provides numRecordsIn, numBytesIn (counted by this source),
+ * currentEmitEventTimeLag, watermarkLag and sourceIdleTime.
  */
 @Internal
 public final class TunnelReaderMetrics {
     public static final String GROUP = "tunnel";
+    public static final String CHANNEL_GROUP = "channel";
 
+    private final MetricGroup tunnelGroup;
+    private final LongSupplier clockMillis;
     private final Counter commitsSucceeded;
     private final Counter commitsFailed;
     private final Counter finishedChannels;
+    private final Counter handedBackChannels;
+    /** Channel → its metrics; task thread only. */
+    private final Map<String, ChannelMetrics> channels = new HashMap<>();
+    private volatile long fetchEventTimeLag = -1;
 
     public TunnelReaderMetrics(MetricGroup readerGroup) {
-        MetricGroup group = readerGroup.addGroup(GROUP);
-        this.commitsSucceeded = group.counter("commitsSucceeded", new ThreadSafeSimpleCounter());
-        this.commitsFailed = group.counter("commitsFailed", new ThreadSafeSimpleCounter());
-        this.finishedChannels = group.counter("finishedChannels", new ThreadSafeSimpleCounter());
+        this(readerGroup, System::currentTimeMillis);
+    }
+
+    public TunnelReaderMetrics(MetricGroup readerGroup, LongSupplier clockMillis) {
+        this.clockMillis = clockMillis;
+        this.tunnelGroup = readerGroup.addGroup(GROUP);
+        this.commitsSucceeded = tunnelGroup.counter("commitsSucceeded", new ThreadSafeSimpleCounter());
+        this.commitsFailed = tunnelGroup.counter("commitsFailed", new ThreadSafeSimpleCounter());
+        this.finishedChannels = tunnelGroup.counter("finishedChannels", new ThreadSafeSimpleCounter());
+        this.handedBackChannels = tunnelGroup.counter("handedBackChannels", new ThreadSafeSimpleCounter());
+        readerGroup.gauge(MetricNames.CURRENT_FETCH_EVENT_TIME_LAG, () -> fetchEventTimeLag);
     }
 
     public Counter commitsSucceeded() {
@@ -35,5 +57,24 @@ public final class TunnelReaderMetrics {
 
     public Counter finishedChannels() {
         return finishedChannels;
+    }
+
+    public Counter handedBackChannels() {
+        return handedBackChannels;
+    }
+
+    /** The metrics of a channel, registered on first use and kept (a channel may come back). */
+    public ChannelMetrics channel(String channelId) {
+        return channels.computeIfAbsent(channelId,
+                id -> new ChannelMetrics(tunnelGroup.addGroup(CHANNEL_GROUP, id), clockMillis));
+    }
+
+    /** A batch with records arrived (any thread): {@code fetchTimeMillis − lastChangeTimeMillis}. */
+    public void batchFetched(long fetchTimeMillis, long lastChangeTimeMillis) {
+        fetchEventTimeLag = Math.max(0, fetchTimeMillis - lastChangeTimeMillis);
+    }
+
+    public long fetchEventTimeLag() {
+        return fetchEventTimeLag;
     }
 }

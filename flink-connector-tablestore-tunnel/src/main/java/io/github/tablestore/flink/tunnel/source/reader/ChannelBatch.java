@@ -13,12 +13,25 @@ public final class ChannelBatch {
     private final List<TunnelRecord> records;
     private final String nextToken;
     private final boolean finished;
+    private final int responseBytes;
+    private final boolean reachedEnd;
 
     public ChannelBatch(String channelId, List<TunnelRecord> records, String nextToken, boolean finished) {
+        this(channelId, records, nextToken, finished, 0, finished);
+    }
+
+    /**
+     * @param responseBytes size of the ReadRecords answer (for numBytesIn)
+     * @param reachedEnd the read got everything the service had for the channel at that moment
+     */
+    public ChannelBatch(String channelId, List<TunnelRecord> records, String nextToken, boolean finished,
+            int responseBytes, boolean reachedEnd) {
         this.channelId = channelId;
         this.records = records;
         this.nextToken = nextToken;
         this.finished = finished;
+        this.responseBytes = responseBytes;
+        this.reachedEnd = reachedEnd;
     }
 
     public String channelId() {
@@ -35,6 +48,14 @@ public final class ChannelBatch {
 
     public boolean isFinished() {
         return finished;
+    }
+
+    public int responseBytes() {
+        return responseBytes;
+    }
+
+    public boolean reachedEnd() {
+        return reachedEnd;
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 
-/** The batches one fetch produced, grouped by channel in arrival order, plus finished channels. */
+/**
+ * The batches one fetch produced, grouped by channel in arrival order, plus the channels that
+ * ended: read to their end, or released (handed back without a last batch).
+ */
 final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
     private final Map<String, ArrayDeque<ChannelBatch>> byChannel = new LinkedHashMap<>();
     private final Set<String> finished = new LinkedHashSet<>();
@@ -25,8 +28,13 @@ final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
         }
     }
 
+    /** Ends a channel without a batch: its reader stopped it to hand it back. */
+    void addReleased(String channelId) {
+        finished.add(channelId);
+    }
+
     boolean isEmpty() {
-        return byChannel.isEmpty();
+        return byChannel.isEmpty() && finished.isEmpty();
     }
 
     /** Whether any batch holds records. */

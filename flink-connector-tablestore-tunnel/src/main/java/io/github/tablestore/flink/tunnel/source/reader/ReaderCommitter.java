@@ -6,7 +6,6 @@ import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,12 @@ final class ReaderCommitter implements AutoCloseable {
         });
     }
 
-    /** Remembers a channel's last known sequence number (from its split). */
+    /**
+     * Remembers a channel's last known sequence number (from its split). Runs on the committer
+     * thread, after an earlier {@link #forget} of the same channel (it may come back).
+     */
     void track(String channelId, long sequenceNumber) {
-        sequenceNumbers.merge(channelId, sequenceNumber, Math::max);
+        executor.execute(() -> sequenceNumbers.merge(channelId, sequenceNumber, Math::max));
     }
 
     /** Stops committing a channel (it finished or left this reader). */

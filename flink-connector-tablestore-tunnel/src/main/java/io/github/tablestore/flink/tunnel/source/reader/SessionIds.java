@@ -2,14 +2,24 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import java.util.Objects;
 
-/** The ids of the enumerator's tunnel session, which readers use for every call. Immutable. */
+/**
+ * The ids of the enumerator's tunnel session, which readers use for every call, and the tunnel's
+ * creation time. Immutable.
+ */
 public final class SessionIds {
     private final String tunnelId;
     private final String clientId;
+    private final long tunnelCreateTimeMillis;
 
     public SessionIds(String tunnelId, String clientId) {
+        this(tunnelId, clientId, Long.MIN_VALUE);
+    }
+
+    /** @param tunnelCreateTimeMillis the tunnel's creation time (ms), or Long.MIN_VALUE if unknown */
+    public SessionIds(String tunnelId, String clientId, long tunnelCreateTimeMillis) {
         this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.tunnelCreateTimeMillis = tunnelCreateTimeMillis;
     }
 
     public String tunnelId() {
@@ -18,6 +28,11 @@ public final class SessionIds {
 
     public String clientId() {
         return clientId;
+    }
+
+    /** The tunnel's creation time (ms), or Long.MIN_VALUE if unknown. */
+    public long tunnelCreateTimeMillis() {
+        return tunnelCreateTimeMillis;
     }
 
     @Override

@@ -4,9 +4,12 @@ import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
@@ -44,8 +47,13 @@ import org.slf4j.LoggerFactory;
  * client id; transient errors retry with backoff; fatal ones (expired tunnel, credentials,
  * missing tunnel, corrupt data) fail the reader with a message naming the tunnel.
  *
- * <p>{@link #fetch}, {@link #handleSplitsChanges} and {@link #pauseOrResumeSplits} run on the
- * fetcher thread; {@link #wakeUp} from any thread.
+ * <p>Pausing ({@link #pauseOrResumeSplits}, for watermark alignment) stops new reads of a
+ * channel; a read already in flight is still emitted. Releasing ({@link #release}: the service
+ * moved the channel away) drops the channel at once, discards a read in flight and ends the
+ * split in the next fetch without a batch, so its position is where its last emitted batch ended.
+ *
+ * <p>{@link #fetch}, {@link #handleSplitsChanges}, {@link #pauseOrResumeSplits} and {@link
+ * #release} run on the fetcher thread; {@link #wakeUp} from any thread.
  */
 final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, TunnelChannelSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelChannelSplitReader.class);
@@ -67,10 +75,14 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final int maxParallel;
     private final StreamPacer pacer;
     private final LongSupplier nanoClock;
+    private final ColumnFilter columnFilter;
     private final ExecutorService pool;
     private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
     private final Runnable sessionListener = this::wakeUp;
+    private final TunnelReaderMetrics metrics;
+    /** Channels released since the last fetch, to end in the next one. */
+    private final List<String> released = new ArrayList<>();
 
     /** Channels in round-robin order: a channel moves to the end when its read starts. */
     private final LinkedHashMap<String, ChannelCursor> cursors = new LinkedHashMap<>();
@@ -84,8 +96,42 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             int maxParallel,
             long maxBackoffMs,
             int subtask,
-            LongSupplier nanoClock) {
+            LongSupplier nanoClock,
+            TunnelReaderMetrics metrics) {
+        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, ColumnFilter.all(),
+                metrics);
+    }
+
+    /** @param columnFilter the attribute columns to decode (projection push-down) */
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock,
+            ColumnFilter columnFilter) {
+        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, columnFilter, null);
+    }
+
+    /**
+     * @param columnFilter the attribute columns to decode (projection push-down)
+     * @param metrics where fetch lags go, or null
+     */
+    TunnelChannelSplitReader(
+            TunnelClient client,
+            SessionHolder sessions,
+            String tunnelDescription,
+            int maxParallel,
+            long maxBackoffMs,
+            int subtask,
+            LongSupplier nanoClock,
+            ColumnFilter columnFilter,
+            TunnelReaderMetrics metrics) {
+        this.columnFilter = columnFilter;
         this.client = client;
+        this.metrics = metrics;
         this.sessions = sessions;
         this.tunnelDescription = tunnelDescription;
         this.maxParallel = maxParallel;
@@ -106,6 +152,13 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     @Override
     public RecordsWithSplitIds<ChannelBatch> fetch() {
         ChannelBatches out = new ChannelBatches();
+        if (!released.isEmpty()) {
+            for (String id : released) {
+                out.addReleased(id);
+            }
+            released.clear();
+            return out;
+        }
         long now = nanoClock.getAsLong();
         launchDueReads(now);
         Object arrived;
@@ -174,7 +227,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             List<TunnelRecord> records = new ArrayList<>(result.records().size());
             for (RawRecord raw : result.records()) {
                 try {
-                    records.add(decoder.decodeRecord(raw));
+                    records.add(decoder.decodeRecord(raw, columnFilter));
                 } catch (RuntimeException e) {
                     return ReadOutcome.failed(readId, channelId, session, new TunnelSourceException(
                             "Channel " + channelId + " of the " + tunnelDescription + " returned a record "
@@ -184,9 +237,20 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
                                     + "report it with the request id.", e));
                 }
             }
+            recordFetchLag(records);
             return ReadOutcome.read(readId, channelId, session, result, records);
         } catch (Throwable t) {
             return ReadOutcome.failed(readId, channelId, session, t);
+        }
+    }
+
+    private void recordFetchLag(List<TunnelRecord> records) {
+        if (metrics == null || records.isEmpty()) {
+            return;
+        }
+        SequenceInfo seq = records.get(records.size() - 1).sequenceInfo();
+        if (seq != null) {
+            metrics.batchFetched(System.currentTimeMillis(), seq.timestamp() / 1000);
         }
     }
 
@@ -205,8 +269,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         c.retryBackoff.reset();
         c.failures = 0;
         boolean finished = result.isFinished();
+        boolean full = isFullRead(result);
         if (!o.records.isEmpty() || finished || !result.nextToken().equals(c.token)) {
-            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished));
+            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished,
+                    result.responseBytes(), finished || !full));
         }
         c.token = result.nextToken();
         if (finished) {
@@ -219,7 +285,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             c.notBefore = now;
             return;
         }
-        c.notBefore = pacer.afterRead(c.channelId, now, o.records.size(), isFullRead(result));
+        c.notBefore = pacer.afterRead(c.channelId, now, o.records.size(), full);
         for (String id : pacer.takeWoken()) {
             ChannelCursor w = cursors.get(id);
             if (w != null && !w.inFlight) {
@@ -263,7 +329,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     }
 
     private long waitNanos(long now) {
-        if (!completions.isEmpty()) {
+        if (!completions.isEmpty() || !released.isEmpty()) {
             return 0;
         }
         SessionIds session = sessions.get();
@@ -312,6 +378,26 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (c != null) {
                 c.paused = false;
             }
+        }
+    }
+
+    /**
+     * Stops reading these channels (the service moved them away): a read in flight is discarded,
+     * and the next fetch ends their splits without a batch. Unknown ids (e.g. channels that just
+     * finished) are ignored.
+     */
+    void release(Collection<String> channelIds) {
+        for (String id : channelIds) {
+            ChannelCursor c = cursors.remove(id);
+            if (c == null) {
+                continue;
+            }
+            pacer.remove(id);
+            if (c.inFlight) {
+                inFlight--; // its answer is dropped: handle() finds no cursor with its read id
+            }
+            released.add(id);
+            LOG.info("Stopped reading channel {} to hand it back", id);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
 import java.util.function.BiConsumer;
@@ -12,25 +13,41 @@ import org.apache.flink.util.Collector;
 
 /**
  * Emits a whole batch in one call — so no checkpoint can fall inside it — then moves the split's
- * position past it. Record timestamps are the stream log time (ms); base-data records carry none.
+ * position past it.
+ *
+ * <p>Record timestamps (what watermark strategies see): a stream record's change time (its
+ * sequence timestamp, µs, in ms); a base-data record the tunnel's creation time, as the base data
+ * is the table as of about then and the stream part continues from there. If the creation time
+ * is unknown, base-data records carry no timestamp.
  */
 final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, TunnelChannelSplitState> {
     private final TunnelRecordDeserializationSchema<T> deserializer;
     private final Counter numRecordsIn;
+    private final Counter numBytesIn;
+    private final TunnelReaderMetrics metrics;
+    private final SessionHolder sessions;
     private final BiConsumer<String, String> positionListener;
     private final OutputCollector<T> collector = new OutputCollector<>();
 
     /**
      * @param numRecordsIn the operator's records-in counter; the reader base counts one per batch,
      *     this emitter corrects it to one per record
+     * @param numBytesIn the operator's bytes-in counter (response bytes of each batch)
+     * @param sessions where the tunnel's creation time comes from
      * @param positionListener told (channel, token) after each batch, or null
      */
     TunnelRecordEmitter(
             TunnelRecordDeserializationSchema<T> deserializer,
             Counter numRecordsIn,
+            Counter numBytesIn,
+            TunnelReaderMetrics metrics,
+            SessionHolder sessions,
             BiConsumer<String, String> positionListener) {
         this.deserializer = deserializer;
         this.numRecordsIn = numRecordsIn;
+        this.numBytesIn = numBytesIn;
+        this.metrics = metrics;
+        this.sessions = sessions;
         this.positionListener = positionListener;
     }
 
@@ -38,12 +55,22 @@ final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, Tun
     public void emitRecord(ChannelBatch batch, SourceOutput<T> output, TunnelChannelSplitState state)
             throws Exception {
         collector.output = output;
+        SessionIds session = sessions.get();
+        long baseTimestamp = session == null ? Long.MIN_VALUE : session.tunnelCreateTimeMillis();
+        long lastChangeTime = -1;
         for (TunnelRecord record : batch.records()) {
             SequenceInfo seq = record.sequenceInfo();
-            collector.timestamp = seq == null ? Long.MIN_VALUE : seq.timestamp() / 1000;
+            if (seq == null) {
+                collector.timestamp = baseTimestamp;
+            } else {
+                lastChangeTime = seq.timestamp() / 1000;
+                collector.timestamp = lastChangeTime;
+            }
             deserializer.deserialize(batch.channelId(), record, collector);
         }
         numRecordsIn.inc(batch.records().size() - 1L);
+        numBytesIn.inc(batch.responseBytes());
+        metrics.channel(batch.channelId()).batchEmitted(batch.records().size(), lastChangeTime, batch.reachedEnd());
         state.advanceTo(batch.nextToken());
         if (positionListener != null) {
             positionListener.accept(batch.channelId(), batch.nextToken());

@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.source.split;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.connector.source.SourceSplit;
@@ -20,13 +21,21 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * splits in their state until the checkpoint that contains the finish has completed (so the
  * finish survives a failover and is reported to the enumerator exactly then), and never read
  * them again.
+ *
+ * <p>A released split ({@link #isReleased()}) is one a reader stopped reading because the service
+ * moved the channel away (CLOSING); its position is where the reader stopped. Like a finished
+ * split it stays in the reader's state until it is safely handed back to the enumerator, and is
+ * never read from that state again.
  */
-public final class TunnelChannelSplit implements SourceSplit {
+public final class TunnelChannelSplit implements SourceSplit, Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String channelId;
     private final ChannelType channelType;
     private final String token;
     private final long sequenceNumber;
     private final List<String> parentChannelIds;
+    private final boolean released;
 
     public TunnelChannelSplit(
             String channelId,
@@ -34,11 +43,25 @@ public final class TunnelChannelSplit implements SourceSplit {
             String token,
             long sequenceNumber,
             List<String> parentChannelIds) {
+        this(channelId, channelType, token, sequenceNumber, parentChannelIds, false);
+    }
+
+    public TunnelChannelSplit(
+            String channelId,
+            ChannelType channelType,
+            String token,
+            long sequenceNumber,
+            List<String> parentChannelIds,
+            boolean released) {
         this.channelId = requireNonEmpty(channelId, "channelId");
         this.channelType = Objects.requireNonNull(channelType, "channelType");
         this.token = requireNonEmpty(token, "token");
         this.sequenceNumber = sequenceNumber;
         this.parentChannelIds = List.copyOf(parentChannelIds);
+        if (released && ChannelCheckpoint.FINISHED_TOKEN.equals(token)) {
+            throw new IllegalArgumentException("Channel " + channelId + " cannot be both finished and released");
+        }
+        this.released = released;
     }
 
     private static String requireNonEmpty(String value, String name) {
@@ -85,10 +108,25 @@ public final class TunnelChannelSplit implements SourceSplit {
         return ChannelCheckpoint.FINISHED_TOKEN.equals(token);
     }
 
-    /** This split at another position. */
+    /** Whether a reader stopped reading this channel to hand it back (the service moved it away). */
+    public boolean isReleased() {
+        return released;
+    }
+
+    /** This split at another position (not released). */
     public TunnelChannelSplit withPosition(String newToken, long newSequenceNumber) {
         return new TunnelChannelSplit(
-                channelId, channelType, newToken, newSequenceNumber, parentChannelIds);
+                channelId, channelType, newToken, newSequenceNumber, parentChannelIds, false);
+    }
+
+    /** This split, handed back at its current position. */
+    public TunnelChannelSplit asReleased() {
+        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentChannelIds, true);
+    }
+
+    /** This split to be read again from its position (no longer flagged released). */
+    public TunnelChannelSplit asReadable() {
+        return released ? withPosition(token, sequenceNumber) : this;
     }
 
     /** This split, read to its end. */
@@ -106,6 +144,7 @@ public final class TunnelChannelSplit implements SourceSplit {
         }
         TunnelChannelSplit that = (TunnelChannelSplit) o;
         return sequenceNumber == that.sequenceNumber
+                && released == that.released
                 && channelId.equals(that.channelId)
                 && channelType == that.channelType
                 && token.equals(that.token)
@@ -114,13 +153,13 @@ public final class TunnelChannelSplit implements SourceSplit {
 
     @Override
     public int hashCode() {
-        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds);
+        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds, released);
     }
 
     @Override
     public String toString() {
         return "TunnelChannelSplit{" + channelId + ", " + channelType
-                + (isFinished() ? ", finished" : "") + ", seq=" + sequenceNumber
+                + (isFinished() ? ", finished" : "") + (released ? ", released" : "") + ", seq=" + sequenceNumber
                 + (parentChannelIds.isEmpty() ? "" : ", parents=" + parentChannelIds) + "}";
     }
 }

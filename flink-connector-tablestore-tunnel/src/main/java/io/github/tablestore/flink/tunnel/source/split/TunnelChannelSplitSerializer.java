@@ -16,13 +16,17 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Version 1: channelId (UTF), channel type (byte: 0 base data, 1 stream), token (length-prefixed
  * UTF-8, tokens may exceed 64 KiB), sequence number (long), parent count (int) and parent ids (UTF).
- * A new version appends fields; {@link #deserialize} keeps reading every earlier one.
+ * Version 2 appends a flags byte (bit 0: released). A new version appends fields; {@link
+ * #deserialize} keeps reading every earlier one.
  */
 public final class TunnelChannelSplitSerializer implements SimpleVersionedSerializer<TunnelChannelSplit> {
     public static final TunnelChannelSplitSerializer INSTANCE = new TunnelChannelSplitSerializer();
 
     static final int VERSION_1 = 1;
-    public static final int CURRENT_VERSION = VERSION_1;
+    static final int VERSION_2 = 2;
+    public static final int CURRENT_VERSION = VERSION_2;
+
+    private static final int FLAG_RELEASED = 1;
 
     private static final byte TYPE_BASE_DATA = 0;
     private static final byte TYPE_STREAM = 1;
@@ -51,6 +55,7 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
         for (String parent : split.parentChannelIds()) {
             out.writeUTF(parent);
         }
+        out.writeByte(split.isReleased() ? FLAG_RELEASED : 0);
     }
 
     @Override
@@ -67,7 +72,7 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
 
     /** Reads a split written by {@link #write} in the given version. */
     public static TunnelChannelSplit read(int version, DataInputStream in) throws IOException {
-        if (version != VERSION_1) {
+        if (version != VERSION_1 && version != VERSION_2) {
             throw new IOException("Unknown tunnel split serializer version " + version
                     + " (this connector reads versions 1.." + CURRENT_VERSION
                     + "); was the state written by a newer connector?");
@@ -92,7 +97,15 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
         for (int i = 0; i < parents; i++) {
             parentIds.add(in.readUTF());
         }
-        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds);
+        boolean released = false;
+        if (version >= VERSION_2) {
+            int flags = in.readUnsignedByte();
+            if ((flags & ~FLAG_RELEASED) != 0) {
+                throw new IOException("Unknown flags " + flags + " in the split of " + channelId);
+            }
+            released = (flags & FLAG_RELEASED) != 0;
+        }
+        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds, released);
     }
 
     /** Writes a string of any length (writeUTF stops at 64 KiB). */

@@ -4,6 +4,7 @@ import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import org.apache.flink.annotation.Internal;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /** Sorts service errors into "retry", "session lost" and "fail the job with advice". */
 @Internal
@@ -43,12 +44,26 @@ public final class TunnelErrors {
     }
 
     /**
-     * The exception that fails the job for a fatal error, with what happened and what to do.
+     * The exception that fails the job for a fatal error: a {@link TunnelSourceException} with what
+     * happened and what to do. An expired tunnel can never be read again, so that one is wrapped
+     * in Flink's {@link SuppressRestartsException}: the job fails at once instead of restarting
+     * (restarts cannot help, and an unbounded restart strategy would retry forever). Other fatal
+     * errors (credentials, a deleted tunnel) stay restartable, as an operator may fix them while
+     * the job retries; each attempt fails with the same advice.
      *
      * @param tunnel the tunnel as named to users ("tunnel 'x' of table 't' (instance ...)")
      * @param action what the source was doing, e.g. "heartbeat" or "reading channel c"
      */
-    public static TunnelSourceException fatal(TablestoreException e, String tunnel, String action) {
+    public static RuntimeException fatal(TablestoreException e, String tunnel, String action) {
+        TunnelSourceException failure = describe(e, tunnel, action);
+        if (ErrorCodes.TUNNEL_EXPIRED.equals(e.errorCode())) {
+            return new SuppressRestartsException(failure);
+        }
+        return failure;
+    }
+
+    /** The {@link TunnelSourceException} for a fatal error, with advice. */
+    public static TunnelSourceException describe(TablestoreException e, String tunnel, String action) {
         String code = e.errorCode();
         String advice;
         if (ErrorCodes.TUNNEL_EXPIRED.equals(code)) {

@@ -100,4 +100,90 @@ class ChannelTrackerTest {
         assertThat(ids(restored.readyToAssign(Map.of()))).containsExactly("pending");
         assertThat(restored.snapshot("tid", "cid")).isEqualTo(state);
     }
+
+    @Test
+    void aPendingChannelIsReleasedAtOnceAndComesBackAtItsPosition() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("a"));
+        assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.RELEASED);
+        assertThat(t.isReleased("a")).isTrue();
+        assertThat(t.readyToAssign(Map.of())).isEmpty();
+        assertThat(t.releasedPositions()).containsExactly(Map.entry("a", "tok-a"));
+        assertThat(t.hasUnfinishedChannels()).isTrue();
+
+        assertThat(t.reoffer("a")).isTrue();
+        assertThat(t.readyToAssign(Map.of())).containsExactly(stream("a"));
+        assertThat(t.reoffer("a")).isFalse();
+    }
+
+    @Test
+    void anAssignedChannelIsReleasingUntilItsReaderHandsItBack() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("a"));
+        t.markAssigned("a", 3);
+        assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.ASK_READER);
+        assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.NONE); // asked once
+        assertThat(t.ownerOf("a")).isEqualTo(3);
+        assertThat(t.releasingIds()).containsExactly("a");
+
+        TunnelChannelSplit handedBack = stream("a").withPosition("tok-a-later", 5).asReleased();
+        assertThat(t.markReleased(handedBack)).isTrue();
+        assertThat(t.markReleased(handedBack)).isFalse(); // re-sent after a restore: no news
+        assertThat(t.releasingIds()).isEmpty();
+        assertThat(t.isAssigned("a")).isFalse();
+        assertThat(t.releasedPositions()).containsExactly(Map.entry("a", "tok-a-later"));
+
+        // Offered again: read from where Flink stopped, not from the tunnel's checkpoint.
+        t.reoffer("a");
+        assertThat(t.readyToAssign(Map.of())).containsExactly(stream("a").withPosition("tok-a-later", 5));
+    }
+
+    @Test
+    void aReleasingChannelWhoseReaderFailedIsReleasedAtTheAssignedPosition() {
+        ChannelTracker t = new ChannelTracker();
+        TunnelChannelSplit a = stream("a");
+        t.addPending(a);
+        t.markAssigned("a", 0);
+        t.requestRelease("a");
+        assertThat(t.returnSplits(List.of(a))).isEmpty();
+        assertThat(t.isReleased("a")).isTrue();
+        assertThat(t.releasedPositions()).containsExactly(Map.entry("a", "tok-a"));
+    }
+
+    @Test
+    void finishedOrUnknownChannelsNeedNoRelease() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("done"));
+        t.markFinished("done");
+        assertThat(t.requestRelease("done")).isEqualTo(ChannelTracker.ReleaseAction.NONE);
+        assertThat(t.requestRelease("never-seen")).isEqualTo(ChannelTracker.ReleaseAction.UNKNOWN);
+        // A released channel that finishes elsewhere is finished here too.
+        t.addPending(stream("r"));
+        t.requestRelease("r");
+        assertThat(t.markFinished("r")).isTrue();
+        assertThat(t.isReleased("r")).isFalse();
+        assertThat(t.hasUnfinishedChannels()).isFalse();
+    }
+
+    @Test
+    void releasedChannelsSurviveSnapshotAndRestoreAndWinOverTheirAssignment() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("r"));
+        t.requestRelease("r");
+        t.addPending(stream("child", "r"));
+        TunnelEnumeratorState state = t.snapshot("tid", "cid");
+        assertThat(state.releasedSplits()).containsExactly(stream("r").asReleased());
+
+        ChannelTracker restored = ChannelTracker.restore(state);
+        assertThat(restored.isReleased("r")).isTrue();
+        assertThat(restored.readyToAssign(Map.of("r", ChannelStatus.TERMINATED))).isEmpty(); // parent not done
+        assertThat(restored.snapshot("tid", "cid")).isEqualTo(state);
+
+        // A state that has the channel both assigned and released (hand-back after the assignment).
+        TunnelEnumeratorState both = new TunnelEnumeratorState("tid", "cid", List.of(), Set.of("r"), Set.of(),
+                List.of(stream("r").asReleased()));
+        ChannelTracker fromBoth = ChannelTracker.restore(both);
+        assertThat(fromBoth.isAssigned("r")).isFalse();
+        assertThat(fromBoth.isReleased("r")).isTrue();
+    }
 }

@@ -28,9 +28,16 @@ class TunnelEnumeratorStateSerializerTest {
             + "000000010000000100056368696c64010000000274300000000000000003000000010006706172656e74"
             + "00000002000161000162000000010006706172656e74";
 
+    static TunnelEnumeratorState withReleased() {
+        TunnelEnumeratorState s = sample();
+        return new TunnelEnumeratorState(s.tunnelId(), s.clientId(), s.pendingSplits(), Set.of("a"),
+                s.finishedChannels(),
+                List.of(new TunnelChannelSplit("b", ChannelType.STREAM, "t7", 4, List.of(), true)));
+    }
+
     @Test
     void roundTrips() throws IOException {
-        for (TunnelEnumeratorState state : List.of(sample(), TunnelEnumeratorState.empty())) {
+        for (TunnelEnumeratorState state : List.of(sample(), withReleased(), TunnelEnumeratorState.empty())) {
             assertThat(serializer.deserialize(serializer.getVersion(), serializer.serialize(state))).isEqualTo(state);
         }
     }
@@ -41,9 +48,14 @@ class TunnelEnumeratorStateSerializerTest {
     }
 
     @Test
-    void currentVersionIsStillVersion1Layout() throws IOException {
-        assertThat(serializer.getVersion()).isEqualTo(1);
-        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX);
+    void currentVersionIsVersion2() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(2);
+        // Version 2: splits in split version 2 (a flags byte each), then the released splits.
+        String expected = V1_SAMPLE_HEX
+                .replace("000000010000000100056368696c64", "000000020000000100056368696c64")
+                .replace("000000010006706172656e7400000002", "000000010006706172656e740000000002")
+                + "00000000";
+        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(expected);
     }
 
     @Test
@@ -55,8 +67,8 @@ class TunnelEnumeratorStateSerializerTest {
 
     @Test
     void rejectsUnknownVersion() {
-        assertThatThrownBy(() -> serializer.deserialize(2, new byte[0]))
+        assertThatThrownBy(() -> serializer.deserialize(3, new byte[0]))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("version 2");
+                .hasMessageContaining("version 3");
     }
 }

@@ -16,6 +16,7 @@ import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFact
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,7 +68,7 @@ class TunnelSessionTest {
     }
 
     private static CoordinatorView view() {
-        return new CoordinatorView(Set.of(), Set.of(), Set.of(), false, false, 0, 0);
+        return new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 0, 0);
     }
 
     @Test
@@ -156,9 +157,9 @@ class TunnelSessionTest {
         TunnelSession session = session(config);
         assertThat(session.tick(view())).isNotNull(); // the first at once
         assertThat(session.tick(view())).isNull();
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), false, false, 1, 1))).isNotNull();
+        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 1, 1))).isNotNull();
         clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), false, false, 1, 1))).isNotNull();
+        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 1, 1))).isNotNull();
         assertThat(faults.hooks().calls("heartbeat")).isEqualTo(3);
     }
 }

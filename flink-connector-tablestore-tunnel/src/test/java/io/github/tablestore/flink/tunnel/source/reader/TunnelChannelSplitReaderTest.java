@@ -11,6 +11,7 @@ import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,9 +63,12 @@ class TunnelChannelSplitReaderTest {
         SessionHolder sessions = new SessionHolder();
         sessions.set(new SessionIds(session.tunnelId, session.clientId));
         reader = new TunnelChannelSplitReader(client, sessions, config.describeTunnel(), maxParallel,
-                /* max backoff */ 2000, 0, clock::get);
+                /* max backoff */ 2000, 0, clock::get, metrics);
         return session;
     }
+
+    private final TunnelReaderMetrics metrics =
+            new TunnelReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup());
 
     @AfterEach
     void tearDown() throws Exception {
@@ -262,11 +267,14 @@ class TunnelChannelSplitReaderTest {
         // Four answers with records are waiting; one fetch hands over one of them, and no new
         // read starts while the other three wait (they still count against the parallelism).
         List<String> got = new ArrayList<>();
-        RecordsWithSplitIds<ChannelBatch> first = reader.fetch();
-        assertThat(drain(first, got, new ArrayList<>())).isEqualTo(5);
-        assertThat(reader.readsInFlight()).isEqualTo(4); // 3 waiting + 1 new read of the first channel
-        assertThat(reads()).isEqualTo(5);
-        assertThat(fetchRecords(35)).isEqualTo(35);
+        int handedOver = drain(reader.fetch(), got, new ArrayList<>());
+        assertThat(handedOver).isBetween(1, 5);
+        assertThat(new java.util.HashSet<>(got)).hasSize(1);
+        // The other 3 answers still wait, counted as reads in flight; at most the handed-over
+        // channel was read again.
+        assertThat(reader.answersWaiting()).isEqualTo(3);
+        assertThat(reader.readsInFlight()).isBetween(3, 4);
+        assertThat(fetchRecords(40 - handedOver)).isEqualTo(40 - handedOver);
     }
 
     @Test
@@ -281,5 +289,64 @@ class TunnelChannelSplitReaderTest {
         assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
                 Collections.nCopies(600, raw), "t", false, 10))).isFalse();
         assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(List.of(), "t", true, 0))).isTrue();
+    }
+
+    @Test
+    void aPausedChannelIsNotReadUntilResumed() throws Exception {
+        TunnelSessionFixture s = setUp(2, TunnelType.BASE_DATA, 2);
+        TestTables.putRange(emulator, TABLE, 0, 40, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TunnelChannelSplit paused = splits.get(0);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.pauseOrResumeSplits(List.of(paused), List.of());
+        List<String> channels = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!finished.contains(splits.get(1).channelId())) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(faults.hooks().calls("readRecords:" + paused.channelId())).isZero();
+        assertThat(channels).doesNotContain(paused.channelId());
+
+        reader.pauseOrResumeSplits(List.of(), List.of(paused));
+        while (!finished.contains(paused.channelId())) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(channels).hasSize(40);
+    }
+
+    @Test
+    void aReleasedChannelEndsWithoutABatchAndItsReadInFlightIsDropped() throws Exception {
+        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 2);
+        TestTables.putRange(emulator, TABLE, 0, 10, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        String channel = splits.get(0).channelId();
+        CountDownLatch latch = new CountDownLatch(1);
+        faults.hooks().blockedReads.put(channel, latch);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the (blocked) read
+        assertThat(reads()).isEqualTo(1);
+
+        reader.release(List.of(channel, "unknown"));
+        List<String> channels = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        drain(reader.fetch(), channels, finished);
+        assertThat(finished).containsExactly(channel);
+        assertThat(reader.channelIds()).isEmpty();
+
+        // The channel comes back (from the same position) while the dropped read completes: its
+        // answer must not count for the new cursor.
+        faults.hooks().blockedReads.remove(channel);
+        finished.clear();
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        latch.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(channels).hasSize(10);
     }
 }

@@ -129,7 +129,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -170,7 +170,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -198,7 +198,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
@@ -220,7 +220,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 20);
@@ -237,7 +237,7 @@ class TunnelSourceReaderTest {
 
         s.clientId = admin.connect(s.tunnelId, 60, "test");
         s.heartbeat();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
         assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
@@ -275,7 +275,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
@@ -297,7 +297,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -322,7 +322,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId));
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));

@@ -20,12 +20,16 @@ class TunnelChannelSplitSerializerTest {
         return new TunnelChannelSplit("shard", ChannelType.STREAM, "seek=123", 7, List.of("p-1", "p0€"));
     }
 
+    /** Version 2 bytes of {@link #sample()} released, frozen. */
+    static final String V2_RELEASED_SAMPLE_HEX = V1_SAMPLE_HEX + "01";
+
     @Test
     void roundTripsEveryField() throws IOException {
         for (TunnelChannelSplit split : List.of(
                 sample(),
                 new TunnelChannelSplit("BaseData_p1", ChannelType.BASE_DATA, "tok", -1, List.of()),
-                sample().asFinished(42))) {
+                sample().asFinished(42),
+                sample().asReleased())) {
             byte[] bytes = serializer.serialize(split);
             assertThat(serializer.deserialize(serializer.getVersion(), bytes)).isEqualTo(split);
         }
@@ -38,16 +42,25 @@ class TunnelChannelSplitSerializerTest {
     }
 
     @Test
-    void currentVersionIsStillVersion1Layout() throws IOException {
-        assertThat(serializer.getVersion()).isEqualTo(1);
-        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX);
+    void currentVersionIsVersion2Layout() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(2);
+        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX + "00");
+        assertThat(Hex.format(serializer.serialize(sample().asReleased()))).isEqualTo(V2_RELEASED_SAMPLE_HEX);
+        assertThat(serializer.deserialize(2, Hex.parse(V2_RELEASED_SAMPLE_HEX))).isEqualTo(sample().asReleased());
+    }
+
+    @Test
+    void rejectsUnknownFlags() {
+        assertThatThrownBy(() -> serializer.deserialize(2, Hex.parse(V1_SAMPLE_HEX + "02")))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Unknown flags 2");
     }
 
     @Test
     void keepsTokensLongerThanWriteUtfAllows() throws IOException {
         String longToken = "x".repeat(100_000);
         TunnelChannelSplit split = new TunnelChannelSplit("c", ChannelType.BASE_DATA, longToken, 1, List.of());
-        assertThat(serializer.deserialize(1, serializer.serialize(split)).token()).isEqualTo(longToken);
+        assertThat(serializer.deserialize(2, serializer.serialize(split)).token()).isEqualTo(longToken);
     }
 
     @Test
@@ -57,9 +70,22 @@ class TunnelChannelSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 99");
         byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        assertThatThrownBy(() -> serializer.deserialize(1, longer))
+        assertThatThrownBy(() -> serializer.deserialize(2, longer))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("trailing");
+    }
+
+    @Test
+    void aReleasedSplitKeepsItsPositionAndIsReadableAgain() {
+        TunnelChannelSplit released = sample().asReleased();
+        assertThat(released.isReleased()).isTrue();
+        assertThat(released.isFinished()).isFalse();
+        assertThat(released.token()).isEqualTo("seek=123");
+        assertThat(released).isNotEqualTo(sample());
+        assertThat(released.asReadable()).isEqualTo(sample());
+        assertThat(released.withPosition("next", 9).isReleased()).isFalse();
+        assertThatThrownBy(() -> new TunnelChannelSplit("c", ChannelType.STREAM, "finished", 1, List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

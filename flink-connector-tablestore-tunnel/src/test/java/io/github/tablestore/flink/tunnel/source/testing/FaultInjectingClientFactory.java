@@ -76,6 +76,11 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         /** Applied to every heartbeat answer (e.g. to offer a channel early). */
         public volatile Function<List<ChannelState>, List<ChannelState>> heartbeatAnswer = Function.identity();
+        /**
+         * Extra latency (ms) of the n-th ReadRecords (counting from 1) of a channel: a slow network
+         * or a slow partition.
+         */
+        public volatile java.util.function.ToLongBiFunction<String, Integer> readLatencyMillis = (channel, n) -> 0;
         /** ReadRecords of these channels wait until the latch opens. */
         public final Map<String, java.util.concurrent.CountDownLatch> blockedReads = new ConcurrentHashMap<>();
         /** Every Checkpoint call: channel, token, sequence number. */
@@ -176,15 +181,19 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         @Override
         public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
             h.before("readRecords");
-            h.calls.computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger()).incrementAndGet();
+            int nth = h.calls.computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger()).incrementAndGet();
             java.util.concurrent.CountDownLatch latch = h.blockedReads.get(channelId);
-            if (latch != null) {
-                try {
+            long latency = h.readLatencyMillis.applyAsLong(channelId, nth);
+            try {
+                if (latch != null) {
                     latch.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
                 }
+                if (latency > 0) {
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(latency); // the slow network itself
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
             }
             try {
                 return d.readRecords(tunnelId, clientId, channelId, token);

@@ -20,6 +20,7 @@ public final class TunnelSessionFixture {
     private final String table;
     private final String tunnel;
     public final String tunnelId;
+    public final long createTimeMillis;
     public String clientId;
     private List<ChannelState> held = new ArrayList<>();
 
@@ -28,6 +29,7 @@ public final class TunnelSessionFixture {
         this.table = table;
         this.tunnel = tunnel;
         this.tunnelId = client.createTunnel(CreateTunnelRequest.builder(table, tunnel, type).build());
+        this.createTimeMillis = client.describeTunnel(table, tunnel).tunnel().createTimeMillis();
         this.clientId = client.connect(tunnelId, 60, "test");
     }
 

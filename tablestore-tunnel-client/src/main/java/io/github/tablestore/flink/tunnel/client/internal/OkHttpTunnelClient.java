@@ -29,6 +29,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link io.github.tablestore.flink.tunnel.client.TunnelClients#create}; this class is not API.
  */
 public final class OkHttpTunnelClient implements TunnelClient {
+    // A session's last call may come after its caller's class loader was closed: Flink closes a
+    // job's user-code class loader while the source coordinator may still be closing, and that
+    // is when the enumerator shuts its tunnel session down. Every other call has run by then, so
+    // only Shutdown's messages are loaded here, with the client; otherwise the session would be
+    // left to expire after the heartbeat timeout.
+    static {
+        TunnelRequests.shutdown("preload", "preload");
+        TunnelProtos.ShutdownResponse.getDefaultInstance();
+    }
+
     private final TunnelClientConfig config;
     private final HttpTransport transport;
     private final Retrier retrier;

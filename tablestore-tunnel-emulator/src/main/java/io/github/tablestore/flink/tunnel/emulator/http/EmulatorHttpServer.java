@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -39,6 +40,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
         final EmulatorClock clock;
         final Duration maxClockSkew;
         final int maxRequestBytes;
+        /** Access key ids refused from now on (revoked while running); shared, mutable. */
+        final Set<String> revokedKeys;
 
         public Config(
                 String instanceName,
@@ -47,6 +50,18 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 EmulatorClock clock,
                 Duration maxClockSkew,
                 int maxRequestBytes) {
+            this(instanceName, credentials, defaultSigner, clock, maxClockSkew, maxRequestBytes, Set.of());
+        }
+
+        public Config(
+                String instanceName,
+                Map<String, Credentials> credentials,
+                Credentials defaultSigner,
+                EmulatorClock clock,
+                Duration maxClockSkew,
+                int maxRequestBytes,
+                Set<String> revokedKeys) {
+            this.revokedKeys = revokedKeys;
             this.instanceName = instanceName;
             this.credentials = credentials;
             this.defaultSigner = defaultSigner;
@@ -67,7 +82,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
         }
         ApiHandler api = new ApiHandler(
                 operations,
-                new RequestAuthenticator(config.instanceName, config.credentials, config.clock, config.maxClockSkew),
+                new RequestAuthenticator(config.instanceName, config.credentials, config.revokedKeys, config.clock,
+                        config.maxClockSkew),
                 new ResponseSender(config.clock),
                 faults,
                 config.defaultSigner,

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Verifies a request as the service does: required headers, instance, access key (and STS token),
@@ -25,13 +26,19 @@ final class RequestAuthenticator {
 
     private final String instanceName;
     private final Map<String, Credentials> credentials;
+    private final Set<String> revokedKeys;
     private final EmulatorClock clock;
     private final Duration maxSkew;
 
     RequestAuthenticator(
-            String instanceName, Map<String, Credentials> credentials, EmulatorClock clock, Duration maxSkew) {
+            String instanceName,
+            Map<String, Credentials> credentials,
+            Set<String> revokedKeys,
+            EmulatorClock clock,
+            Duration maxSkew) {
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
         this.credentials = Map.copyOf(credentials);
+        this.revokedKeys = Objects.requireNonNull(revokedKeys, "revokedKeys");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
     }
@@ -68,6 +75,9 @@ final class RequestAuthenticator {
         Credentials c = credentials.get(headers.get(OtsHeaders.ACCESS_KEY_ID));
         if (c == null) {
             throw Errors.authFailed("The AccessKeyID does not exist.");
+        }
+        if (revokedKeys.contains(c.accessKeyId())) {
+            throw Errors.authFailed("The AccessKeyID is disabled.");
         }
         String sts = headers.get(OtsHeaders.STS_TOKEN);
         if (c.hasSecurityToken() ? !TablestoreSignatures.signaturesMatch(c.securityToken(), sts) : sts != null) {

@@ -225,4 +225,18 @@ public final class TunnelService {
         }
         return t;
     }
+
+    /** The record count of a position token (see {@link TunnelToken}); not for {@code "finished"}. */
+    public long recordsBefore(String token) {
+        TunnelToken t;
+        try {
+            t = TunnelToken.parse(token);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a token of this emulator: " + token, e);
+        }
+        if (t.kind() == TunnelToken.Kind.FINISHED) {
+            throw new IllegalArgumentException("A finished token carries no record count");
+        }
+        return t.totalCount();
+    }
 }

@@ -1,0 +1,31 @@
+package io.github.tablestore.flink.tunnel.e2e.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Prints processes' logs (where they are, and their last lines) when something failed. */
+final class Diagnostics {
+    private static final int TAIL_LINES = 150;
+
+    private Diagnostics() {}
+
+    static void printLogs(PrintStream out, List<ManagedProcess> processes, String reason) {
+        out.println("==== end-to-end diagnostics: " + reason + " ====");
+        for (ManagedProcess p : processes) {
+            for (Path log : p.logFiles()) {
+                out.println("---- " + p + ": " + log + " (last " + TAIL_LINES + " lines) ----");
+                try {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(out::println);
+                } catch (IOException e) {
+                    out.println("(cannot read: " + e + ")");
+                }
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.tablestore.flink.tunnel.e2e.harness;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@code java} command line, with the JDK that runs the tests. */
+final class JavaCommand {
+    private final List<String> jvmOptions = new ArrayList<>();
+    private final List<Path> classpath = new ArrayList<>();
+    private final List<String> arguments = new ArrayList<>();
+    private String mainClass;
+    private Path jar;
+
+    static Path javaExecutable() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java");
+    }
+
+    JavaCommand jvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
+        return this;
+    }
+
+    JavaCommand jvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
+    JavaCommand classpath(List<Path> entries) {
+        classpath.addAll(entries);
+        return this;
+    }
+
+    JavaCommand mainClass(String name) {
+        this.mainClass = name;
+        return this;
+    }
+
+    JavaCommand jar(Path executableJar) {
+        this.jar = executableJar;
+        return this;
+    }
+
+    JavaCommand arguments(List<String> args) {
+        arguments.addAll(args);
+        return this;
+    }
+
+    List<String> build() {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable().toString());
+        command.addAll(jvmOptions);
+        if (jar != null) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            List<String> cp = new ArrayList<>();
+            for (Path p : classpath) {
+                cp.add(p.toString());
+            }
+            command.add("-classpath");
+            command.add(String.join(File.pathSeparator, cp));
+            command.add(mainClass);
+        }
+        command.addAll(arguments);
+        return command;
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.tablestore.flink.tunnel.table;
+
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
+import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
+import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
+import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The validated options of one table: where to read, how, and what to do with rows. Builds the
+ * {@link TunnelSource}; {@code toString} shows no secret.
+ */
+final class SourceSettings {
+    final String endpoint;
+    final String instanceName;
+    final String tableName;
+    final String tunnelName;
+    /** As configured; null to adopt the existing tunnel's type. */
+    final TunnelType configuredTunnelType;
+    final CredentialsProviderFactory credentials;
+    /** Tunnel tuning options ({@code tunnel.*}) by key, as given. */
+    final Map<String, String> tunnelOptions;
+    final boolean outputRowKinds;
+    final boolean ignoreDelete;
+    final boolean skipInvalidData;
+    final EpochUnit epochUnit;
+    /** {@code scan.parallelism}, or null. */
+    final Integer parallelism;
+
+    SourceSettings(
+            String endpoint,
+            String instanceName,
+            String tableName,
+            String tunnelName,
+            TunnelType configuredTunnelType,
+            CredentialsProviderFactory credentials,
+            Map<String, String> tunnelOptions,
+            boolean outputRowKinds,
+            boolean ignoreDelete,
+            boolean skipInvalidData,
+            EpochUnit epochUnit,
+            Integer parallelism) {
+        this.endpoint = endpoint;
+        this.instanceName = instanceName;
+        this.tableName = tableName;
+        this.tunnelName = tunnelName;
+        this.configuredTunnelType = configuredTunnelType;
+        this.credentials = credentials;
+        this.tunnelOptions = new LinkedHashMap<>(tunnelOptions);
+        this.outputRowKinds = outputRowKinds;
+        this.ignoreDelete = ignoreDelete;
+        this.skipInvalidData = skipInvalidData;
+        this.epochUnit = epochUnit;
+        this.parallelism = parallelism;
+    }
+
+    /** Client factory for the planning-time checks (the same connection the job uses). */
+    TunnelClientFactory clients() {
+        return new TunnelConnectionConfig(endpoint, instanceName, credentials);
+    }
+
+    /**
+     * A builder with every option set; the caller adds the attribute columns and builds.
+     *
+     * @throws IllegalArgumentException naming an invalid option
+     */
+    <T> TunnelSourceBuilder<T> builder(TunnelType tunnelType, TunnelRecordDeserializationSchema<T> deserializer) {
+        TunnelSourceBuilder<T> b = TunnelSource.<T>builder()
+                .setEndpoint(endpoint)
+                .setInstanceName(instanceName)
+                .setTableName(tableName)
+                .setTunnelName(tunnelName)
+                .setTunnelType(tunnelType)
+                .setCredentialsFactory(credentials)
+                .setDeserializer(deserializer);
+        for (Map.Entry<String, String> e : tunnelOptions.entrySet()) {
+            b.setProperty(e.getKey(), e.getValue());
+        }
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "SourceSettings{instance=" + instanceName + ", endpoint=" + endpoint + ", table=" + tableName
+                + ", tunnel=" + tunnelName + ", type=" + configuredTunnelType + ", credentials=" + credentials
+                + ", tunnelOptions=" + tunnelOptions + ", outputRowKinds=" + outputRowKinds
+                + ", ignoreDelete=" + ignoreDelete + ", skipInvalidData=" + skipInvalidData
+                + ", epochUnit=" + epochUnit + ", parallelism=" + parallelism + "}";
+    }
+}

@@ -1,0 +1,200 @@
+package io.github.tablestore.flink.tunnel.table;
+
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.ACCESS_KEY_ID;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.ACCESS_KEY_SECRET;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.ENDPOINT;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EPOCH_UNIT;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.IGNORE_DELETE;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.INSTANCE_NAME;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.OUTPUT_ROW_KINDS;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SCAN_PARALLELISM;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SECURITY_TOKEN;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SKIP_INVALID_DATA;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TABLE_NAME;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_NAME;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_OPTIONS;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_TYPE;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
+
+import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Factory of the {@code 'connector' = 'tablestore-tunnel'} SQL source. Validates the options
+ * ({@link TablestoreTunnelTableOptions}), then checks the table definition against the service
+ * ({@link TableSchemaCheck}) while the query is planned. See docs/sql.md.
+ */
+public final class TablestoreTunnelTableFactory implements DynamicTableSourceFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(TablestoreTunnelTableFactory.class);
+
+    public static final String IDENTIFIER = "tablestore-tunnel";
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        Set<ConfigOption<?>> options = new LinkedHashSet<>();
+        options.add(ENDPOINT);
+        options.add(INSTANCE_NAME);
+        options.add(TABLE_NAME);
+        options.add(TUNNEL_NAME);
+        return options;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        Set<ConfigOption<?>> options = new LinkedHashSet<>();
+        options.add(TUNNEL_TYPE);
+        options.add(ACCESS_KEY_ID);
+        options.add(ACCESS_KEY_SECRET);
+        options.add(SECURITY_TOKEN);
+        options.add(OUTPUT_ROW_KINDS);
+        options.add(IGNORE_DELETE);
+        options.add(SKIP_INVALID_DATA);
+        options.add(EPOCH_UNIT);
+        options.add(SCAN_PARALLELISM);
+        options.addAll(TUNNEL_OPTIONS);
+        options.addAll(VVR_ACCEPTED_UNUSED);
+        options.add(VVR_STREAM_ORIGIN_COLUMN_MAPPING);
+        return options;
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(Context context) {
+        FactoryUtil.TableFactoryHelper helper = FactoryUtil.createTableFactoryHelper(this, context);
+        helper.validate();
+        ReadableConfig options = helper.getOptions();
+        Map<String, String> raw = context.getCatalogTable().getOptions();
+
+        if (options.getOptional(VVR_STREAM_ORIGIN_COLUMN_MAPPING).isPresent()) {
+            throw new ValidationException("Option '" + VVR_STREAM_ORIGIN_COLUMN_MAPPING.key()
+                    + "' is not supported: declare before-image columns as metadata instead, e.g. "
+                    + "old_status STRING METADATA FROM 'origin.status' VIRTUAL");
+        }
+        List<String> unused = new ArrayList<>();
+        for (ConfigOption<String> option : VVR_ACCEPTED_UNUSED) {
+            if (raw.containsKey(option.key())) {
+                unused.add(option.key());
+            }
+        }
+        if (!unused.isEmpty()) {
+            LOG.info("Table '{}': options {} of the VVR ots connector are accepted and not used",
+                    context.getObjectIdentifier().asSummaryString(), unused);
+        }
+        if (raw.containsKey("accessKey")) {
+            LOG.warn("Table '{}' sets its AccessKey secret with the VVR key 'accessKey', which Flink does "
+                    + "not recognise as secret (it may appear in Flink's messages); prefer "
+                    + "'access-key-secret'", context.getObjectIdentifier().asSummaryString());
+        }
+        Integer parallelism = options.getOptional(SCAN_PARALLELISM).orElse(null);
+        if (parallelism != null && parallelism < 1) {
+            throw new ValidationException("Invalid value '" + parallelism + "' for option '"
+                    + SCAN_PARALLELISM.key() + "': must be at least 1");
+        }
+        Map<String, String> tunnelOptions = new LinkedHashMap<>();
+        for (ConfigOption<?> option : TUNNEL_OPTIONS) {
+            if (raw.containsKey(option.key())) {
+                tunnelOptions.put(option.key(), raw.get(option.key()));
+            }
+        }
+        SourceSettings settings = new SourceSettings(
+                required(options, ENDPOINT),
+                required(options, INSTANCE_NAME),
+                required(options, TABLE_NAME),
+                required(options, TUNNEL_NAME),
+                options.getOptional(TUNNEL_TYPE).orElse(null),
+                credentials(options),
+                tunnelOptions,
+                options.get(OUTPUT_ROW_KINDS),
+                options.get(IGNORE_DELETE),
+                options.get(SKIP_INVALID_DATA),
+                options.get(EPOCH_UNIT),
+                parallelism);
+        // Option values first (the message names the bad option), then the service; the stream
+        // options depend on the tunnel type, which may come from the existing tunnel.
+        TunnelType typeForOptions = settings.configuredTunnelType != null ? settings.configuredTunnelType : TunnelType.STREAM;
+        validateTunnelOptions(settings, typeForOptions);
+        ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
+        TableFacts facts = TableSchemaCheck.check(settings, schema);
+        if (facts.tunnelType != typeForOptions) {
+            validateTunnelOptions(settings, facts.tunnelType);
+        }
+        return new TablestoreTunnelTableSource(
+                settings, facts, context.getPhysicalRowDataType(), declaredTimestampType(schema));
+    }
+
+    private static void validateTunnelOptions(SourceSettings settings, TunnelType type) {
+        try {
+            settings.builder(type, TunnelRecordDeserializationSchema.records()).build();
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(e.getMessage(), e);
+        }
+    }
+
+    private static String required(ReadableConfig options, ConfigOption<String> option) {
+        String value = options.get(option);
+        if (value == null || value.trim().isEmpty()) {
+            throw new ValidationException("Option '" + option.key() + "' must not be empty");
+        }
+        return value.trim();
+    }
+
+    private static CredentialsProviderFactory credentials(ReadableConfig options) {
+        String id = options.getOptional(ACCESS_KEY_ID).orElse(null);
+        String secret = options.getOptional(ACCESS_KEY_SECRET).orElse(null);
+        String token = options.getOptional(SECURITY_TOKEN).orElse(null);
+        if (id == null && secret == null) {
+            if (token != null) {
+                throw new ValidationException("Option '" + SECURITY_TOKEN.key() + "' needs '"
+                        + ACCESS_KEY_ID.key() + "' and '" + ACCESS_KEY_SECRET.key() + "'");
+            }
+            return CredentialsProviderFactory.fromEnvironment();
+        }
+        if (id == null || id.isEmpty()) {
+            throw new ValidationException("Option '" + ACCESS_KEY_ID.key() + "' (or 'accessId') is required when '"
+                    + ACCESS_KEY_SECRET.key() + "' is set");
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new ValidationException("Option '" + ACCESS_KEY_SECRET.key() + "' (or 'accessKey') is required when '"
+                    + ACCESS_KEY_ID.key() + "' is set");
+        }
+        return CredentialsProviderFactory.of(
+                token == null ? Credentials.of(id, secret) : Credentials.of(id, secret, token));
+    }
+
+    /** The declared type of the column reading the 'timestamp' metadata, or null. */
+    private static LogicalType declaredTimestampType(ResolvedSchema schema) {
+        for (Column column : schema.getColumns()) {
+            if (column instanceof Column.MetadataColumn) {
+                String key = ((Column.MetadataColumn) column).getMetadataKey().orElse(column.getName());
+                if (TunnelMetadata.TIMESTAMP.key.equals(key)) {
+                    return column.getDataType().getLogicalType();
+                }
+            }
+        }
+        return null;
+    }
+}

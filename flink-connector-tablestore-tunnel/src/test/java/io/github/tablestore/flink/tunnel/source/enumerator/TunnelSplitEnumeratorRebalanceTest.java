@@ -1,0 +1,161 @@
+package io.github.tablestore.flink.tunnel.source.enumerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The enumerator when the service moves channels to another client of the tunnel: it relays the
+ * request to the owning reader, stores the handed-back position before acknowledging, keeps the
+ * position in its state, and assigns the channel from there when the service offers it again.
+ */
+class TunnelSplitEnumeratorRebalanceTest {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
+    private static final String TABLE = "orders";
+
+    private TablestoreEmulator emulator;
+    private TunnelSourceConfig config;
+    private TunnelClient other;
+    private TunnelSplitEnumerator enumerator;
+    private TestingSplitEnumeratorContext<TunnelChannelSplit> ctx;
+
+    @BeforeEach
+    void start() {
+        emulator = tablestore.emulator();
+        TestTables.create(emulator, TABLE, 2);
+        config = TestSources.builder(emulator, TABLE, "t1", TunnelType.STREAM, TunnelRecordDeserializationSchema.json(),
+                        Duration.ofMillis(1), FaultInjectingClientFactory::new)
+                .build()
+                .config();
+        other = config.clientFactory().createClient();
+        ctx = new TestingSplitEnumeratorContext<>(2);
+        ctx.registerReader(0, "localhost");
+        ctx.registerReader(1, "localhost");
+        enumerator = new TunnelSplitEnumerator(ctx, config, null);
+        enumerator.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        enumerator.close();
+        other.close();
+    }
+
+    private List<TunnelChannelSplit> assignedTo(int reader) {
+        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> s = ctx.getSplitAssignments().get(reader);
+        return s == null ? List.of() : s.getAssignedSplits();
+    }
+
+    private List<ReleaseChannelsEvent> releaseRequests(int reader) {
+        List<ReleaseChannelsEvent> out = new ArrayList<>();
+        for (SourceEvent e : ctx.getSentEvents().getOrDefault(reader, List.of())) {
+            if (e instanceof ReleaseChannelsEvent) {
+                out.add((ReleaseChannelsEvent) e);
+            }
+        }
+        return out;
+    }
+
+    private String ownerOf(String channelId) {
+        return emulator.tunnels().get(0).channels().stream().filter(c -> c.channelId().equals(channelId))
+                .findFirst().orElseThrow().owner();
+    }
+
+    @Test
+    void aChannelMovedToAnotherClientIsHandedBackStoredAndReadFromFlinksPositionWhenItReturns() throws Exception {
+        ctx.triggerAllActions();
+        assertThat(assignedTo(0)).hasSize(1);
+        assertThat(assignedTo(1)).hasSize(1);
+        String tunnelId = emulator.tunnels().get(0).tunnelId();
+
+        // A second client joins (a job upgrade running side by side): the service asks for one back.
+        String otherId = other.connect(tunnelId, 60, "upgrade");
+        List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
+        assertThat(otherHeld).isEmpty();
+        ctx.triggerAllActions();
+        List<String> asked = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            for (ReleaseChannelsEvent e : releaseRequests(r)) {
+                asked.addAll(e.channelIds());
+                assertThat(assignedTo(r)).extracting(TunnelChannelSplit::channelId).containsAll(e.channelIds());
+            }
+        }
+        assertThat(asked).hasSize(1);
+        String moved = asked.get(0);
+        int owner = assignedTo(0).get(0).channelId().equals(moved) ? 0 : 1;
+        ctx.triggerAllActions(); // asked once only
+        assertThat(releaseRequests(owner)).hasSize(1);
+        assertThat(ownerOf(moved)).isNotEqualTo(otherId); // not acknowledged before the hand-back
+
+        // The reader hands it back at a position past the tunnel's checkpoint.
+        TestTables.putRange(emulator, TABLE, 0, 30, "v");
+        String session = enumerator.snapshotState(1).clientId();
+        String start = other.getCheckpoint(tunnelId, session, moved).token();
+        String position = other.readRecords(tunnelId, session, moved, start).nextToken();
+        TunnelChannelSplit handedBack = assignedTo(owner).get(0).withPosition(position, 0).asReleased();
+        enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(handedBack)));
+        assertThat(enumerator.snapshotState(2).releasedSplits()).containsExactly(handedBack);
+        assertThat(enumerator.snapshotState(2).assignedChannels()).doesNotContain(moved);
+
+        ctx.triggerAllActions(); // stores the position, reports CLOSE
+        assertThat(other.getCheckpoint(tunnelId, otherId, moved).token()).isEqualTo(position);
+        otherHeld = other.heartbeat(tunnelId, otherId, otherHeld);
+        assertThat(otherHeld).extracting(ChannelState::channelId).containsExactly(moved);
+        assertThat(ownerOf(moved)).isEqualTo(otherId);
+
+        // Meanwhile the other client moves the tunnel's checkpoint on; then it leaves.
+        String ahead = other.readRecords(tunnelId, otherId, moved, position).nextToken();
+        other.checkpoint(tunnelId, otherId, moved, ahead, other.getCheckpoint(tunnelId, otherId, moved).sequenceNumber() + 1);
+        other.shutdown(tunnelId, otherId);
+        int before = assignedTo(0).size() + assignedTo(1).size();
+        ctx.triggerAllActions();
+        List<TunnelChannelSplit> all = new ArrayList<>(assignedTo(0));
+        all.addAll(assignedTo(1));
+        assertThat(all).hasSize(before + 1);
+        TunnelChannelSplit again = all.stream().filter(s -> s.channelId().equals(moved)).reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(again.token()).isEqualTo(position); // Flink's position, not the tunnel's
+        assertThat(again.isReleased()).isFalse();
+        assertThat(enumerator.snapshotState(3).releasedSplits()).isEmpty();
+    }
+
+    @Test
+    void releaseRequestsAreRepeatedToAReaderThatRegistersAgain() {
+        ctx.triggerAllActions();
+        String tunnelId = emulator.tunnels().get(0).tunnelId();
+        String otherId = other.connect(tunnelId, 60, "upgrade");
+        other.heartbeat(tunnelId, otherId, List.of());
+        ctx.triggerAllActions();
+        Map<Integer, Integer> requests = Map.of(0, releaseRequests(0).size(), 1, releaseRequests(1).size());
+        int owner = requests.get(0) == 1 ? 0 : 1;
+        enumerator.addReader(owner); // e.g. the reader restarted from a checkpoint holding the channel
+        assertThat(releaseRequests(owner)).hasSize(2);
+        assertThat(releaseRequests(owner).get(1)).isEqualTo(releaseRequests(owner).get(0));
+        assertThat(releaseRequests(1 - owner)).isEmpty();
+        assertThat(releaseRequests(owner).get(0).channelIds()).hasSize(1);
+    }
+}

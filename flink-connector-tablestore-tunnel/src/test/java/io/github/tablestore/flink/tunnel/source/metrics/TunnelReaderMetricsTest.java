@@ -1,0 +1,66 @@
+package io.github.tablestore.flink.tunnel.source.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.testutils.MetricListener;
+import org.junit.jupiter.api.Test;
+
+/** The reader's metrics as a reporter sees them, with a manual clock. */
+class TunnelReaderMetricsTest {
+    private final MetricListener listener = new MetricListener();
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final TunnelReaderMetrics metrics = new TunnelReaderMetrics(listener.getMetricGroup(), now::get);
+
+    private long gauge(String... path) {
+        Gauge<Number> g = listener.<Number>getGauge(path).orElseThrow();
+        return g.getValue().longValue();
+    }
+
+    @Test
+    void aChannelsLagIsZeroWhenCaughtUpAndGrowsWhileBehind() {
+        ChannelMetrics c = metrics.channel("shard-1");
+        assertThat(gauge("tunnel", "channel", "shard-1", "positionTimestamp")).isEqualTo(-1);
+        assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isEqualTo(-1);
+
+        c.batchEmitted(500, 990_000, false); // a full batch: more is waiting
+        assertThat(gauge("tunnel", "channel", "shard-1", "positionTimestamp")).isEqualTo(990_000);
+        assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isEqualTo(10_000);
+        now.addAndGet(5_000);
+        assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isEqualTo(15_000);
+
+        c.batchEmitted(3, 999_000, true); // the rest: caught up
+        assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isZero();
+        assertThat(listener.getCounter("tunnel", "channel", "shard-1", "recordsRead").orElseThrow().getCount())
+                .isEqualTo(503);
+        assertThat(gauge("tunnel", "channel", "shard-1", "finished")).isZero();
+
+        c.batchEmitted(0, -1, false); // an empty batch keeps the position
+        assertThat(gauge("tunnel", "channel", "shard-1", "positionTimestamp")).isEqualTo(999_000);
+        c.finished();
+        assertThat(gauge("tunnel", "channel", "shard-1", "finished")).isEqualTo(1);
+        assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isZero();
+    }
+
+    @Test
+    void aChannelThatComesBackKeepsItsMetrics() {
+        ChannelMetrics first = metrics.channel("shard-2");
+        first.batchEmitted(7, 1, true);
+        first.finished();
+        ChannelMetrics again = metrics.channel("shard-2");
+        assertThat(again).isSameAs(first);
+        again.reading();
+        assertThat(gauge("tunnel", "channel", "shard-2", "finished")).isZero();
+        assertThat(again.recordsRead()).isEqualTo(7);
+    }
+
+    @Test
+    void fetchLagIsTheDistanceBetweenFetchAndChangeTime() {
+        assertThat(gauge("currentFetchEventTimeLag")).isEqualTo(-1);
+        metrics.batchFetched(1_000_000, 999_250);
+        assertThat(gauge("currentFetchEventTimeLag")).isEqualTo(750);
+        metrics.batchFetched(1_000_000, 1_000_100); // a change time after the fetch (clock skew)
+        assertThat(gauge("currentFetchEventTimeLag")).isZero();
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.tablestore.flink.tunnel.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.VarCharType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Row images from partial changes: shape (id BIGINT key, a STRING, b BIGINT) + metadata type.
+ * Versions are the cells' timestamps; a change names what it does to each column.
+ */
+class RowImageFunctionTest {
+    private static final byte PUT = 0;
+    private static final byte UPDATE = 1;
+    private static final byte DELETE = 2;
+    private static final long NONE = ImageEnvelope.NO_VERSION;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, RowData, RowData> harness;
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private static RowShape shape(boolean bNotNull) {
+        List<LogicalType> types = List.of(new BigIntType(false), new VarCharType(VarCharType.MAX_LENGTH),
+                new BigIntType(!bNotNull));
+        return new RowShape("t", List.of("id", "a", "b"), types, List.of(true, false, false),
+                List.of("type"), List.of(new VarCharType(false, VarCharType.MAX_LENGTH)));
+    }
+
+    private void open(boolean changelog, boolean ignoreDelete, boolean seeded, boolean skip, boolean bNotNull)
+            throws Exception {
+        RowShape shape = shape(bNotNull);
+        RowImageFunction f = new RowImageFunction(shape, changelog, ignoreDelete, seeded, skip,
+                InternalTypeInfo.of(RowImageFunction.stateType(shape)));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(f), new TablestoreTunnelTableSource.RowKey(), Types.STRING);
+        harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
+        harness.open();
+    }
+
+    /** A change of key {@code id}: ops per column (id, a, b), versions, values. */
+    private void send(byte action, long id, byte[] ops, long[] versions, String a, Long b) throws Exception {
+        GenericRowData row = new GenericRowData(ImageEnvelope.HEADER + 4);
+        row.setField(ImageEnvelope.KEY, StringData.fromString("i" + id + ";"));
+        row.setField(ImageEnvelope.ACTION, action);
+        row.setField(ImageEnvelope.CHANNEL, StringData.fromString("shard-0"));
+        row.setField(ImageEnvelope.OPS, ops);
+        row.setField(ImageEnvelope.VERSIONS, new GenericArrayData(versions));
+        row.setField(ImageEnvelope.HEADER, id);
+        row.setField(ImageEnvelope.HEADER + 1, a == null ? null : StringData.fromString(a));
+        row.setField(ImageEnvelope.HEADER + 2, b);
+        row.setField(ImageEnvelope.HEADER + 3, StringData.fromString(new String[] {"PUT", "UPDATE", "DELETE"}[action]));
+        harness.processElement(row, 0L);
+    }
+
+    private void put(long id, String a, long aVersion, Long b, long bVersion) throws Exception {
+        send(PUT, id, new byte[] {0, 1, 1}, new long[] {0, aVersion, bVersion}, a, b);
+    }
+
+    private static byte[] ops(int a, int b) {
+        return new byte[] {0, (byte) a, (byte) b};
+    }
+
+    private List<String> output() {
+        List<String> out = new ArrayList<>();
+        for (RowData r : harness.extractOutputValues()) {
+            out.add(r.toString());
+        }
+        harness.getOutput().clear();
+        return out;
+    }
+
+    @Test
+    void appendModeEmitsTheRowAfterEachChange() throws Exception {
+        open(false, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(UPDATE, 1, ops(0, 1), new long[] {0, NONE, 20}, null, 8L); // b only
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 5, NONE}, "older", null); // an older version of a
+        send(UPDATE, 1, ops(3, 0), new long[] {0, 10, NONE}, null, null); // delete a's newest version
+        send(DELETE, 1, ops(0, 0), new long[] {0, NONE, NONE}, null, null);
+        assertThat(output()).containsExactly(
+                "+I(1,x,7,PUT)",
+                "+I(1,x,8,UPDATE)",
+                "+I(1,x,8,UPDATE)",
+                "+I(1,null,8,UPDATE)",
+                "+I(1,null,null,DELETE)");
+    }
+
+    @Test
+    void changelogModeRetractsWhatItEmittedBefore() throws Exception {
+        open(true, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 20, NONE}, "y", null);
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 20, NONE}, "y", null); // the same again: no change
+        send(UPDATE, 1, ops(0, 2), new long[] {0, NONE, NONE}, null, null); // delete b
+        send(DELETE, 1, ops(0, 0), new long[] {0, NONE, NONE}, null, null);
+        send(DELETE, 2, ops(0, 0), new long[] {0, NONE, NONE}, null, null); // unknown: nothing
+        send(UPDATE, 3, ops(1, 0), new long[] {0, 1, NONE}, "new", null); // creates the row
+        assertThat(output()).containsExactly(
+                "+I(1,x,7,PUT)",
+                "-U(1,x,7,PUT)",
+                "+U(1,y,7,UPDATE)",
+                "-U(1,y,7,UPDATE)",
+                "+U(1,y,null,UPDATE)",
+                "-D(1,y,null,UPDATE)",
+                "+I(3,new,null,UPDATE)");
+    }
+
+    @Test
+    void ignoredDeletesKeepTheShownRowAndTheNextChangeReplacesIt() throws Exception {
+        open(true, true, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(DELETE, 1, ops(0, 0), new long[] {0, NONE, NONE}, null, null);
+        // The row is gone in the table: an update starts from nothing, the old row is retracted.
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 30, NONE}, "z", null);
+        assertThat(output()).containsExactly("+I(1,x,7,PUT)", "-U(1,x,7,PUT)", "+U(1,z,null,UPDATE)");
+    }
+
+    @Test
+    void aPartialUpdateOfAnUnseenKeyOfAStreamTunnelIsInvalid() throws Exception {
+        open(false, false, false, false, false);
+        assertThatThrownBy(() -> send(UPDATE, 9, ops(0, 1), new long[] {0, NONE, 1}, null, 1L))
+                .isInstanceOf(InvalidTunnelDataException.class)
+                .hasMessageContaining("table 't'")
+                .hasMessageContaining("channel 'shard-0'")
+                .hasMessageContaining("row key i9;")
+                .hasMessageContaining("[a]")
+                .hasMessageContaining("skip-invalid-data");
+    }
+
+    @Test
+    void unseenKeysOfAStreamTunnelAreFineWhenTheChangeIsComplete() throws Exception {
+        open(false, false, false, true, false);
+        send(UPDATE, 9, ops(0, 1), new long[] {0, NONE, 1}, null, 1L); // skipped: a is unknown
+        send(UPDATE, 9, ops(2, 1), new long[] {0, NONE, 1}, null, 1L); // names both columns
+        put(8, "p", 1, 2L, 1);
+        assertThat(output()).containsExactly("+I(9,null,1,UPDATE)", "+I(8,p,2,PUT)");
+    }
+
+    @Test
+    void aNotNullColumnWithoutValueIsInvalid() throws Exception {
+        open(false, false, true, false, true);
+        assertThatThrownBy(() -> put(1, "x", 10, null, NONE))
+                .isInstanceOf(InvalidTunnelDataException.class)
+                .hasMessageContaining("column 'b' is declared NOT NULL");
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.tablestore.flink.tunnel.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.util.TimeUtils;
+import org.junit.jupiter.api.Test;
+
+/** docs/sql.md lists exactly the factory's options, with their VVR keys, defaults and types. */
+class SqlDocsTest {
+    private static final TablestoreTunnelTableFactory FACTORY = new TablestoreTunnelTableFactory();
+
+    private static String docs() throws IOException {
+        Path path = Paths.get("..", "docs", "sql.md");
+        return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+    }
+
+    /** Rows of the table under "## Options": option → its cells. */
+    private static Map<String, List<String>> documentedOptions() throws IOException {
+        String section = docs().split("\n## Options\n")[1].split("\n## ")[0];
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : section.split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.length() - 1).split("\\|", -1)) {
+                cells.add(cell.trim().replace("`", ""));
+            }
+            rows.put(cells.get(0), cells);
+        }
+        return rows;
+    }
+
+    @Test
+    void theOptionsTableMatchesTheFactory() throws IOException {
+        Map<String, List<String>> documented = documentedOptions();
+        List<ConfigOption<?>> options = new ArrayList<>(FACTORY.requiredOptions());
+        options.addAll(FACTORY.optionalOptions());
+        Set<String> expectedKeys = new TreeSet<>();
+        for (ConfigOption<?> option : options) {
+            if (isVvrCompatibilityOnly(option)) {
+                continue;
+            }
+            expectedKeys.add(option.key());
+            List<String> row = documented.get(option.key());
+            assertThat(row).as("docs row of %s", option.key()).isNotNull();
+            assertThat(row.get(1)).as("VVR key of %s", option.key()).isEqualTo(fallbackKeys(option));
+            assertThat(row.get(2)).as("required %s", option.key())
+                    .isEqualTo(FACTORY.requiredOptions().contains(option) ? "yes" : "no");
+            assertThat(row.get(3)).as("default of %s", option.key()).isEqualTo(defaultText(option));
+        }
+        assertThat(new TreeSet<>(documented.keySet())).isEqualTo(expectedKeys);
+    }
+
+    @Test
+    void theIgnoredVvrOptionsAreListed() throws IOException {
+        String docs = docs();
+        for (ConfigOption<String> option : TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED) {
+            assertThat(docs).contains("`" + option.key() + "`");
+        }
+        assertThat(docs).contains("`" + TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING.key() + "`");
+    }
+
+    @Test
+    void theMetadataTableListsEveryKey() throws IOException {
+        String section = docs().split("\n## Metadata\n")[1].split("\n## ")[0];
+        for (TunnelMetadata m : TunnelMetadata.values()) {
+            assertThat(section).contains("| `" + m.key + "` |");
+        }
+        assertThat(section).contains("| `" + TunnelMetadata.ORIGIN_PREFIX + "<column>` |");
+    }
+
+    private static boolean isVvrCompatibilityOnly(ConfigOption<?> option) {
+        return TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED.contains(option)
+                || option == TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
+    }
+
+    private static String fallbackKeys(ConfigOption<?> option) {
+        List<String> keys = new ArrayList<>();
+        for (FallbackKey key : option.fallbackKeys()) {
+            keys.add(key.getKey());
+        }
+        return String.join(", ", keys);
+    }
+
+    private static String defaultText(ConfigOption<?> option) {
+        if (!option.hasDefaultValue()) {
+            return "(none)";
+        }
+        Object value = option.defaultValue();
+        return value instanceof Duration ? TimeUtils.formatWithHighestUnit((Duration) value) : value.toString();
+    }
+}
