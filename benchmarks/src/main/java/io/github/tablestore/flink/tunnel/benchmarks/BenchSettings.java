@@ -21,6 +21,7 @@ public final class BenchSettings {
     public final int rows;
     public final int partitions;
     public final int warmupRows;
+    public final int repeats;
     // The emulator's bounds of one ReadRecords answer, the same for every contender.
     public final int readRecords;
     public final int readBytes;
@@ -63,6 +64,7 @@ public final class BenchSettings {
         this.rows = integer("bench.rows", 500_000, 1);
         this.partitions = integer("bench.partitions", 8, 1);
         this.warmupRows = integer("bench.warmupRows", 20_000, 0);
+        this.repeats = integer("bench.repeats", 2, 1);
         this.readRecords = integer("bench.readRecords", 1000, 1);
         this.readBytes = integer("bench.readBytes", 2 * 1024 * 1024, 1024);
         this.latencyPartitions = integer("bench.latency.partitions", 4, 1);

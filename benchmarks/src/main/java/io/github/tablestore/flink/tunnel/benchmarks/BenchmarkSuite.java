@@ -6,9 +6,9 @@ import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.benchmarks.latency.LatencyBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.memory.MemoryBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.report.Report;
+import io.github.tablestore.flink.tunnel.benchmarks.throughput.SqlRun;
 import io.github.tablestore.flink.tunnel.benchmarks.throughput.ThroughputBenchmark;
 import java.nio.file.Files;
-import java.util.List;
 
 /**
  * Runs the benchmark suite and prints the results table (also written to {@code bench.output}).
@@ -24,7 +24,7 @@ public final class BenchmarkSuite {
             try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "3g",
                     EmulatorProcess.table(ThroughputBenchmark.TABLE, settings.partitions, settings.rows),
                     EmulatorProcess.table(ThroughputBenchmark.WARMUP_TABLE, settings.partitions, settings.warmupRows))) {
-                report.throughput(new ThroughputBenchmark(settings, emulator, List.of()).run());
+                report.throughput(new ThroughputBenchmark(settings, emulator, SqlRun.contenders()).run());
             }
         }
         if (settings.runs("latency")) {

@@ -125,6 +125,23 @@ public final class EmulatorProcess implements AutoCloseable {
         return new SyncClient(endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
     }
 
+    /**
+     * CPU time the emulator process has used so far (user + system, from /proc on Linux, at the
+     * kernel's 10 ms tick), or -1 where that is not available.
+     */
+    public long cpuNanos() {
+        try {
+            String stat = new String(java.nio.file.Files.readAllBytes(
+                    Paths.get("/proc/" + process.pid() + "/stat")), StandardCharsets.US_ASCII);
+            // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** ReadRecords calls the emulator received so far, per channel of the tunnel. */
     public Map<String, Long> readRequests(String tunnelId) throws IOException {
         JsonNode state = state();

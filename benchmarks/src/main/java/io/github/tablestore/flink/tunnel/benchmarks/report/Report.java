@@ -29,23 +29,28 @@ public final class Report {
     public void throughput(List<DataSetResult> dataSets) {
         StringBuilder b = new StringBuilder();
         b.append("### Throughput\n\n");
+        b.append(String.format(Locale.ROOT, "Best of %d rounds per contender. ", settings.repeats));
         b.append(String.format(Locale.ROOT, "%d rows in %d partitions; ReadRecords answers at most %d records / %d bytes "
-                + "(the same for every contender). Rates from the first record to the last; start-up is "
-                + "listed separately.%n%n", settings.rows, settings.partitions, settings.readRecords, settings.readBytes));
+                + "(the same for every contender). Rates and CPU from the first record to the last; start-up "
+                + "(connect, first heartbeat, Flink job deployment) is listed separately. Client CPU = the driver "
+                + "JVM (contender, Flink, JIT, GC), server CPU = the emulator process.%n%n", settings.rows, settings.partitions, settings.readRecords, settings.readBytes));
         for (DataSetResult d : dataSets) {
             Measurement raw = d.of("raw");
             Measurement sdk = d.of("sdk");
             double bytesPerRecord = raw.records == 0 ? 0 : (double) d.recordBytes / raw.records;
             b.append(String.format(Locale.ROOT, "**%s** (%.0f bytes/record)%n%n", d.dataSet, bytesPerRecord));
-            b.append("| Contender | records/s | MB/s | × raw | × SDK | start-up (ms) |\n");
-            b.append("|---|---:|---:|---:|---:|---:|\n");
+            b.append("| Contender | records/s | MB/s | × raw | × SDK | client CPU µs/record | server CPU µs/record "
+                    + "| start-up (ms) |\n");
+            b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Measurement m : d.measurements) {
                 double rps = m.recordsPerSecond();
-                b.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.2f | %.2f | %,d |%n",
+                b.append(String.format(Locale.ROOT, "| %s | %,.0f | %.1f | %.2f | %.2f | %.2f | %.2f | %,d |%n",
                         label(m.contender), rps, rps * bytesPerRecord / 1e6,
-                        rps / raw.recordsPerSecond(), rps / sdk.recordsPerSecond(), m.startupMillis()));
+                        rps / raw.recordsPerSecond(), rps / sdk.recordsPerSecond(),
+                        m.clientCpuMicrosPerRecord(), m.serverCpuMicrosPerRecord(), m.startupMillis()));
             }
-            b.append("\nRaw loop records/s by concurrency (the best is row 1): ").append(d.rawRates).append("\n\n");
+            b.append("\nRaw loop records/s by concurrency, per round (the best is row 1): ").append(d.rawRates)
+                    .append("\n\n");
         }
         sections.add(b.toString());
     }

@@ -12,6 +12,9 @@ public final class Measurement {
     public final long startNanos;
     public final long firstNanos;
     public final long lastNanos;
+    /** CPU ns of the driver (client) and the emulator (server) from first to last record; NaN if unknown. */
+    public double clientCpuNanos = Double.NaN;
+    public double serverCpuNanos = Double.NaN;
 
     public Measurement(String contender, long records, long startNanos, long firstNanos, long lastNanos) {
         this.contender = contender;
@@ -27,6 +30,14 @@ public final class Measurement {
 
     public double recordsPerSecond() {
         return records / seconds();
+    }
+
+    public double clientCpuMicrosPerRecord() {
+        return clientCpuNanos / 1000 / records;
+    }
+
+    public double serverCpuMicrosPerRecord() {
+        return serverCpuNanos / 1000 / records;
     }
 
     public long startupMillis() {
