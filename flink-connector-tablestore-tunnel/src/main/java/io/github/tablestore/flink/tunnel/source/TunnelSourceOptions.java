@@ -53,8 +53,9 @@ public final class TunnelSourceOptions {
             ConfigOptions.key("tunnel.read.max-backoff")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(2))
-                    .withDescription("Longest pause between reads of a stream channel that returned "
-                            + "little data (at least 200 ms; jittered by 0.75-1.25).");
+                    .withDescription("How often an idle stream channel (no changes for a second) is "
+                            + "read: once per this period each, the reader's idle channels evenly spread "
+                            + "over it (at least 200 ms; jittered by 0.75-1.25).");
 
     public static final ConfigOption<Integer> READ_MAX_PARALLEL_CHANNELS =
             ConfigOptions.key("tunnel.read.max-parallel-channels")

@@ -18,8 +18,10 @@ final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
     private final Set<String> finished = new LinkedHashSet<>();
     private Iterator<Map.Entry<String, ArrayDeque<ChannelBatch>>> channels;
     private ArrayDeque<ChannelBatch> current;
+    private int records;
 
     void add(ChannelBatch batch) {
+        records += batch.records().size();
         byChannel.computeIfAbsent(batch.channelId(), c -> new ArrayDeque<>()).add(batch);
         if (batch.isFinished()) {
             finished.add(batch.channelId());
@@ -33,6 +35,11 @@ final class ChannelBatches implements RecordsWithSplitIds<ChannelBatch> {
 
     boolean isEmpty() {
         return byChannel.isEmpty() && finished.isEmpty();
+    }
+
+    /** Whether any batch holds records. */
+    boolean hasRecords() {
+        return records > 0;
     }
 
     @Override

@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * channel therefore never holds up the others, and each channel has at most one read in flight,
  * so its batches come in order.
  *
- * <p>Pacing: base-data channels are read back to back. A stream channel whose read was small
- * (fewer than 500 records and under 900 KiB, or the service said {@code may_more_record=false})
- * pauses 10 ms × 5ⁿ up to the max backoff, jittered by 0.75–1.25; a full read resets the pause.
+ * <p>Pacing: base-data channels are read back to back. A stream channel is read again at once
+ * after a full read (500 records or more than 900 KiB, or the service said {@code
+ * may_more_record=true}); otherwise {@link StreamPacer} decides: a short pause while the channel
+ * (or the reader) is receiving changes, a growing one while it is not, and an even rotation of
+ * idle channels at one read per max backoff each.
  *
  * <p>Failures: a lost session parks the channel at its position until the enumerator sends a new
  * client id; transient errors retry with backoff; fatal ones (expired tunnel, credentials,
@@ -60,8 +62,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     static final int FULL_READ_RECORDS = 500;
     static final int FULL_READ_BYTES = 900 * 1024;
 
-    private static final long STREAM_BACKOFF_INITIAL_MS = 10;
-    private static final double STREAM_BACKOFF_MULTIPLIER = 5;
     private static final long RETRY_BACKOFF_INITIAL_MS = 100;
     private static final long RETRY_BACKOFF_MAX_MS = 5_000;
     /** Longest a fetch waits without news; a safety net, as wake-ups normally come earlier. */
@@ -73,7 +73,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final SessionHolder sessions;
     private final String tunnelDescription;
     private final int maxParallel;
-    private final long maxBackoffMs;
+    private final StreamPacer pacer;
     private final LongSupplier nanoClock;
     private final ColumnFilter columnFilter;
     private final ExecutorService pool;
@@ -135,7 +135,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         this.sessions = sessions;
         this.tunnelDescription = tunnelDescription;
         this.maxParallel = maxParallel;
-        this.maxBackoffMs = maxBackoffMs;
+        this.pacer = new StreamPacer(maxBackoffMs);
         this.nanoClock = nanoClock;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(maxParallel, maxParallel, 60, TimeUnit.SECONDS,
@@ -161,22 +161,26 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
         long now = nanoClock.getAsLong();
         launchDueReads(now);
-        List<Object> arrived = new ArrayList<>();
+        Object arrived;
         try {
-            Object first = completions.poll(waitNanos(now), TimeUnit.NANOSECONDS);
-            if (first != null) {
-                arrived.add(first);
-                completions.drainTo(arrived);
-            }
+            arrived = completions.poll(waitNanos(now), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return out;
         }
         now = nanoClock.getAsLong();
-        for (Object o : arrived) {
-            if (o != WAKE_UP) {
-                handle((ReadOutcome) o, now, out);
+        // At most one batch with records per fetch: Flink bounds its hand-over queue by fetch
+        // results, not records, so this keeps a backpressured reader at about max-parallel
+        // answers in memory (unhandled answers count as reads in flight). Answers without
+        // records are all handled at once.
+        while (arrived != null) {
+            if (arrived != WAKE_UP) {
+                handle((ReadOutcome) arrived, now, out);
             }
+            if (out.hasRecords()) {
+                break;
+            }
+            arrived = completions.poll();
         }
         // Keep reads going while these batches are emitted.
         launchDueReads(now);
@@ -274,13 +278,19 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         if (finished) {
             LOG.info("Channel {} has been read to its end", c.channelId);
             cursors.remove(c.channelId);
+            pacer.remove(c.channelId);
             return;
         }
-        if (!c.stream || full) {
-            c.pacing.reset();
+        if (!c.stream) {
             c.notBefore = now;
-        } else {
-            c.notBefore = now + TimeUnit.MILLISECONDS.toNanos(c.pacing.nextDelayMillis());
+            return;
+        }
+        c.notBefore = pacer.afterRead(c.channelId, now, o.records.size(), full);
+        for (String id : pacer.takeWoken()) {
+            ChannelCursor w = cursors.get(id);
+            if (w != null && !w.inFlight) {
+                w.notBefore = Math.min(w.notBefore, now);
+            }
         }
     }
 
@@ -345,8 +355,11 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (split.isFinished()) {
                 continue;
             }
-            ChannelCursor c = new ChannelCursor(split, maxBackoffMs, now);
+            ChannelCursor c = new ChannelCursor(split, now);
             cursors.put(c.channelId, c);
+            if (c.stream) {
+                pacer.add(c.channelId);
+            }
             LOG.info("Reading {}", split);
         }
     }
@@ -379,6 +392,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (c == null) {
                 continue;
             }
+            pacer.remove(id);
             if (c.inFlight) {
                 inFlight--; // its answer is dropped: handle() finds no cursor with its read id
             }
@@ -405,6 +419,16 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
     }
 
+    /** Answers that arrived and wait to be handled, for tests. */
+    int answersWaiting() {
+        return completions.size();
+    }
+
+    /** Reads started and not yet handled, for tests. */
+    int readsInFlight() {
+        return inFlight;
+    }
+
     /** Channel ids currently read, for tests. */
     List<String> channelIds() {
         return new ArrayList<>(cursors.keySet());
@@ -414,7 +438,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private static final class ChannelCursor {
         final String channelId;
         final boolean stream;
-        final Backoff pacing;
         final Backoff retryBackoff = new Backoff(RETRY_BACKOFF_INITIAL_MS, 2, RETRY_BACKOFF_MAX_MS);
         String token;
         long notBefore;
@@ -425,12 +448,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         /** Set after OTSResourceGone: wait for a client id other than this one. */
         String blockedOnClient;
 
-        ChannelCursor(TunnelChannelSplit split, long maxBackoffMs, long now) {
+        ChannelCursor(TunnelChannelSplit split, long now) {
             this.channelId = split.channelId();
             this.stream = split.isStream();
             this.token = split.token();
-            this.pacing = new Backoff(STREAM_BACKOFF_INITIAL_MS, STREAM_BACKOFF_MULTIPLIER,
-                    Math.max(STREAM_BACKOFF_INITIAL_MS, maxBackoffMs));
             this.notBefore = now;
         }
 

@@ -101,6 +101,17 @@ class TunnelChannelSplitReaderTest {
         return channels;
     }
 
+    /** Fetches until no read is in flight, so every answer is handled at the current clock. */
+    private void settle() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (reader.readsInFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(reader.readsInFlight() + " reads still in flight");
+            }
+            drain(reader.fetch(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
     private static int drain(RecordsWithSplitIds<ChannelBatch> records, List<String> channels, List<String> finished) {
         int count = 0;
         String split;
@@ -131,7 +142,7 @@ class TunnelChannelSplitReaderTest {
     }
 
     @Test
-    void streamChannelsBackOffAfterSmallReadsAndNotAfterFullOnes() throws Exception {
+    void streamChannelsPauseAfterSmallReadsAndNotAfterFullOnes() throws Exception {
         TunnelSessionFixture s = setUp(1, TunnelType.STREAM, 4);
         List<TunnelChannelSplit> splits = s.openSplits();
         TestTables.putRange(emulator, TABLE, 0, 12, "x");
@@ -139,26 +150,62 @@ class TunnelChannelSplitReaderTest {
 
         // 12 records at 5 per read: two full reads (more waiting) back to back, then a short one.
         assertThat(fetchRecords(12)).isEqualTo(12);
+        settle();
         assertThat(reads()).isEqualTo(3);
-        // The short read paused the channel 10 ms (±25 %): no read until the clock gets there.
-        reader.fetch();
+        // The channel has changes: the short read pauses it 200 ms (±25 %).
         reader.fetch();
         assertThat(reads()).isEqualTo(3);
-        advanceMillis(13);
+        advanceMillis(149);
+        reader.fetch();
+        assertThat(reads()).isEqualTo(3);
+        advanceMillis(102);
         fetchUntilReads(4, new ArrayList<>());
-        // An empty read grows the pause to 50 ms (±25 %).
-        advanceMillis(13);
-        reader.fetch();
-        assertThat(reads()).isEqualTo(4);
-        advanceMillis(50);
+        settle();
+        // An empty read within a second of the last change: 200 ms again.
+        advanceMillis(251);
         fetchUntilReads(5, new ArrayList<>());
-        // New data: the next read after the pause is full again and resets the pacing.
+        settle();
+        // Quiet for over a second: the channel is idle, read once per max backoff (2 s ±25 %).
+        advanceMillis(1_000);
+        fetchUntilReads(6, new ArrayList<>());
+        settle();
+        advanceMillis(1_499);
+        reader.fetch();
+        assertThat(reads()).isEqualTo(6);
+        advanceMillis(1_002);
+        fetchUntilReads(7, new ArrayList<>());
+        settle();
+        // New data: the next read is full again and is followed at once.
         TestTables.putRange(emulator, TABLE, 100, 111, "y");
-        advanceMillis(400);
+        advanceMillis(2_501);
         assertThat(fetchRecords(11)).isEqualTo(11);
-        assertThat(reads()).isEqualTo(8); // 5 + 5 (full, back to back) + 1
-        advanceMillis(13);
-        fetchUntilReads(9, new ArrayList<>()); // back to the initial 10 ms pause
+        settle();
+        assertThat(reads()).isEqualTo(10); // 7 + 2 full reads back to back + 1 short one
+    }
+
+    @Test
+    void changesOnOneChannelAfterAQuietSpellWakeTheOthersThatHadChanges() throws Exception {
+        TunnelSessionFixture s = setUp(2, TunnelType.STREAM, 4);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        assertThat(splits).hasSize(2);
+        TestTables.putRange(emulator, TABLE, 0, 8, "x"); // both partitions get some
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        assertThat(fetchRecords(8)).isEqualTo(8);
+        settle();
+        // Quiet for a while: both channels are idle (reads about 1 s apart, each every 2 s).
+        for (int i = 0; i < 6; i++) {
+            advanceMillis(5_000);
+            fetchUntilReads(reads() + 2, new ArrayList<>());
+            settle();
+        }
+        // Changes on both channels. Only the first channel of the rotation is due after 1.3 s;
+        // its changes wake the other, which is read at once, without the clock moving.
+        TestTables.putRange(emulator, TABLE, 100, 140, "y");
+        advanceMillis(1_300);
+        assertThat(fetchRecords(40)).isEqualTo(40);
+        for (TunnelChannelSplit split : splits) {
+            assertThat(faults.hooks().calls("readRecords:" + split.channelId())).isGreaterThanOrEqualTo(8);
+        }
     }
 
     @Test
@@ -198,6 +245,36 @@ class TunnelChannelSplitReaderTest {
         for (TunnelChannelSplit split : splits) {
             assertThat(faults.hooks().calls("readRecords:" + split.channelId())).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void aFetchHandsOverAtMostOneBatchWithRecordsSoWaitingAnswersStayCountedAsInFlight() throws Exception {
+        TunnelSessionFixture s = setUp(4, TunnelType.BASE_DATA, 4);
+        TestTables.putRange(emulator, TABLE, 0, 40, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        CountDownLatch latch = new CountDownLatch(1);
+        for (TunnelChannelSplit split : splits) {
+            faults.hooks().blockedReads.put(split.channelId(), latch);
+        }
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the 4 reads, which wait for the latch
+        latch.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (reader.answersWaiting() < 4) {
+            assertThat(System.nanoTime()).as("all four answers arrived").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        // Four answers with records are waiting; one fetch hands over one of them, and no new
+        // read starts while the other three wait (they still count against the parallelism).
+        List<String> got = new ArrayList<>();
+        int handedOver = drain(reader.fetch(), got, new ArrayList<>());
+        assertThat(handedOver).isBetween(1, 5);
+        assertThat(new java.util.HashSet<>(got)).hasSize(1);
+        // The other 3 answers still wait, counted as reads in flight; at most the handed-over
+        // channel was read again.
+        assertThat(reader.answersWaiting()).isEqualTo(3);
+        assertThat(reader.readsInFlight()).isBetween(3, 4);
+        assertThat(fetchRecords(40 - handedOver)).isEqualTo(40 - handedOver);
     }
 
     @Test

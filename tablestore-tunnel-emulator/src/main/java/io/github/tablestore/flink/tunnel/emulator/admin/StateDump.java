@@ -115,6 +115,7 @@ public final class StateDump {
             cm.put("checkpoint", c.checkpoint());
             cm.put("consumePointMicros", c.consumePointMicros());
             cm.put("recordCount", c.recordCount());
+            cm.put("readRequests", c.readRequests());
             channels.add(cm);
         }
         m.put("channels", channels);

@@ -16,6 +16,7 @@ public final class ChannelView {
     private final long sequenceNumber;
     private final long consumePointMicros;
     private final long recordCount;
+    private final long readRequests;
 
     ChannelView(ServerChannel c) {
         this.channelId = c.id;
@@ -28,6 +29,7 @@ public final class ChannelView {
         this.sequenceNumber = c.sequence;
         this.consumePointMicros = c.consumePointMicros;
         this.recordCount = c.recordCount;
+        this.readRequests = c.readRequests;
     }
 
     public String channelId() {
@@ -74,6 +76,14 @@ public final class ChannelView {
     /** Records delivered up to the last checkpoint. */
     public long recordCount() {
         return recordCount;
+    }
+
+    /**
+     * ReadRecords calls accepted for this channel so far, from any client: how often it is
+     * polled (benchmarks compare clients' request rates on idle channels with it).
+     */
+    public long readRequests() {
+        return readRequests;
     }
 
     @Override

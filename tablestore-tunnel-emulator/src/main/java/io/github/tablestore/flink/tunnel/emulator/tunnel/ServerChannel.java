@@ -32,6 +32,8 @@ final class ServerChannel {
     /** How far the channel has been consumed (from its last checkpoint), µs; 0 when unknown. */
     long consumePointMicros;
     long recordCount;
+    /** ReadRecords calls answered for this channel (any client, any token): how hard it is polled. */
+    long readRequests;
 
     ServerChannel(String id, ChannelType type, KeySpan span, String shardId, List<String> parents, String checkpoint) {
         this.id = id;

@@ -421,6 +421,7 @@ final class Tunnel {
         ServerChannel ch = requireChannel(channelId);
         TunnelToken parsed = TunnelToken.parse(token);
         checkTokenFits(ch, parsed);
+        ch.readRequests++;
         return new ReadPlan(ch, parsed);
     }
 

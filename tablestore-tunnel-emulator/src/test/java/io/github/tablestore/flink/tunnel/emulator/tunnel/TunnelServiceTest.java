@@ -404,6 +404,9 @@ class TunnelServiceTest {
         assertThat(ch.status()).isEqualTo(ChannelStatus.OPEN);
         assertThat(ch.consumePointMicros()).isEqualTo(clock.micros());
         assertThat(ch.recordCount()).isEqualTo(1);
+        assertThat(ch.readRequests()).isEqualTo(1);
+        service.readRecords(tunnel, c, "shard-0", b.nextToken());
+        assertThat(service.describeTunnel("t", "tn").channel("shard-0").readRequests()).isEqualTo(2);
         assertThat(v.clients()).extracting(ClientView::tag).containsExactly("c");
         assertCode("OTSParameterInvalid", () -> service.describeTunnel("t", "missing"));
         assertCode("OTSTunnelExist", () -> service.createTunnel("t", "tn", TunnelType.STREAM, null));

@@ -1,0 +1,57 @@
+package io.github.tablestore.flink.tunnel.benchmarks;
+
+import io.github.tablestore.flink.tunnel.benchmarks.decode.DecodeBenchmark;
+import io.github.tablestore.flink.tunnel.benchmarks.decode.DecodeRunner;
+import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
+import io.github.tablestore.flink.tunnel.benchmarks.latency.LatencyBenchmark;
+import io.github.tablestore.flink.tunnel.benchmarks.memory.MemoryBenchmark;
+import io.github.tablestore.flink.tunnel.benchmarks.report.Report;
+import io.github.tablestore.flink.tunnel.benchmarks.throughput.SqlRun;
+import io.github.tablestore.flink.tunnel.benchmarks.throughput.ThroughputBenchmark;
+import java.nio.file.Files;
+
+/**
+ * Runs the benchmark suite and prints the results table (also written to {@code bench.output}).
+ * See docs/performance.md for the command, the settings and how to read the results.
+ */
+public final class BenchmarkSuite {
+    private BenchmarkSuite() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Report report = new Report(settings);
+        if (settings.runs("throughput")) {
+            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "3g",
+                    EmulatorProcess.table(ThroughputBenchmark.TABLE, settings.partitions, settings.rows),
+                    EmulatorProcess.table(ThroughputBenchmark.WARMUP_TABLE, settings.partitions, settings.warmupRows))) {
+                report.throughput(new ThroughputBenchmark(settings, emulator, SqlRun.contenders()).run());
+            }
+        }
+        if (settings.runs("latency")) {
+            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "1g",
+                    EmulatorProcess.table(LatencyBenchmark.TABLE, settings.latencyPartitions, 0))) {
+                report.latency(new LatencyBenchmark(settings, emulator).run());
+            }
+        }
+        if (settings.runs("memory")) {
+            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "3g",
+                    EmulatorProcess.table(MemoryBenchmark.TABLE, settings.memoryChannels,
+                            (long) settings.memoryChannels * settings.memoryRowsPerChannel))) {
+                report.memory(new MemoryBenchmark(settings, emulator).run(settings.memoryMaxParallel));
+            }
+        }
+        if (settings.runs("decode")) {
+            System.err.println("[decode] JMH");
+            report.decode(DecodeRunner.run(settings.jmhForks, settings.jmhSeconds),
+                    DecodeBenchmark.encodedRecord(0).length);
+        }
+        String text = report.render();
+        System.out.println(text);
+        if (settings.output.getParent() != null) {
+            Files.createDirectories(settings.output.getParent());
+        }
+        Files.writeString(settings.output, text);
+        System.out.println("Results written to " + settings.output.toAbsolutePath());
+        System.exit(0);
+    }
+}

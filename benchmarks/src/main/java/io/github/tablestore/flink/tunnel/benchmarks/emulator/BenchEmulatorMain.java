@@ -1,0 +1,46 @@
+package io.github.tablestore.flink.tunnel.benchmarks.emulator;
+
+import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The emulator process of a benchmark run: starts an emulator with the given read limits,
+ * creates the tables and loads their rows (through the Java API, so loading is fast and every
+ * row is both base data and a stream-log entry), prints {@link #READY} with the endpoint, and
+ * stops when its standard input closes (the driver ended or died).
+ *
+ * <p>Arguments: {@code <readRecords> <readBytes> [<table>:<partitions>:<rows>]...}
+ */
+public final class BenchEmulatorMain {
+    static final String READY = "BENCH-EMULATOR-READY";
+
+    private BenchEmulatorMain() {}
+
+    public static void main(String[] args) throws IOException {
+        int readRecords = Integer.parseInt(args[0]);
+        int readBytes = Integer.parseInt(args[1]);
+        TablestoreEmulator emulator = TablestoreEmulator.builder()
+                .readLimits(readRecords, readBytes)
+                .start();
+        for (int a = 2; a < args.length; a++) {
+            String[] t = args[a].split(":");
+            String table = t[0];
+            int partitions = Integer.parseInt(t[1]);
+            long rows = Long.parseLong(t[2]);
+            emulator.createTable(BenchRows.table(table, partitions));
+            for (long i = 0; i < rows; i++) {
+                emulator.putRow(table, BenchRows.row(i));
+            }
+        }
+        System.out.println(READY + " " + emulator.endpoint() + " " + emulator.instanceName() + " "
+                + emulator.accessKeyId() + " " + emulator.accessKeySecret());
+        System.out.flush();
+        InputStream in = System.in;
+        while (in.read() >= 0) {
+            // The driver never writes; end of input means it is gone.
+        }
+        emulator.stop();
+    }
+}

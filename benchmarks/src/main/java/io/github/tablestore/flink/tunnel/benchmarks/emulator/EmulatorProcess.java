@@ -1,0 +1,192 @@
+package io.github.tablestore.flink.tunnel.benchmarks.emulator;
+
+import com.alicloud.openservices.tablestore.ClientConfiguration;
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.TunnelClients;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The emulator in its own JVM, so the contenders' CPU, heap and GC are measured without the
+ * server's (both still share the machine's cores). Started with its tables loaded; closing it
+ * ends the process.
+ */
+public final class EmulatorProcess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final String endpoint;
+    private final String instance;
+    private final String accessKeyId;
+    private final String accessKeySecret;
+    private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private EmulatorProcess(Process process, String[] ready) {
+        this.process = process;
+        this.endpoint = ready[1];
+        this.instance = ready[2];
+        this.accessKeyId = ready[3];
+        this.accessKeySecret = ready[4];
+    }
+
+    /** One table to create and load: {@code partitions} hash partitions, rows 0..rows-1. */
+    public static String table(String name, int partitions, long rows) {
+        return name + ":" + partitions + ":" + rows;
+    }
+
+    /**
+     * Starts the process and waits until its tables are loaded.
+     *
+     * @param heap the emulator JVM's heap, e.g. {@code 2g}
+     */
+    public static EmulatorProcess start(int readRecords, int readBytes, String heap, String... tables)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xms" + heap);
+        cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(BenchEmulatorMain.class.getName());
+        cmd.add(Integer.toString(readRecords));
+        cmd.add(Integer.toString(readBytes));
+        cmd.addAll(List.of(tables));
+        File log = new File("target/bench-emulator.log");
+        log.getParentFile().mkdirs();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log))
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(BenchEmulatorMain.READY)) {
+                return new EmulatorProcess(p, line.trim().split(" "));
+            }
+        }
+        p.destroyForcibly();
+        throw new IOException("The emulator process ended before it was ready; see " + log.getAbsolutePath());
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    public String accessKeySecret() {
+        return accessKeySecret;
+    }
+
+    public CredentialsProvider credentials() {
+        return CredentialsProvider.of(accessKeyId, accessKeySecret);
+    }
+
+    /** This project's client with default settings. */
+    public TunnelClient client() {
+        return TunnelClients.create(TunnelClientConfig.builder()
+                .endpoint(endpoint)
+                .instanceName(instance)
+                .credentialsProvider(credentials())
+                .build());
+    }
+
+    /** The official SDK's tunnel client with default settings. */
+    public com.alicloud.openservices.tablestore.TunnelClient sdkTunnelClient() {
+        return new com.alicloud.openservices.tablestore.TunnelClient(endpoint, accessKeyId, accessKeySecret, instance);
+    }
+
+    /** The official SDK's data client with default settings. */
+    public SyncClient syncClient() {
+        return new SyncClient(endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
+    }
+
+    /**
+     * CPU time the emulator process has used so far (user + system, from /proc on Linux, at the
+     * kernel's 10 ms tick), or -1 where that is not available.
+     */
+    public long cpuNanos() {
+        try {
+            String stat = new String(java.nio.file.Files.readAllBytes(
+                    Paths.get("/proc/" + process.pid() + "/stat")), StandardCharsets.US_ASCII);
+            // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** ReadRecords calls the emulator received so far, per channel of the tunnel. */
+    public Map<String, Long> readRequests(String tunnelId) throws IOException {
+        JsonNode state = state();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (JsonNode t : state.path("tunnels")) {
+            if (tunnelId.equals(t.path("tunnelId").asText())) {
+                for (JsonNode c : t.path("channels")) {
+                    out.put(c.path("channelId").asText(), c.path("readRequests").asLong());
+                }
+            }
+        }
+        return out;
+    }
+
+    private JsonNode state() throws IOException {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(endpoint + "/admin/state"))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> r = admin.send(get, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("GET /admin/state answered " + r.statusCode());
+            }
+            return JSON.readTree(r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // The process is gone already.
+        }
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.tablestore.flink.tunnel.benchmarks.flink;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where a benchmark job's sink reports to the driver. Jobs run on a local MiniCluster in the
+ * driver's JVM, so a registry keyed by a run id is shared by the sink copies and the driver.
+ */
+public final class Probe {
+    private static final Map<String, Probe> PROBES = new ConcurrentHashMap<>();
+
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong firstNanos = new AtomicLong();
+    private final AtomicLong lastNanos = new AtomicLong();
+    private volatile RecordListener listener;
+
+    private Probe() {}
+
+    /** A fresh probe for a run. */
+    public static Probe create(String runId) {
+        Probe p = new Probe();
+        PROBES.put(runId, p);
+        return p;
+    }
+
+    static Probe get(String runId) {
+        Probe p = PROBES.get(runId);
+        if (p == null) {
+            throw new IllegalStateException("no probe " + runId + ": jobs must run in the driver's JVM");
+        }
+        return p;
+    }
+
+    public static void remove(String runId) {
+        PROBES.remove(runId);
+    }
+
+    /** Called for every record a sink sees (latency runs). */
+    public Probe onRecord(RecordListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    void record(Object value, long now) {
+        firstNanos.compareAndSet(0, now);
+        lastNanos.set(now);
+        records.incrementAndGet();
+        RecordListener l = listener;
+        if (l != null) {
+            l.onRecord(value, now);
+        }
+    }
+
+    public long records() {
+        return records.get();
+    }
+
+    public long firstNanos() {
+        return firstNanos.get();
+    }
+
+    public long lastNanos() {
+        return lastNanos.get();
+    }
+
+    /** Sees each record as the sink receives it. */
+    public interface RecordListener {
+        void onRecord(Object value, long nanoTime);
+    }
+}

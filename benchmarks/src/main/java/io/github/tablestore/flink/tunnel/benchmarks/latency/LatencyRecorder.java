@@ -1,0 +1,53 @@
+package io.github.tablestore.flink.tunnel.benchmarks.latency;
+
+import java.util.Arrays;
+
+/** Write→emit latencies of one contender in one phase; thread-safe. */
+public final class LatencyRecorder {
+    private long[] samples = new long[1024];
+    private int size;
+
+    public synchronized void add(long nanos) {
+        if (size == samples.length) {
+            samples = Arrays.copyOf(samples, size * 2);
+        }
+        samples[size++] = nanos;
+    }
+
+    public synchronized int count() {
+        return size;
+    }
+
+    /** A snapshot of the distribution. */
+    public synchronized Stats stats() {
+        long[] sorted = Arrays.copyOf(samples, size);
+        Arrays.sort(sorted);
+        return new Stats(sorted);
+    }
+
+    /** Percentiles of a sorted sample, in milliseconds. */
+    public static final class Stats {
+        private final long[] sorted;
+
+        Stats(long[] sorted) {
+            this.sorted = sorted;
+        }
+
+        public int count() {
+            return sorted.length;
+        }
+
+        /** The {@code p}-quantile (0 < p ≤ 1) in ms: the smallest sample with at least p of all at or below it. */
+        public double percentileMillis(double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+
+        public double maxMillis() {
+            return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+        }
+    }
+}

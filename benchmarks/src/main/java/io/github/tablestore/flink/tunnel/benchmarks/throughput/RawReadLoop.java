@@ -1,0 +1,94 @@
+package io.github.tablestore.flink.tunnel.benchmarks.throughput;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.ChannelState;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The serving-rate upper bound: this project's client in a tight ReadRecords loop, no decoding,
+ * no pauses. Threads (one per channel, at most {@code maxThreads}) each take a channel and read
+ * it until it is finished (base data) or a read comes back empty (a stream backlog read to its
+ * end), then take the next channel.
+ */
+public final class RawReadLoop {
+    private RawReadLoop() {}
+
+    /** Result of a raw run: the measurement plus the record bytes, to turn rates into MB/s. */
+    public static final class Result {
+        public final Measurement measurement;
+        public final long recordBytes;
+
+        Result(Measurement measurement, long recordBytes) {
+            this.measurement = measurement;
+            this.recordBytes = recordBytes;
+        }
+    }
+
+    public static Result run(TunnelClient client, String tunnelId, int maxThreads) throws Exception {
+        long start = System.nanoTime();
+        String clientId = client.connect(tunnelId, 300, "bench-raw");
+        try {
+            List<ChannelState> channels = client.heartbeat(tunnelId, clientId, List.of());
+            ConcurrentLinkedQueue<String[]> todo = new ConcurrentLinkedQueue<>();
+            for (ChannelState c : channels) {
+                String token = client.getCheckpoint(tunnelId, clientId, c.channelId()).token();
+                todo.add(new String[] {c.channelId(), token});
+            }
+            AtomicLong records = new AtomicLong();
+            AtomicLong bytes = new AtomicLong();
+            AtomicLong first = new AtomicLong();
+            AtomicLong last = new AtomicLong();
+            int threads = Math.max(1, Math.min(maxThreads, channels.size()));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    done.add(pool.submit(() -> {
+                        String[] next;
+                        while ((next = todo.poll()) != null) {
+                            String channel = next[0];
+                            String token = next[1];
+                            while (true) {
+                                ReadRecordsResult r = client.readRecords(tunnelId, clientId, channel, token);
+                                int n = r.records().size();
+                                if (n > 0) {
+                                    long b = 0;
+                                    for (RawRecord raw : r.records()) {
+                                        b += raw.encodedSize();
+                                    }
+                                    long now = System.nanoTime();
+                                    first.compareAndSet(0, now);
+                                    last.accumulateAndGet(now, Math::max);
+                                    records.addAndGet(n);
+                                    bytes.addAndGet(b);
+                                }
+                                if (r.isFinished() || n == 0) {
+                                    break;
+                                }
+                                token = r.nextToken();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(30, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return new Result(new Measurement("raw", records.get(), start, first.get(), last.get()), bytes.get());
+        } finally {
+            client.shutdown(tunnelId, clientId);
+        }
+    }
+}

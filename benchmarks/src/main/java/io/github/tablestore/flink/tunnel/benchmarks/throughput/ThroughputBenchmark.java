@@ -1,0 +1,217 @@
+package io.github.tablestore.flink.tunnel.benchmarks.throughput;
+
+import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
+import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
+import io.github.tablestore.flink.tunnel.benchmarks.flink.LocalJobs;
+import io.github.tablestore.flink.tunnel.benchmarks.flink.Probe;
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * Part 1: every contender reads the same table twice, as a base-data scan (a BaseData tunnel)
+ * and as a stream backlog (a Stream tunnel from the oldest change: one change per row), each
+ * through its own, fresh tunnel, one contender at a time.
+ */
+public final class ThroughputBenchmark {
+    public static final String TABLE = "orders";
+    /** A smaller table every contender reads once before the measured runs (JIT warm-up). */
+    public static final String WARMUP_TABLE = "warmup";
+    private static final int[] RAW_THREADS = {1, 2, 8};
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final BenchSettings settings;
+    private final EmulatorProcess emulator;
+    private final List<SqlContender> sqlContenders;
+    private int tunnelCount;
+    private CpuMeter cpu;
+
+    /** One data set's results, contender by contender (raw first). */
+    public static final class DataSetResult {
+        public final String dataSet;
+        public final long recordBytes;
+        public final List<Measurement> measurements = new ArrayList<>();
+        /** The raw loop's rate at each concurrency tried. */
+        public String rawRates = "";
+
+        DataSetResult(String dataSet, long recordBytes) {
+            this.dataSet = dataSet;
+            this.recordBytes = recordBytes;
+        }
+
+        public Measurement of(String contender) {
+            for (Measurement m : measurements) {
+                if (m.contender.equals(contender)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** An SQL contender (added by the SQL layer): reads a tunnel of a type and reports its measurement. */
+    public interface SqlContender {
+        String name();
+
+        Measurement run(EmulatorProcess emulator, String table, String tunnel, TunnelType type, long expected)
+                throws Exception;
+    }
+
+    public ThroughputBenchmark(BenchSettings settings, EmulatorProcess emulator, List<SqlContender> sqlContenders) {
+        this.settings = settings;
+        this.emulator = emulator;
+        this.sqlContenders = sqlContenders;
+    }
+
+    public List<DataSetResult> run() throws Exception {
+        try (CpuMeter meter = new CpuMeter(emulator::cpuNanos)) {
+            this.cpu = meter;
+            return runAll();
+        }
+    }
+
+    private List<DataSetResult> runAll() throws Exception {
+        if (settings.warmupRows > 0) {
+            // The emulator encodes a row's base-data record on its first scan and caches it, and
+            // both JVMs compile their hot paths during the first reads: pay both before measuring.
+            progress("warm-up: raw reads of the measured table, then every contender on a small table");
+            try (TunnelClient client = emulator.client()) {
+                RawReadLoop.run(client, newTunnel(TABLE, TunnelType.BASE_DATA).id, 2);
+                RawReadLoop.run(client, newTunnel(TABLE, TunnelType.STREAM).id, 2);
+            }
+            runDataSet("warm-up", WARMUP_TABLE, settings.warmupRows, TunnelType.BASE_DATA);
+        }
+        List<DataSetResult> out = new ArrayList<>();
+        out.add(runDataSet("base scan", TABLE, settings.rows, TunnelType.BASE_DATA));
+        out.add(runDataSet("stream backlog", TABLE, settings.rows, TunnelType.STREAM));
+        return out;
+    }
+
+    /**
+     * Every contender reads the data set {@code bench.repeats} times, in turns (raw, SDK, sources,
+     * SQL, then again), each time through a fresh tunnel; the best run of each counts. On a shared
+     * machine interference only ever slows a run down, so the best run is the least disturbed one.
+     */
+    private DataSetResult runDataSet(String name, String table, long expected, TunnelType type) throws Exception {
+        int repeats = table.equals(WARMUP_TABLE) ? 1 : settings.repeats;
+        DataSetResult result = null;
+        Map<String, Measurement> best = new LinkedHashMap<>();
+        Map<String, StringBuilder> rawRates = new LinkedHashMap<>();
+        for (int round = 1; round <= repeats; round++) {
+            String of = repeats > 1 ? " (round " + round + " of " + repeats + ")" : "";
+            // The serving rate depends on how many reads are in flight (2 cores shared by client
+            // and server): the upper bound is the best of a few concurrencies.
+            for (int threads : RAW_THREADS) {
+                progress(name + ": raw ReadRecords loop, " + threads + " thread(s)" + of);
+                RawReadLoop.Result r;
+                try (TunnelClient client = emulator.client()) {
+                    r = RawReadLoop.run(client, newTunnel(table, type).id, threads);
+                }
+                check(r.measurement, expected);
+                if (result == null) {
+                    result = new DataSetResult(name, r.recordBytes);
+                }
+                rawRates.computeIfAbsent(threads + " thread(s)", k -> new StringBuilder())
+                        .append(rawRates.get(threads + " thread(s)").length() == 0 ? "" : " / ")
+                        .append(String.format(Locale.ROOT, "%,.0f", r.measurement.recordsPerSecond()));
+                keepBest(best, withCpu(r.measurement));
+            }
+
+            progress(name + ": SDK TunnelWorker" + of);
+            try (SdkWorkerRun sdk = SdkWorkerRun.start(emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
+                keepBest(best, withCpu(sdk.awaitRecords(expected, TIMEOUT)));
+            }
+
+            for (int parallelism : new int[] {1, 2}) {
+                progress(name + ": TunnelSource p=" + parallelism + of);
+                keepBest(best, withCpu(runSource(table, type, parallelism, expected)));
+            }
+            for (SqlContender sql : sqlContenders) {
+                progress(name + ": " + sql.name() + of);
+                Measurement m = sql.run(emulator, table, newTunnel(table, type).name, type, expected);
+                check(m, expected);
+                keepBest(best, withCpu(m));
+            }
+        }
+        result.measurements.addAll(best.values());
+        StringBuilder rates = new StringBuilder();
+        for (Map.Entry<String, StringBuilder> e : rawRates.entrySet()) {
+            rates.append(rates.length() == 0 ? "" : "; ").append(e.getKey()).append(": ").append(e.getValue());
+        }
+        result.rawRates = rates.toString();
+        return result;
+    }
+
+    private static void keepBest(Map<String, Measurement> best, Measurement m) {
+        best.merge(m.contender, m, (a, b) -> b.recordsPerSecond() > a.recordsPerSecond() ? b : a);
+    }
+
+    private Measurement runSource(String table, TunnelType type, int parallelism, long expected) throws Exception {
+        String tunnel = newTunnel(table, type).name;
+        String runId = "source-p" + parallelism + "-" + tunnel;
+        Probe probe = Probe.create(runId);
+        TunnelSource<TunnelRecord> source = LocalJobs.source(emulator, table, tunnel, type).build();
+        long start = System.nanoTime();
+        JobClient job = LocalJobs.start(source, parallelism, runId, 0);
+        try {
+            LocalJobs.awaitRecords(probe, expected, TIMEOUT, "TunnelSource p=" + parallelism);
+        } finally {
+            LocalJobs.cancel(job);
+            Probe.remove(runId);
+        }
+        Measurement m = new Measurement("TunnelSource p=" + parallelism, probe.records(), start,
+                probe.firstNanos(), probe.lastNanos());
+        check(m, expected);
+        return m;
+    }
+
+    private Measurement withCpu(Measurement m) throws InterruptedException {
+        cpu.awaitSampleAfter(m.lastNanos);
+        double[] c = cpu.between(m.firstNanos, m.lastNanos);
+        m.clientCpuNanos = c[0];
+        m.serverCpuNanos = c[1];
+        return m;
+    }
+
+    /** A tunnel created for one contender. */
+    private static final class Tunnel {
+        final String name;
+        final String id;
+
+        Tunnel(String name, String id) {
+            this.name = name;
+            this.id = id;
+        }
+    }
+
+    /** Creates a fresh tunnel of the type; a Stream tunnel starts at the oldest change. */
+    private Tunnel newTunnel(String table, TunnelType type) {
+        String name = "bench-" + type.name().toLowerCase(Locale.ROOT) + "-" + (++tunnelCount);
+        try (TunnelClient client = emulator.client()) {
+            CreateTunnelRequest.Builder b = CreateTunnelRequest.builder(table, name, type);
+            if (type == TunnelType.STREAM) {
+                b.streamStart(CreateTunnelRequest.StreamStart.EARLIEST);
+            }
+            return new Tunnel(name, client.createTunnel(b.build()));
+        }
+    }
+
+    private static void check(Measurement m, long expected) {
+        if (m.records < expected) {
+            throw new IllegalStateException(m.contender + " delivered " + m.records + " of " + expected + " records");
+        }
+    }
+
+    private static void progress(String what) {
+        System.err.println("[throughput] " + what);
+    }
+}
