@@ -87,7 +87,7 @@ public final class MemoryBenchmark {
         progress(settings.memoryChannels + " channels, max-parallel-channels " + maxParallel + ", sink pause "
                 + settings.memorySinkDelayMicros + " µs/record, " + settings.memorySeconds + " s");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        Result result = new Result(maxParallel, liveHeap(memory));
+        Result result = new Result(maxParallel, settledHeap(memory));
         String runId = "memory-" + maxParallel;
         Probe probe = Probe.create(runId);
         TunnelSource<TunnelRecord> source = LocalJobs.source(emulator, TABLE, tunnel, TunnelType.BASE_DATA)
@@ -109,6 +109,23 @@ public final class MemoryBenchmark {
             Probe.remove(runId);
         }
         return result;
+    }
+
+    /**
+     * The live heap once the previous part's jobs are torn down (their clusters stop in the
+     * background): collected until two readings a second apart agree within 2 MB (at most 15 s).
+     */
+    private static long settledHeap(MemoryMXBean memory) throws InterruptedException {
+        long previous = liveHeap(memory);
+        for (int i = 0; i < 15; i++) {
+            Thread.sleep(1_000);
+            long now = liveHeap(memory);
+            if (Math.abs(now - previous) < 2L * 1024 * 1024) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
     }
 
     /** Heap in use right after a full collection: what is actually retained. */

@@ -5,6 +5,7 @@ import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
@@ -58,7 +59,13 @@ final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, Tun
         SessionIds session = sessions.get();
         long baseTimestamp = session == null ? Long.MIN_VALUE : session.tunnelCreateTimeMillis();
         long lastChangeTime = -1;
-        for (TunnelRecord record : batch.records()) {
+        List<TunnelRecord> records = batch.records();
+        int last = records.size() - 1;
+        for (int i = 0; i <= last; i++) {
+            // Flink's per-split output keeps the last value it was given until the split's next
+            // record; a decoded record aliases its whole response body, so the batch's last one
+            // is detached (copied) lest every idle or unfinished channel pin a body.
+            TunnelRecord record = i == last ? records.get(i).detached() : records.get(i);
             SequenceInfo seq = record.sequenceInfo();
             if (seq == null) {
                 collector.timestamp = baseTimestamp;

@@ -84,6 +84,14 @@ public final class Cell {
         return new Cell(name, ColumnValue.ofLong(delta), CellOperation.INCREMENT, NO_TIMESTAMP);
     }
 
+    /** This cell with a value that owns its bytes (see {@link ColumnValue#detached()}). */
+    public Cell detached() {
+        if (value == null || !value.isSlice()) {
+            return this;
+        }
+        return new Cell(name, value.detached(), operation, timestamp);
+    }
+
     public String name() {
         return name;
     }

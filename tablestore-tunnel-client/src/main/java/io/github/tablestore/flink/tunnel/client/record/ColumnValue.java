@@ -133,6 +133,26 @@ public final class ColumnValue implements Comparable<ColumnValue> {
         return type;
     }
 
+    /**
+     * This value with bytes of its own: a string or binary that is a slice of a larger buffer
+     * (a decoded response body) is copied, anything else is returned as it is. A slice keeps its
+     * whole buffer reachable, so a value kept beyond its batch should be detached.
+     */
+    public ColumnValue detached() {
+        if (!isSlice()) {
+            return this;
+        }
+        byte[] copy = new byte[length];
+        copyContent(copy, 0);
+        return new ColumnValue(type, ByteBuffer.wrap(copy), 0, length, string);
+    }
+
+    /** Whether the value's bytes are part of a larger buffer. */
+    boolean isSlice() {
+        return bytes != null && (offset != 0 || length != bytes.limit() || !bytes.hasArray()
+                || bytes.array().length != length);
+    }
+
     public long asLong() {
         expect(ValueType.INTEGER);
         return bits;
@@ -213,9 +233,11 @@ public final class ColumnValue implements Comparable<ColumnValue> {
         if (bytes.hasArray()) {
             System.arraycopy(bytes.array(), bytes.arrayOffset() + offset, target, at, length);
         } else {
-            for (int i = 0; i < length; i++) {
-                target[at + i] = bytes.get(offset + i);
-            }
+            // A read-only view (response bodies) hides its array; a relative bulk get on a
+            // duplicate still copies in one go.
+            ByteBuffer from = bytes.duplicate();
+            from.limit(offset + length).position(offset);
+            from.get(target, at, length);
         }
     }
 

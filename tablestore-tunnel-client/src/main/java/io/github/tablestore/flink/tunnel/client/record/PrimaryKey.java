@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.client.record;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,21 @@ public final class PrimaryKey implements Comparable<PrimaryKey> {
 
     public static PrimaryKey of(PrimaryKeyColumn... columns) {
         return new PrimaryKey(List.of(columns));
+    }
+
+    /** This key with values that own their bytes (see {@link ColumnValue#detached()}). */
+    public PrimaryKey detached() {
+        List<PrimaryKeyColumn> copy = null;
+        for (int i = 0; i < columns.size(); i++) {
+            PrimaryKeyColumn c = columns.get(i);
+            if (c.value().isSlice()) {
+                if (copy == null) {
+                    copy = new ArrayList<>(columns);
+                }
+                copy.set(i, new PrimaryKeyColumn(c.name(), c.value().detached()));
+            }
+        }
+        return copy == null ? this : new PrimaryKey(copy);
     }
 
     public List<PrimaryKeyColumn> columns() {

@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.client.record;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,6 +46,37 @@ public final class TunnelRecord {
                         "Tunnel record " + what + " '" + cell.name() + "' is a PUT without timestamp");
             }
         }
+    }
+
+    /**
+     * This record with values that own their bytes. A decoded record's strings and binaries are
+     * slices of the ReadRecords response they came in (no copy), so one record kept alive keeps
+     * the whole response (up to megabytes) reachable; detach records that outlive their batch.
+     * Returns this record when nothing is a slice.
+     */
+    public TunnelRecord detached() {
+        PrimaryKey key = primaryKey.detached();
+        List<Cell> cells = detached(columns);
+        List<Cell> origin = detached(originColumns);
+        if (key == primaryKey && cells == columns && origin == originColumns) {
+            return this;
+        }
+        return new TunnelRecord(action, key, cells, sequenceInfo, origin);
+    }
+
+    private static List<Cell> detached(List<Cell> cells) {
+        List<Cell> copy = null;
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            Cell d = c.detached();
+            if (d != c) {
+                if (copy == null) {
+                    copy = new ArrayList<>(cells);
+                }
+                copy.set(i, d);
+            }
+        }
+        return copy == null ? cells : copy;
     }
 
     public RecordAction action() {
