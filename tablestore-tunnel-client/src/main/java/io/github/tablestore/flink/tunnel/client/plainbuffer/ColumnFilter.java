@@ -1,6 +1,5 @@
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
@@ -81,8 +80,8 @@ public final class ColumnFilter {
         return names == null || names.contains(name);
     }
 
-    /** Whether the name whose UTF-8 bytes are {@code buffer[offset, offset+length)} is wanted. */
-    boolean includes(ByteBuffer buffer, int offset, int length, int hash) {
+    /** Whether the name whose UTF-8 bytes are {@code bytes[offset, offset+length)} is wanted. */
+    boolean includes(byte[] bytes, int offset, int length, int hash) {
         if (table == null) {
             return true;
         }
@@ -92,7 +91,7 @@ public final class ColumnFilter {
             if (key == null) {
                 return false;
             }
-            if (hashes[slot] == hash && NameHash.bytesEqual(key, buffer, offset, length)) {
+            if (hashes[slot] == hash && NameHash.bytesEqual(key, bytes, offset, length)) {
                 return true;
             }
             slot = (slot + 1) & mask;

@@ -1,5 +1,7 @@
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -9,6 +11,8 @@ import java.nio.ByteOrder;
  * as {@code int} in [0, 255].
  */
 public final class Crc8 {
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] TABLE = new byte[256];
     /*
      * Slicing-by-8. The CRC is linear, so feeding 8 bytes b0..b7 to state c gives
@@ -60,13 +64,17 @@ public final class Crc8 {
         return crc;
     }
 
-    /** Feeds the 8 little-endian bytes of {@code value}. */
+    /** Feeds the 8 little-endian bytes of {@code value} (one slicing-by-8 step). */
     public static int updateLong(int crc, long value) {
-        for (int i = 0; i < 8; i++) {
-            crc = TABLE[(crc ^ (int) value) & 0xFF] & 0xFF;
-            value >>>= 8;
-        }
-        return crc;
+        return (T8[(crc ^ (int) value) & 0xFF]
+                        ^ T7[(int) (value >>> 8) & 0xFF]
+                        ^ T6[(int) (value >>> 16) & 0xFF]
+                        ^ T5[(int) (value >>> 24) & 0xFF]
+                        ^ T4[(int) (value >>> 32) & 0xFF]
+                        ^ T3[(int) (value >>> 40) & 0xFF]
+                        ^ T2[(int) (value >>> 48) & 0xFF]
+                        ^ T1[(int) (value >>> 56) & 0xFF])
+                & 0xFF;
     }
 
     public static int update(int crc, byte[] bytes) {
@@ -77,15 +85,8 @@ public final class Crc8 {
         int i = offset;
         int end = offset + length;
         for (; end - i >= 8; i += 8) {
-            crc = (T8[(crc ^ bytes[i]) & 0xFF]
-                            ^ T7[bytes[i + 1] & 0xFF]
-                            ^ T6[bytes[i + 2] & 0xFF]
-                            ^ T5[bytes[i + 3] & 0xFF]
-                            ^ T4[bytes[i + 4] & 0xFF]
-                            ^ T3[bytes[i + 5] & 0xFF]
-                            ^ T2[bytes[i + 6] & 0xFF]
-                            ^ T1[bytes[i + 7] & 0xFF])
-                    & 0xFF;
+            // One 8-byte load instead of eight bounds-checked byte loads.
+            crc = updateLong(crc, (long) LONG_LE.get(bytes, i));
         }
         for (; i < end; i++) {
             crc = TABLE[(crc ^ bytes[i]) & 0xFF] & 0xFF;

@@ -1,6 +1,6 @@
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,27 +19,27 @@ final class NameCache {
     private final int[] hashes = new int[SLOTS];
     private final String[] names = new String[SLOTS];
 
-    /** The name whose UTF-8 bytes are {@code buffer[offset, offset + length)}, hashing to {@code hash}. */
-    String get(ByteBuffer buffer, int offset, int length, int hash) {
+    /** The name whose UTF-8 bytes are {@code bytes[offset, offset + length)}, hashing to {@code hash}. */
+    String get(byte[] bytes, int offset, int length, int hash) {
         if (length > MAX_NAME_BYTES) {
-            return NameHash.decode(buffer, offset, length);
+            return NameHash.decode(bytes, offset, length);
         }
         int home = NameHash.spread(hash) & MASK;
         for (int probe = 0; probe < MAX_PROBES; probe++) {
             int slot = (home + probe) & MASK;
             byte[] key = keys[slot];
             if (key == null) {
-                return put(slot, buffer, offset, length, hash);
+                return put(slot, bytes, offset, length, hash);
             }
-            if (hashes[slot] == hash && NameHash.bytesEqual(key, buffer, offset, length)) {
+            if (hashes[slot] == hash && NameHash.bytesEqual(key, bytes, offset, length)) {
                 return names[slot];
             }
         }
-        return put(home, buffer, offset, length, hash);
+        return put(home, bytes, offset, length, hash);
     }
 
-    private String put(int slot, ByteBuffer buffer, int offset, int length, int hash) {
-        byte[] key = NameHash.copy(buffer, offset, length);
+    private String put(int slot, byte[] bytes, int offset, int length, int hash) {
+        byte[] key = Arrays.copyOfRange(bytes, offset, offset + length);
         String name = new String(key, StandardCharsets.UTF_8);
         keys[slot] = key;
         hashes[slot] = hash;

@@ -90,23 +90,30 @@ public final class PlainBufferDecoder {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(filter, "filter");
         PlainBufferReader r = reader;
-        r.begin(raw.record(), null);
-        r.readHeader();
-        r.readRow(true, CellRules.TUNNEL, filter);
-        r.expectEnd("the row");
-        PrimaryKey primaryKey = r.toPrimaryKey();
-        List<Cell> columns = List.copyOf(r.cells());
-        SequenceInfo sequenceInfo = r.sequenceInfo();
-
+        PrimaryKey primaryKey;
+        List<Cell> columns;
+        SequenceInfo sequenceInfo;
         List<Cell> originColumns = Collections.emptyList();
-        ByteBuffer origin = raw.originRecord();
-        // An empty origin record is treated as absent.
-        if (origin != null && origin.hasRemaining()) {
-            r.begin(origin, "origin record");
+        try {
+            r.begin(raw.record(), null);
             r.readHeader();
-            r.readRow(false, CellRules.TUNNEL, filter);
+            r.readRow(true, CellRules.TUNNEL, filter);
             r.expectEnd("the row");
-            originColumns = List.copyOf(r.cells());
+            primaryKey = r.toPrimaryKey();
+            columns = List.copyOf(r.cells());
+            sequenceInfo = r.sequenceInfo();
+
+            ByteBuffer origin = raw.originRecord();
+            // An empty origin record is treated as absent.
+            if (origin != null && origin.hasRemaining()) {
+                r.begin(origin, "origin record");
+                r.readHeader();
+                r.readRow(false, CellRules.TUNNEL, filter);
+                r.expectEnd("the row");
+                originColumns = List.copyOf(r.cells());
+            }
+        } finally {
+            r.end(); // the decoder outlives the response: do not pin its body
         }
         return new TunnelRecord(raw.action(), primaryKey, columns, sequenceInfo, originColumns);
     }

@@ -8,6 +8,8 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import java.util.List;
  * buffer's limit before it happens, and every length field is checked against the bytes that
  * remain, so corrupt input ends in a {@link PlainBufferException} and never in an out-of-bounds
  * read or an allocation sized by the input. Each loop consumes at least one byte per iteration.
+ *
+ * <p>Parsing runs over a byte array: the buffer's own when it exposes one, otherwise (read-only
+ * views of response bodies) a copy in a reused scratch array — one bulk copy is much cheaper than
+ * the bounds-checked buffer access per byte it saves. Positions ({@code pos}, value offsets,
+ * error offsets) stay in the buffer's coordinates, so values still alias the caller's buffer.
  *
  * <p>A reader is reusable (state is reset per buffer) and not thread-safe. Its scratch lists are
  * reused between rows, so callers copy what they keep (the model's constructors do).
@@ -34,12 +41,23 @@ final class PlainBufferReader {
     private static final int NO_VALUE = -1;
     private static final int NO_OP = -1;
     private static final int MAX_NAME_CHARS_IN_MESSAGE = 64;
+    /** A scratch copy larger than this is dropped after its record, lest one huge row pin it. */
+    private static final int MAX_KEPT_SCRATCH = 64 * 1024;
+
+    private static final VarHandle INT_LE =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final NameCache names;
     private final ArrayList<PrimaryKeyColumn> primaryKey = new ArrayList<>();
     private final ArrayList<Cell> cells = new ArrayList<>();
 
     private ByteBuffer buf;
+    /** The bytes parsed: position {@code p} of {@code buf} is {@code bytes[p + shift]}. */
+    private byte[] bytes;
+    private int shift;
+    private byte[] scratch = new byte[0];
     private int start;
     private int pos;
     private int limit;
@@ -79,6 +97,31 @@ final class PlainBufferReader {
         this.pos = start;
         this.limit = buffer.limit();
         this.context = context;
+        if (buffer.hasArray()) {
+            bytes = buffer.array();
+            shift = buffer.arrayOffset();
+        } else {
+            int length = limit - start;
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, Math.min(2 * scratch.length, Integer.MAX_VALUE - 8))];
+            }
+            ByteBuffer view = buffer.duplicate();
+            view.get(scratch, 0, length); // position is start, so scratch[0] is buffer[start]
+            bytes = scratch;
+            shift = -start;
+        }
+    }
+
+    /** Lets go of the buffer, of values that alias it and, when it was large, of the scratch copy. */
+    void end() {
+        buf = null;
+        bytes = null;
+        primaryKey.clear();
+        cells.clear();
+        sequenceInfo = null;
+        if (scratch.length > MAX_KEPT_SCRATCH) {
+            scratch = new byte[0];
+        }
     }
 
     boolean atEnd() {
@@ -91,7 +134,7 @@ final class PlainBufferReader {
 
     void readHeader() {
         need(4, "header");
-        int header = buf.getInt(pos);
+        int header = intAt(pos);
         if (header != HEADER) {
             throw fail(pos, "Bad header", String.format("expected 0x%08x, found 0x%08x", HEADER, header));
         }
@@ -161,7 +204,7 @@ final class PlainBufferReader {
                 readCell();
                 rowCrc = Crc8.updateByte(rowCrc, cellCrc);
                 CellOperation operation = checkDataCell(rules);
-                if (all || filter.includes(buf, nameOff, nameLen, nameHash)) {
+                if (all || filter.includes(bytes, nameOff + shift, nameLen, nameHash)) {
                     cells.add(new Cell(name(), valueType == NO_VALUE ? null : value(), operation, timestamp));
                 }
             }
@@ -187,7 +230,7 @@ final class PlainBufferReader {
         pos++;
         rowCrc = Crc8.updateByte(rowCrc, deleteMarker ? 1 : 0);
         need(1, "row checksum");
-        int stored = buf.get(pos) & 0xFF;
+        int stored = byteAt(pos) & 0xFF;
         if (stored != rowCrc) {
             throw fail(pos, "CRC mismatch in row", "expected " + hex(rowCrc) + ", found " + hex(stored));
         }
@@ -208,14 +251,8 @@ final class PlainBufferReader {
         pos++;
         nameLen = readLength("cell name");
         nameOff = pos;
-        int crc = 0;
-        int hash = NameHash.SEED;
-        for (int i = nameOff, end = nameOff + nameLen; i < end; i++) {
-            byte b = buf.get(i);
-            crc = Crc8.update(crc, b);
-            hash = NameHash.step(hash, b);
-        }
-        nameHash = hash;
+        int crc = Crc8.update(0, bytes, nameOff + shift, nameLen);
+        nameHash = NameHash.of(bytes, nameOff + shift, nameLen);
         pos += nameLen;
 
         valueType = NO_VALUE;
@@ -234,18 +271,18 @@ final class PlainBufferReader {
                         "Value length mismatch in cell '" + printableName() + "'",
                         "length field says " + valueLen + " bytes, the value takes " + (pos - valueStart));
             }
-            crc = Crc8.update(crc, buf, valueStart, valueLen);
+            crc = Crc8.update(crc, bytes, valueStart + shift, valueLen);
         }
         if (peekTag() == TAG_CELL_TYPE) {
             pos++;
             need(1, "cell operation");
-            op = buf.get(pos) & 0xFF;
+            op = byteAt(pos) & 0xFF;
             pos++;
         }
         if (peekTag() == TAG_CELL_TIMESTAMP) {
             pos++;
             need(8, "cell timestamp");
-            long ts = buf.getLong(pos);
+            long ts = longAt(pos);
             if (ts < 0) {
                 throw fail(pos, "Negative timestamp in cell '" + printableName() + "'", Long.toString(ts));
             }
@@ -263,7 +300,7 @@ final class PlainBufferReader {
         }
         pos++;
         need(1, "cell checksum");
-        int stored = buf.get(pos) & 0xFF;
+        int stored = byteAt(pos) & 0xFF;
         if (stored != crc) {
             throw fail(
                     pos,
@@ -280,18 +317,18 @@ final class PlainBufferReader {
             throw fail(pos, "Empty value in cell '" + printableName() + "'", null);
         }
         int at = pos;
-        valueType = buf.get(pos) & 0xFF;
+        valueType = byteAt(pos) & 0xFF;
         pos++;
         switch (valueType) {
             case VT_INTEGER:
             case VT_DOUBLE:
                 needWithin(end, 8, "8-byte value");
-                valueBits = buf.getLong(pos);
+                valueBits = longAt(pos);
                 pos += 8;
                 break;
             case VT_BOOLEAN:
                 needWithin(end, 1, "boolean value");
-                int b = buf.get(pos);
+                int b = byteAt(pos);
                 if (b != 0 && b != 1) {
                     throw fail(pos, "Bad boolean in cell '" + printableName() + "'", "found " + hex(b));
                 }
@@ -301,7 +338,7 @@ final class PlainBufferReader {
             case VT_STRING:
             case VT_BLOB:
                 needWithin(end, 4, "value length");
-                int len = buf.getInt(pos);
+                int len = intAt(pos);
                 if (len < 0 || len > end - pos - 4) {
                     throw fail(
                             pos,
@@ -392,8 +429,8 @@ final class PlainBufferReader {
 
     private String name() {
         return names != null
-                ? names.get(buf, nameOff, nameLen, nameHash)
-                : NameHash.decode(buf, nameOff, nameLen);
+                ? names.get(bytes, nameOff + shift, nameLen, nameHash)
+                : NameHash.decode(bytes, nameOff + shift, nameLen);
     }
 
     private ColumnValue value() {
@@ -437,15 +474,15 @@ final class PlainBufferReader {
                 readLength("sequence info");
                 expectTag(TAG_SEQ_INFO_EPOCH);
                 need(4, "sequence epoch");
-                int epoch = buf.getInt(pos);
+                int epoch = intAt(pos);
                 pos += 4;
                 expectTag(TAG_SEQ_INFO_TS);
                 need(8, "sequence timestamp");
-                long ts = buf.getLong(pos);
+                long ts = longAt(pos);
                 pos += 8;
                 expectTag(TAG_SEQ_INFO_ROW_INDEX);
                 need(4, "sequence row index");
-                int rowIndex = buf.getInt(pos);
+                int rowIndex = intAt(pos);
                 pos += 4;
                 sequenceInfo = new SequenceInfo(epoch, ts, rowIndex);
             } else if (tag >= 0 && !isKnownTag(tag)) {
@@ -459,11 +496,23 @@ final class PlainBufferReader {
     }
 
     // ---------------------------------------------------------------------------------------
-    // Primitives
+    // Primitives (callers have checked the bounds against limit)
+
+    private byte byteAt(int p) {
+        return bytes[p + shift];
+    }
+
+    private int intAt(int p) {
+        return (int) INT_LE.get(bytes, p + shift);
+    }
+
+    private long longAt(int p) {
+        return (long) LONG_LE.get(bytes, p + shift);
+    }
 
     /** The next tag without consuming it, or -1 at the end of the buffer. */
     private int peekTag() {
-        return pos < limit ? buf.get(pos) & 0xFF : -1;
+        return pos < limit ? byteAt(pos) & 0xFF : -1;
     }
 
     private void expectTag(int wanted) {
@@ -493,7 +542,7 @@ final class PlainBufferReader {
     private int readLength(String what) {
         need(4, what + " length");
         int at = pos;
-        int len = buf.getInt(pos);
+        int len = intAt(pos);
         pos += 4;
         if (len < 0) {
             throw fail(at, "Negative length of " + what, Integer.toString(len));
@@ -535,7 +584,7 @@ final class PlainBufferReader {
 
     private String printableName() {
         int shown = Math.min(nameLen, MAX_NAME_CHARS_IN_MESSAGE * 4);
-        String name = NameHash.decode(buf, nameOff, shown);
+        String name = NameHash.decode(bytes, nameOff + shift, shown);
         return name.length() > MAX_NAME_CHARS_IN_MESSAGE
                 ? name.substring(0, MAX_NAME_CHARS_IN_MESSAGE) + "..."
                 : name;
