@@ -7,17 +7,14 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.table.types.logical.ArrayType;
-import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.BooleanType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 
@@ -53,7 +50,6 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     private final TypeInformation<RowData> stateTypeInfo;
 
     private transient ValueState<RowData> images;
-    private transient TypeSerializer<RowData> stateSerializer;
     private transient RowData.FieldGetter[] envelopeGetters;
     private transient RowData.FieldGetter[] stateGetters;
     private transient InvalidDataHandler invalid;
@@ -78,14 +74,17 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         this.skipInvalid = skipInvalid;
     }
 
-    /** State row: the produced fields, then each physical column's version, then the deleted flag. */
+    /**
+     * State row: the produced fields, then the physical columns' versions ({@link PackedLongs}, 8
+     * bytes each), then the deleted flag.
+     */
     static RowType stateType(RowShape shape) {
         List<RowType.RowField> fields = new ArrayList<>();
         LogicalType[] produced = ImageEnvelope.producedTypes(shape);
         for (int i = 0; i < produced.length; i++) {
             fields.add(new RowType.RowField("f" + i, produced[i]));
         }
-        fields.add(new RowType.RowField("$versions", new ArrayType(false, new BigIntType(false))));
+        fields.add(new RowType.RowField("$versions", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
         fields.add(new RowType.RowField("$deleted", new BooleanType(false)));
         return new RowType(false, fields);
     }
@@ -94,7 +93,6 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     public void open(OpenContext openContext) {
         RowType stateType = stateType(shape);
         images = getRuntimeContext().getState(new ValueStateDescriptor<>("row-image", stateTypeInfo));
-        stateSerializer = getRuntimeContext().createSerializer(stateTypeInfo);
         RowType envelope = ImageEnvelope.rowType(shape);
         envelopeGetters = getters(envelope.getChildren());
         stateGetters = getters(stateType.getChildren());
@@ -131,7 +129,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                 }
             } else if (ignoreDelete) {
                 if (known) {
-                    images.update(stateRow(emitted(held, width), versionsOf(held, width, n), true));
+                    images.update(stateRow(emitted(held, width), held.getBinary(width), true));
                 }
             } else if (held != null) {
                 RowData before = emitted(held, width);
@@ -142,61 +140,69 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             return;
         }
 
-        byte[] ops = change.getBinary(ImageEnvelope.OPS);
-        long[] changeVersions = change.getArray(ImageEnvelope.VERSIONS).toLongArray();
-        if (action != PUT && !known && !seededByBaseData && !complete(ops)) {
+        byte[] changes = change.getBinary(ImageEnvelope.CHANGES);
+        if (action != PUT && !known && !seededByBaseData && !complete(changes)) {
             invalid.invalid("table '" + shape.tableName + "', channel '" + change.getString(ImageEnvelope.CHANNEL)
-                    + "', row key " + ctx.getCurrentKey() + ": an UPDATE leaves columns " + untouched(ops)
-                    + " untouched on a row this job has not seen, so their values are unknown (a STREAM "
-                    + "tunnel has no base data; use a BASE_AND_STREAM tunnel for full row images)");
+                    + "', row key " + RowKeys.describe(ctx.getCurrentKey()) + ": an UPDATE leaves columns "
+                    + untouched(changes) + " untouched on a row this job has not seen, so their values are "
+                    + "unknown (a STREAM tunnel has no base data; use a BASE_AND_STREAM tunnel for full row images)");
             return;
         }
 
         GenericRowData image = new GenericRowData(width);
-        long[] versions = new long[n];
-        long[] heldVersions = known ? versionsOf(held, width, n) : null;
+        byte[] versions = new byte[8 * n];
+        byte[] heldVersions = known ? held.getBinary(width) : null;
+        if (heldVersions != null && heldVersions.length != versions.length) {
+            heldVersions = versions; // not this shape's versions: all 0
+        }
         for (int i = 0; i < n; i++) {
-            Object value = envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(change);
+            long changeVersion = ImageEnvelope.version(changes, n, i);
+            Object value;
+            long version;
             if (shape.primaryKey[i] || action == PUT) {
-                image.setField(i, value);
-                versions[i] = changeVersions[i];
-                continue;
+                value = changed(change, i);
+                version = changeVersion;
+            } else {
+                Object current = known ? heldField(held, i) : null;
+                long currentVersion = known ? PackedLongs.get(heldVersions, 8 * i) : ImageEnvelope.NO_VERSION;
+                switch (ImageEnvelope.op(changes, i)) {
+                    case ImageEnvelope.OP_PUT:
+                        if (currentVersion == ImageEnvelope.NO_VERSION || changeVersion >= currentVersion) {
+                            value = changed(change, i);
+                            version = changeVersion;
+                        } else {
+                            value = current; // an older version: the newest stays visible
+                            version = currentVersion;
+                        }
+                        break;
+                    case ImageEnvelope.OP_DELETE_ALL:
+                        value = null;
+                        version = ImageEnvelope.NO_VERSION;
+                        break;
+                    case ImageEnvelope.OP_DELETE_ONE:
+                        if (changeVersion != currentVersion) {
+                            value = current;
+                            version = currentVersion;
+                        } else {
+                            value = null;
+                            version = ImageEnvelope.NO_VERSION;
+                        }
+                        break;
+                    default:
+                        value = current;
+                        version = currentVersion;
+                }
             }
-            Object current = known ? stateGetters[i].getFieldOrNull(held) : null;
-            long currentVersion = known ? heldVersions[i] : ImageEnvelope.NO_VERSION;
-            switch (ops[i]) {
-                case ImageEnvelope.OP_PUT:
-                    if (currentVersion == ImageEnvelope.NO_VERSION || changeVersions[i] >= currentVersion) {
-                        image.setField(i, value);
-                        versions[i] = changeVersions[i];
-                    } else {
-                        image.setField(i, current); // an older version: the newest stays visible
-                        versions[i] = currentVersion;
-                    }
-                    break;
-                case ImageEnvelope.OP_DELETE_ALL:
-                    versions[i] = ImageEnvelope.NO_VERSION;
-                    break;
-                case ImageEnvelope.OP_DELETE_ONE:
-                    if (changeVersions[i] != currentVersion) {
-                        image.setField(i, current);
-                        versions[i] = currentVersion;
-                    } else {
-                        versions[i] = ImageEnvelope.NO_VERSION;
-                    }
-                    break;
-                default:
-                    image.setField(i, current);
-                    versions[i] = currentVersion;
-            }
+            image.setField(i, value);
+            PackedLongs.put(versions, 8 * i, version);
         }
         for (int j = n; j < width; j++) {
-            image.setField(j, envelopeGetters[ImageEnvelope.HEADER + j].getFieldOrNull(change));
+            image.setField(j, changed(change, j));
         }
         for (int i = 0; i < n; i++) {
             if (shape.notNullAttribute(i) && image.isNullAt(i)) {
                 invalid.invalid("table '" + shape.tableName + "', channel '" + change.getString(ImageEnvelope.CHANNEL)
-                        + "', row key " + ctx.getCurrentKey() + ": column '" + shape.names[i]
+                        + "', row key " + RowKeys.describe(ctx.getCurrentKey()) + ": column '" + shape.names[i]
                         + "' is declared NOT NULL but the row has no value for it");
                 return;
             }
@@ -208,7 +214,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         } else if (held == null) {
             out.collect(image);
         } else {
-            RowData before = emitted(held, width);
+            GenericRowData before = emitted(held, width);
             if (sameFields(before, image, width)) {
                 images.update(stored);
                 return;
@@ -221,55 +227,82 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         images.update(stored);
     }
 
-    private boolean complete(byte[] ops) {
-        for (int i = 0; i < ops.length; i++) {
-            if (!shape.primaryKey[i] && ops[i] == ImageEnvelope.OP_NONE) {
+    /**
+     * Field {@code i} of the produced row as the change carries it, with memory of its own: the
+     * value goes into the state, which must neither keep the whole input row reachable nor see
+     * it change if the input's memory is reused.
+     */
+    private Object changed(RowData change, int i) {
+        return owned(envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(change));
+    }
+
+    /**
+     * {@code value} with memory of its own. Only strings and byte arrays can be views of a row's
+     * memory; the other internal values (boxed primitives, {@code TimestampData}, {@code
+     * DecimalData}) are immutable objects created by the getter.
+     */
+    static Object owned(Object value) {
+        if (value instanceof StringData) {
+            return StringData.fromBytes(((StringData) value).toBytes());
+        }
+        if (value instanceof byte[]) {
+            return ((byte[]) value).clone();
+        }
+        return value;
+    }
+
+    /** Field {@code i} of a held state row; a heap-state row is read without re-boxing. */
+    private Object heldField(RowData held, int i) {
+        return held instanceof GenericRowData ? ((GenericRowData) held).getField(i) : stateGetters[i].getFieldOrNull(held);
+    }
+
+    private boolean complete(byte[] changes) {
+        int n = shape.physicalCount();
+        for (int i = 0; i < n; i++) {
+            if (!shape.primaryKey[i] && ImageEnvelope.op(changes, i) == ImageEnvelope.OP_NONE) {
                 return false;
             }
         }
         return true;
     }
 
-    private List<String> untouched(byte[] ops) {
+    private List<String> untouched(byte[] changes) {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < ops.length; i++) {
-            if (!shape.primaryKey[i] && ops[i] == ImageEnvelope.OP_NONE) {
+        for (int i = 0; i < shape.physicalCount(); i++) {
+            if (!shape.primaryKey[i] && ImageEnvelope.op(changes, i) == ImageEnvelope.OP_NONE) {
                 names.add(shape.names[i]);
             }
         }
         return names;
     }
 
-    /** The state row, deep-copied so that it never shares memory with the input. */
-    private GenericRowData stateRow(RowData image, long[] versions, boolean deleted) {
+    /**
+     * The state row. Its values are the state's own (held values, or values copied from the
+     * change by {@link #changed}) and are never modified afterwards, so no further copy is made.
+     */
+    private GenericRowData stateRow(GenericRowData image, byte[] versions, boolean deleted) {
         int width = shape.physicalCount() + shape.metadataCount();
         GenericRowData row = new GenericRowData(width + 2);
         for (int i = 0; i < width; i++) {
             // Append mode never re-emits a held row: its metadata need not be kept.
-            row.setField(i, changelog || i < shape.physicalCount() ? stateGetters[i].getFieldOrNull(image) : null);
+            row.setField(i, changelog || i < shape.physicalCount() ? image.getField(i) : null);
         }
-        row.setField(width, new GenericArrayData(versions));
+        row.setField(width, versions);
         row.setField(width + 1, deleted);
-        return (GenericRowData) stateSerializer.copy(row);
+        return row;
     }
 
     private GenericRowData emitted(RowData held, int width) {
         GenericRowData row = new GenericRowData(width);
         for (int i = 0; i < width; i++) {
-            row.setField(i, stateGetters[i].getFieldOrNull(held));
+            row.setField(i, heldField(held, i));
         }
         return row;
     }
 
-    private static long[] versionsOf(RowData held, int width, int n) {
-        ArrayData array = held.getArray(width);
-        long[] versions = array.toLongArray();
-        return versions.length == n ? versions : new long[n];
-    }
-
-    private boolean sameFields(RowData a, GenericRowData b, int width) {
+    private static boolean sameFields(GenericRowData a, GenericRowData b, int width) {
         for (int i = 0; i < width; i++) {
-            if (!Objects.deepEquals(stateGetters[i].getFieldOrNull(a), b.getField(i))) {
+            if (!Objects.deepEquals(a.getField(i), b.getField(i))) {
                 return false;
             }
         }

@@ -252,13 +252,13 @@ final class TablestoreTunnelTableSource
         };
     }
 
-    /** Keys an image envelope by its row key. */
+    /** Keys an image envelope by its row key ({@link RowKeys}). */
     static final class RowKey implements KeySelector<RowData, String> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public String getKey(RowData envelope) {
-            return envelope.getString(ImageEnvelope.KEY).toString();
+            return RowKeys.key(envelope.getBinary(ImageEnvelope.KEY));
         }
     }
 

@@ -92,7 +92,7 @@ enum TunnelMetadata {
             case TYPE:
                 return (channel, record) -> TYPE_NAMES[record.action().ordinal()];
             case CHANNEL_ID:
-                return (channel, record) -> StringData.fromString(channel);
+                return new ChannelIdReader();
             case SEQUENCE_INFO:
                 return (channel, record) -> {
                     SequenceInfo seq = record.sequenceInfo();
@@ -116,6 +116,21 @@ enum TunnelMetadata {
                 };
             default:
                 throw new AssertionError(this);
+        }
+    }
+
+    /** Reads the channel id, encoding it once per run of records of one channel. */
+    private static final class ChannelIdReader implements Reader {
+        private static final long serialVersionUID = 1L;
+
+        private transient LastString last;
+
+        @Override
+        public Object read(String channelId, TunnelRecord record) {
+            if (last == null) {
+                last = new LastString();
+            }
+            return last.of(channelId);
         }
     }
 

@@ -2,20 +2,19 @@ package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.table.data.GenericArrayData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
 import org.apache.flink.util.Collector;
 
 /**
@@ -45,8 +44,15 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
     private final boolean skipInvalid;
     private final TypeInformation<RowData> producedType;
 
-    private transient Map<String, Integer> attributeIndex;
+    /** Attribute columns by cell name (projected physical indexes). */
+    private transient ColumnIndex attributeIndex;
+    /** Projected primary-key columns by key column name. */
+    private transient ColumnIndex keyIndex;
+    private transient int projectedKeyColumns;
+    /** Per projected column of the current record: its newest cell / its key value. */
     private transient Cell[] cells;
+    private transient ColumnValue[] keyValues;
+    private transient LastString channels;
     private transient InvalidDataHandler invalid;
     private transient Counter decodedCells;
 
@@ -74,67 +80,86 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        attributeIndex = new HashMap<>();
-        for (int i = 0; i < shape.physicalCount(); i++) {
-            if (!shape.primaryKey[i]) {
-                attributeIndex.put(shape.names[i], i);
-            }
+        boolean[] attribute = new boolean[shape.physicalCount()];
+        int keys = 0;
+        for (int i = 0; i < attribute.length; i++) {
+            attribute[i] = !shape.primaryKey[i];
+            keys += shape.primaryKey[i] ? 1 : 0;
         }
+        projectedKeyColumns = keys;
+        attributeIndex = ColumnIndex.of(shape.names, attribute);
+        keyIndex = ColumnIndex.of(shape.names, shape.primaryKey);
         cells = new Cell[shape.physicalCount()];
+        keyValues = new ColumnValue[shape.physicalCount()];
+        channels = new LastString();
         invalid = new InvalidDataHandler(skipInvalid, context.getMetricGroup());
         decodedCells = context.getMetricGroup().counter(DECODED_CELLS);
     }
 
     @Override
     public void deserialize(String channelId, TunnelRecord record, Collector<RowData> out) {
-        decodedCells.inc(record.columns().size() + record.originColumns().size());
+        List<Cell> columns = record.columns();
+        decodedCells.inc(columns.size() + record.originColumns().size());
         RecordAction action = record.action();
         if (action == RecordAction.DELETE_ROW && ignoreDelete && !images) {
             return;
         }
         Arrays.fill(cells, null);
-        for (Cell cell : record.columns()) {
-            Integer i = attributeIndex.get(cell.name());
-            if (i != null && (cells[i] == null || newer(cell, cells[i]))) {
-                cells[i] = cell;
+        if (action != RecordAction.DELETE_ROW) { // a deletion's cells do not count
+            for (int c = 0, size = columns.size(); c < size; c++) {
+                Cell cell = columns.get(c);
+                int i = attributeIndex.indexOf(cell.name(), c);
+                if (i != ColumnIndex.ABSENT && (cells[i] == null || newer(cell, cells[i]))) {
+                    cells[i] = cell;
+                }
+            }
+        }
+        PrimaryKey primaryKey = record.primaryKey();
+        if (projectedKeyColumns > 0) {
+            Arrays.fill(keyValues, null);
+            for (int k = 0, size = primaryKey.size(); k < size; k++) {
+                PrimaryKeyColumn column = primaryKey.get(k);
+                int i = keyIndex.indexOf(column.name(), k);
+                if (i != ColumnIndex.ABSENT && keyValues[i] == null) { // the first of a name, as PrimaryKey.value
+                    keyValues[i] = column.value();
+                }
             }
         }
         int offset = images ? ImageEnvelope.HEADER : 0;
         int n = shape.physicalCount();
         GenericRowData row = new GenericRowData(offset + n + shape.metadataCount());
-        byte[] ops = images ? new byte[n] : null;
-        long[] versions = images ? new long[n] : null;
+        byte[] changes = images ? ImageEnvelope.newChanges(n) : null;
         int column = -1;
         try {
             for (int i = 0; i < n; i++) {
                 column = i;
                 if (shape.primaryKey[i]) {
-                    ColumnValue key = record.primaryKey().value(shape.names[i]);
+                    ColumnValue key = keyValues[i];
                     if (key == null) {
                         throw new InvalidCellException("is not in the record's primary key");
                     }
                     row.setField(offset + i, converters[i].convert(key));
                     continue;
                 }
-                Cell cell = action == RecordAction.DELETE_ROW ? null : cells[i];
+                Cell cell = cells[i];
                 Object value = null;
                 if (cell != null) {
                     switch (cell.operation()) {
                         case PUT:
                             value = converters[i].convert(cell.value());
-                            setOp(ops, versions, i, ImageEnvelope.OP_PUT, cell.timestamp());
+                            setChange(changes, n, i, ImageEnvelope.OP_PUT, cell.timestamp());
                             break;
                         case DELETE_ALL_VERSIONS:
-                            setOp(ops, versions, i, ImageEnvelope.OP_DELETE_ALL, ImageEnvelope.NO_VERSION);
+                            setChange(changes, n, i, ImageEnvelope.OP_DELETE_ALL, ImageEnvelope.NO_VERSION);
                             break;
                         case DELETE_ONE_VERSION:
-                            setOp(ops, versions, i, ImageEnvelope.OP_DELETE_ONE, cell.timestamp());
+                            setChange(changes, n, i, ImageEnvelope.OP_DELETE_ONE, cell.timestamp());
                             break;
                         default:
                             break;
                     }
                 } else if (images) {
-                    versions[i] = ImageEnvelope.NO_VERSION;
+                    ImageEnvelope.setVersion(changes, n, i, ImageEnvelope.NO_VERSION);
                 }
                 if (value == null && !images && action == RecordAction.PUT_ROW && shape.notNullAttribute(i)) {
                     throw new InvalidCellException("is declared NOT NULL but the row has no value for it");
@@ -149,23 +174,21 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
             String what = column < n ? "column '" + shape.names[column] + "'"
                     : "metadata '" + shape.metadataKeys[column - n] + "'";
             invalid.invalid("table '" + shape.tableName + "', channel '" + channelId + "', primary key "
-                    + record.primaryKey() + ": " + what + " " + e.getMessage());
+                    + primaryKey + ": " + what + " " + e.getMessage());
             return;
         }
         if (images) {
-            row.setField(ImageEnvelope.KEY, StringData.fromString(ImageEnvelope.key(record.primaryKey())));
+            row.setField(ImageEnvelope.KEY, RowKeys.encode(primaryKey));
             row.setField(ImageEnvelope.ACTION, (byte) action.ordinal());
-            row.setField(ImageEnvelope.CHANNEL, StringData.fromString(channelId));
-            row.setField(ImageEnvelope.OPS, ops);
-            row.setField(ImageEnvelope.VERSIONS, new GenericArrayData(versions));
+            row.setField(ImageEnvelope.CHANNEL, channels.of(channelId));
+            row.setField(ImageEnvelope.CHANGES, changes);
         }
         out.collect(row);
     }
 
-    private static void setOp(byte[] ops, long[] versions, int i, byte op, long version) {
-        if (ops != null) {
-            ops[i] = op;
-            versions[i] = version;
+    private static void setChange(byte[] changes, int n, int i, byte op, long version) {
+        if (changes != null) {
+            ImageEnvelope.setChange(changes, n, i, op, version);
         }
     }
 

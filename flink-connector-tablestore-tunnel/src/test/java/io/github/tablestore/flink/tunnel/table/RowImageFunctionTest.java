@@ -3,13 +3,20 @@ package io.github.tablestore.flink.tunnel.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.core.memory.MemorySegment;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
@@ -59,17 +66,24 @@ class RowImageFunctionTest {
 
     /** A change of key {@code id}: ops per column (id, a, b), versions, values. */
     private void send(byte action, long id, byte[] ops, long[] versions, String a, Long b) throws Exception {
+        harness.processElement(envelope(action, id, ops, versions, a, b), 0L);
+    }
+
+    private static GenericRowData envelope(byte action, long id, byte[] ops, long[] versions, String a, Long b) {
+        byte[] changes = ImageEnvelope.newChanges(ops.length);
+        for (int i = 0; i < ops.length; i++) {
+            ImageEnvelope.setChange(changes, ops.length, i, ops[i], versions[i]);
+        }
         GenericRowData row = new GenericRowData(ImageEnvelope.HEADER + 4);
-        row.setField(ImageEnvelope.KEY, StringData.fromString("i" + id + ";"));
+        row.setField(ImageEnvelope.KEY, RowKeys.encode(PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(id)))));
         row.setField(ImageEnvelope.ACTION, action);
         row.setField(ImageEnvelope.CHANNEL, StringData.fromString("shard-0"));
-        row.setField(ImageEnvelope.OPS, ops);
-        row.setField(ImageEnvelope.VERSIONS, new GenericArrayData(versions));
+        row.setField(ImageEnvelope.CHANGES, changes);
         row.setField(ImageEnvelope.HEADER, id);
         row.setField(ImageEnvelope.HEADER + 1, a == null ? null : StringData.fromString(a));
         row.setField(ImageEnvelope.HEADER + 2, b);
         row.setField(ImageEnvelope.HEADER + 3, StringData.fromString(new String[] {"PUT", "UPDATE", "DELETE"}[action]));
-        harness.processElement(row, 0L);
+        return row;
     }
 
     private void put(long id, String a, long aVersion, Long b, long bVersion) throws Exception {
@@ -87,6 +101,50 @@ class RowImageFunctionTest {
         }
         harness.getOutput().clear();
         return out;
+    }
+
+    /** The envelope as it arrives after the keyBy exchange: a binary row, deserialized. */
+    private static RowData overTheWire(GenericRowData envelope) throws Exception {
+        RowDataSerializer serializer = new RowDataSerializer(ImageEnvelope.rowType(shape(false)));
+        DataOutputSerializer bytes = new DataOutputSerializer(256);
+        serializer.serialize(envelope, bytes);
+        return serializer.deserialize(new DataInputDeserializer(bytes.getCopyOfBuffer()));
+    }
+
+    @Test
+    void theStateKeepsNoMemoryOfTheInputRow() throws Exception {
+        open(true, false, true, false, false);
+        BinaryRowData put = (BinaryRowData) overTheWire(
+                envelope(PUT, 1, new byte[] {0, 1, 1}, new long[] {0, 10, 10}, "kept", 7L));
+        harness.processElement(put, 0L);
+        // The input's memory is reused (object reuse): the held row must not change with it.
+        for (MemorySegment segment : put.getSegments()) {
+            segment.put(0, new byte[segment.size()]);
+        }
+        harness.processElement(overTheWire(envelope(UPDATE, 1, ops(0, 1), new long[] {0, NONE, 20}, null, 8L)), 0L);
+        assertThat(output()).containsExactly("+I(1,kept,7,PUT)", "-U(1,kept,7,PUT)", "+U(1,kept,8,UPDATE)");
+    }
+
+    @Test
+    void imagesContinueFromRestoredState() throws Exception {
+        open(true, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 20, NONE}, "y", null);
+        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        output();
+
+        RowShape shape = shape(false);
+        RowImageFunction f = new RowImageFunction(shape, true, false, true, false,
+                InternalTypeInfo.of(RowImageFunction.stateType(shape)));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(f), new TablestoreTunnelTableSource.RowKey(), Types.STRING);
+        harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
+        harness.initializeState(snapshot);
+        harness.open();
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 15, NONE}, "older", null); // older than a's held version 20
+        send(UPDATE, 1, ops(0, 3), new long[] {0, NONE, 10}, null, null); // deletes b's held version
+        assertThat(output()).containsExactly("-U(1,y,7,UPDATE)", "+U(1,y,null,UPDATE)");
     }
 
     @Test
@@ -142,7 +200,7 @@ class RowImageFunctionTest {
                 .isInstanceOf(InvalidTunnelDataException.class)
                 .hasMessageContaining("table 't'")
                 .hasMessageContaining("channel 'shard-0'")
-                .hasMessageContaining("row key i9;")
+                .hasMessageContaining("row key [9]")
                 .hasMessageContaining("[a]")
                 .hasMessageContaining("skip-invalid-data");
     }

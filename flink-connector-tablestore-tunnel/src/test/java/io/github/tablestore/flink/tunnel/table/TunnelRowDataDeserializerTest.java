@@ -1,0 +1,173 @@
+package io.github.tablestore.flink.tunnel.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.BigIntType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.VarCharType;
+import org.apache.flink.util.SimpleUserCodeClassLoader;
+import org.apache.flink.util.UserCodeClassLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records to rows: shape (b BIGINT, id BIGINT key, a STRING, k STRING key) + metadata channel-id.
+ * The projection deliberately orders columns unlike the record.
+ */
+class TunnelRowDataDeserializerTest {
+    private static final RowShape SHAPE = new RowShape("t",
+            List.of("b", "id", "a", "k"),
+            List.<LogicalType>of(new BigIntType(), new BigIntType(false), new VarCharType(VarCharType.MAX_LENGTH),
+                    new VarCharType(false, VarCharType.MAX_LENGTH)),
+            List.of(false, true, false, true),
+            List.of("channel-id"),
+            List.<LogicalType>of(new VarCharType(false, VarCharType.MAX_LENGTH)));
+
+    private final List<RowData> out = new ArrayList<>();
+
+    private static TunnelRowDataDeserializer open(boolean images, boolean skipInvalid) {
+        CellConverter[] converters = new CellConverter[SHAPE.physicalCount()];
+        for (int i = 0; i < converters.length; i++) {
+            converters[i] = CellConverters.forType(SHAPE.types[i], EpochUnit.MILLISECONDS);
+        }
+        TunnelMetadata.Reader[] metadata = {TunnelMetadata.CHANNEL_ID.reader(SHAPE.metadataTypes[0])};
+        TunnelRowDataDeserializer d =
+                new TunnelRowDataDeserializer(SHAPE, converters, metadata, images, false, skipInvalid, null);
+        d.open(new DeserializationSchema.InitializationContext() {
+            @Override
+            public MetricGroup getMetricGroup() {
+                return new UnregisteredMetricsGroup();
+            }
+
+            @Override
+            public UserCodeClassLoader getUserCodeClassLoader() {
+                return SimpleUserCodeClassLoader.create(TunnelRowDataDeserializerTest.class.getClassLoader());
+            }
+        });
+        return d;
+    }
+
+    /** A name equal to {@code s} but a new instance, as from a decoder that had not cached it. */
+    private static String fresh(String s) {
+        return new String(s.toCharArray());
+    }
+
+    private static PrimaryKey key(long id, String k) {
+        return PrimaryKey.of(new PrimaryKeyColumn(fresh("id"), ColumnValue.ofLong(id)),
+                new PrimaryKeyColumn(fresh("k"), ColumnValue.ofString(k)));
+    }
+
+    private static TunnelRecord record(RecordAction action, PrimaryKey key, Cell... cells) {
+        return new TunnelRecord(action, key, List.of(cells), null, List.of());
+    }
+
+    private void read(TunnelRowDataDeserializer d, String channel, TunnelRecord record) {
+        d.deserialize(channel, record, new ListCollector<>(out));
+    }
+
+    private List<String> rows() {
+        List<String> s = new ArrayList<>();
+        for (RowData r : out) {
+            s.add(r.toString());
+        }
+        out.clear();
+        return s;
+    }
+
+    @Test
+    void columnsAreFoundByNameWhateverTheirOrderAndInstances() {
+        TunnelRowDataDeserializer d = open(false, false);
+        String a = "a";
+        String b = "b";
+        read(d, "c0", record(RecordAction.PUT_ROW, key(1, "x"),
+                Cell.put(a, ColumnValue.ofString("a1"), 1), Cell.put(b, ColumnValue.ofLong(10), 1)));
+        read(d, "c0", record(RecordAction.PUT_ROW, key(2, "y"),
+                Cell.put(b, ColumnValue.ofLong(20), 1), Cell.put(a, ColumnValue.ofString("a2"), 1)));
+        read(d, "c1", record(RecordAction.PUT_ROW, key(3, "z"),
+                Cell.put(fresh("zz"), ColumnValue.ofLong(0), 1), Cell.put(fresh("a"), ColumnValue.ofString("a3"), 1)));
+        read(d, "c1", record(RecordAction.PUT_ROW, key(4, "w"),
+                Cell.put(a, ColumnValue.ofString("old"), 1), Cell.put(fresh("a"), ColumnValue.ofString("new"), 2),
+                Cell.put(a, ColumnValue.ofString("older"), 0)));
+        read(d, "c0", record(RecordAction.DELETE_ROW, key(5, "v")));
+        assertThat(rows()).containsExactly(
+                "+I(10,1,a1,x,c0)",
+                "+I(20,2,a2,y,c0)",
+                "+I(null,3,a3,z,c1)",
+                "+I(null,4,new,w,c1)",
+                "+I(null,5,null,v,c0)");
+    }
+
+    @Test
+    void aKeyColumnTheRecordLacksIsInvalid() {
+        TunnelRowDataDeserializer d = open(false, false);
+        PrimaryKey idOnly = PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(1)));
+        assertThatThrownBy(() -> read(d, "c0", record(RecordAction.PUT_ROW, idOnly)))
+                .isInstanceOf(InvalidTunnelDataException.class)
+                .hasMessageContaining("column 'k' is not in the record's primary key");
+
+        TunnelRowDataDeserializer skipping = open(false, true);
+        read(skipping, "c0", record(RecordAction.PUT_ROW, idOnly));
+        read(skipping, "c0", record(RecordAction.PUT_ROW, key(1, "x")));
+        assertThat(rows()).containsExactly("+I(null,1,null,x,c0)");
+    }
+
+    @Test
+    void envelopesCarryTheKeyAndWhatTheChangeDoesToEachColumn() {
+        TunnelRowDataDeserializer d = open(true, false);
+        read(d, "shard-1", record(RecordAction.UPDATE_ROW, key(7, "q"),
+                Cell.put("a", ColumnValue.ofString("v"), 42), Cell.deleteOneVersion("b", 41)));
+        read(d, "shard-1", record(RecordAction.UPDATE_ROW, key(7, "q"), Cell.deleteAllVersions("b")));
+        read(d, "shard-2", record(RecordAction.DELETE_ROW, key(8, "r"), Cell.put("a", ColumnValue.ofString("x"), 1)));
+
+        GenericRowData first = (GenericRowData) out.get(0);
+        assertThat((byte[]) first.getField(ImageEnvelope.KEY)).isEqualTo(RowKeys.encode(key(7, "q")));
+        assertThat(first.getByte(ImageEnvelope.ACTION)).isEqualTo((byte) RecordAction.UPDATE_ROW.ordinal());
+        assertThat(first.getString(ImageEnvelope.CHANNEL).toString()).isEqualTo("shard-1");
+        assertThat(changes(first)).containsExactly("3@41", "0@0", "1@42", "0@0");
+        assertThat(fields(first)).isEqualTo("[null, 7, v, q, shard-1]");
+
+        GenericRowData second = (GenericRowData) out.get(1);
+        assertThat(changes(second)).containsExactly("2@" + ImageEnvelope.NO_VERSION, "0@0",
+                "0@" + ImageEnvelope.NO_VERSION, "0@0");
+
+        GenericRowData delete = (GenericRowData) out.get(2);
+        assertThat(delete.getString(ImageEnvelope.CHANNEL).toString()).isEqualTo("shard-2");
+        assertThat(delete.getByte(ImageEnvelope.ACTION)).isEqualTo((byte) RecordAction.DELETE_ROW.ordinal());
+        assertThat(fields(delete)).isEqualTo("[null, 8, null, r, shard-2]");
+    }
+
+    private static List<String> changes(GenericRowData envelope) {
+        byte[] changes = (byte[]) envelope.getField(ImageEnvelope.CHANGES);
+        int n = SHAPE.physicalCount();
+        assertThat(changes).hasSize(9 * n);
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            s.add(ImageEnvelope.op(changes, i) + "@" + ImageEnvelope.version(changes, n, i));
+        }
+        return s;
+    }
+
+    private static String fields(GenericRowData envelope) {
+        List<Object> s = new ArrayList<>();
+        for (int i = ImageEnvelope.HEADER; i < envelope.getArity(); i++) {
+            Object f = envelope.getField(i);
+            s.add(f == null ? null : f.toString());
+        }
+        return s.toString();
+    }
+}
