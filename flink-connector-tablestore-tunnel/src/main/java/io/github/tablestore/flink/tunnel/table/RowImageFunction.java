@@ -9,12 +9,9 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.data.StringData;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.table.types.logical.BooleanType;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
-import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 
@@ -35,6 +32,9 @@ import org.apache.flink.util.Collector;
  * key, UPDATE_BEFORE with the previously emitted row then UPDATE_AFTER for a change (nothing when
  * the row is unchanged), and DELETE with the previously emitted row; with {@code ignore-delete}
  * the deletion is not emitted and the next change of the key updates the row still shown.
+ *
+ * <p>The state holds each key's image as one byte array ({@link RowImageCodec}): read once and
+ * written once per record.
  */
 final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowData> {
     private static final long serialVersionUID = 1L;
@@ -47,26 +47,24 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     private final boolean ignoreDelete;
     private final boolean seededByBaseData;
     private final boolean skipInvalid;
-    private final TypeInformation<RowData> stateTypeInfo;
 
-    private transient ValueState<RowData> images;
+    private transient ValueState<byte[]> images;
+    private transient RowImageCodec codec;
     private transient RowData.FieldGetter[] envelopeGetters;
-    private transient RowData.FieldGetter[] stateGetters;
+    private transient long[] heldVersions;
+    private transient long[] versions;
     private transient InvalidDataHandler invalid;
 
     /**
      * @param changelog emit INSERT/UPDATE_BEFORE/UPDATE_AFTER/DELETE (else INSERT only)
      * @param seededByBaseData whether the tunnel's base data filled the state (BaseAndStream)
-     * @param stateTypeInfo type information of {@link #stateType}
      */
     RowImageFunction(
             RowShape shape,
             boolean changelog,
             boolean ignoreDelete,
             boolean seededByBaseData,
-            boolean skipInvalid,
-            TypeInformation<RowData> stateTypeInfo) {
-        this.stateTypeInfo = stateTypeInfo;
+            boolean skipInvalid) {
         this.shape = shape;
         this.changelog = changelog;
         this.ignoreDelete = ignoreDelete;
@@ -74,28 +72,15 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         this.skipInvalid = skipInvalid;
     }
 
-    /**
-     * State row: the produced fields, then the physical columns' versions ({@link PackedLongs}, 8
-     * bytes each), then the deleted flag.
-     */
-    static RowType stateType(RowShape shape) {
-        List<RowType.RowField> fields = new ArrayList<>();
-        LogicalType[] produced = ImageEnvelope.producedTypes(shape);
-        for (int i = 0; i < produced.length; i++) {
-            fields.add(new RowType.RowField("f" + i, produced[i]));
-        }
-        fields.add(new RowType.RowField("$versions", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
-        fields.add(new RowType.RowField("$deleted", new BooleanType(false)));
-        return new RowType(false, fields);
-    }
-
     @Override
     public void open(OpenContext openContext) {
-        RowType stateType = stateType(shape);
-        images = getRuntimeContext().getState(new ValueStateDescriptor<>("row-image", stateTypeInfo));
+        images = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("row-image", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        codec = new RowImageCodec(ImageEnvelope.producedTypes(shape), shape.physicalCount());
         RowType envelope = ImageEnvelope.rowType(shape);
         envelopeGetters = getters(envelope.getChildren());
-        stateGetters = getters(stateType.getChildren());
+        heldVersions = new long[shape.physicalCount()];
+        versions = new long[shape.physicalCount()];
         invalid = new InvalidDataHandler(skipInvalid, getRuntimeContext().getMetricGroup());
     }
 
@@ -112,8 +97,8 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         int n = shape.physicalCount();
         int width = n + shape.metadataCount();
         byte action = change.getByte(ImageEnvelope.ACTION);
-        RowData held = images.value();
-        boolean deleted = held != null && held.getBoolean(width + 1);
+        byte[] held = images.value();
+        boolean deleted = held != null && codec.deleted(held);
         boolean known = held != null && !deleted;
 
         if (action == DELETE) {
@@ -129,10 +114,10 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                 }
             } else if (ignoreDelete) {
                 if (known) {
-                    images.update(stateRow(emitted(held, width), held.getBinary(width), true));
+                    images.update(codec.markedDeleted(held));
                 }
             } else if (held != null) {
-                RowData before = emitted(held, width);
+                RowData before = codec.decode(held, heldVersions);
                 before.setRowKind(RowKind.DELETE);
                 out.collect(before);
                 images.clear();
@@ -149,12 +134,9 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             return;
         }
 
+        // The row emitted before: its values are the current ones when the key is known.
+        GenericRowData before = held == null ? null : codec.decode(held, heldVersions);
         GenericRowData image = new GenericRowData(width);
-        byte[] versions = new byte[8 * n];
-        byte[] heldVersions = known ? held.getBinary(width) : null;
-        if (heldVersions != null && heldVersions.length != versions.length) {
-            heldVersions = versions; // not this shape's versions: all 0
-        }
         for (int i = 0; i < n; i++) {
             long changeVersion = ImageEnvelope.version(changes, n, i);
             Object value;
@@ -163,8 +145,8 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                 value = changed(change, i);
                 version = changeVersion;
             } else {
-                Object current = known ? heldField(held, i) : null;
-                long currentVersion = known ? PackedLongs.get(heldVersions, 8 * i) : ImageEnvelope.NO_VERSION;
+                Object current = known ? before.getField(i) : null;
+                long currentVersion = known ? heldVersions[i] : ImageEnvelope.NO_VERSION;
                 switch (ImageEnvelope.op(changes, i)) {
                     case ImageEnvelope.OP_PUT:
                         if (currentVersion == ImageEnvelope.NO_VERSION || changeVersion >= currentVersion) {
@@ -194,7 +176,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                 }
             }
             image.setField(i, value);
-            PackedLongs.put(versions, 8 * i, version);
+            versions[i] = version;
         }
         for (int j = n; j < width; j++) {
             image.setField(j, changed(change, j));
@@ -208,13 +190,13 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             }
         }
 
-        GenericRowData stored = stateRow(image, versions, false);
+        // Append mode never re-emits a held row: its metadata need not be kept.
+        byte[] stored = codec.encode(image, changelog ? width : n, versions, false);
         if (!changelog) {
             out.collect(image);
         } else if (held == null) {
             out.collect(image);
         } else {
-            GenericRowData before = emitted(held, width);
             if (sameFields(before, image, width)) {
                 images.update(stored);
                 return;
@@ -228,32 +210,12 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     }
 
     /**
-     * Field {@code i} of the produced row as the change carries it, with memory of its own: the
-     * value goes into the state, which must neither keep the whole input row reachable nor see
-     * it change if the input's memory is reused.
+     * Field {@code i} of the produced row as the change carries it. It may be a view of the
+     * input's memory: the state keeps its own encoded copy, and emitted rows follow Flink's rules
+     * for records handed downstream.
      */
     private Object changed(RowData change, int i) {
-        return owned(envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(change));
-    }
-
-    /**
-     * {@code value} with memory of its own. Only strings and byte arrays can be views of a row's
-     * memory; the other internal values (boxed primitives, {@code TimestampData}, {@code
-     * DecimalData}) are immutable objects created by the getter.
-     */
-    static Object owned(Object value) {
-        if (value instanceof StringData) {
-            return StringData.fromBytes(((StringData) value).toBytes());
-        }
-        if (value instanceof byte[]) {
-            return ((byte[]) value).clone();
-        }
-        return value;
-    }
-
-    /** Field {@code i} of a held state row; a heap-state row is read without re-boxing. */
-    private Object heldField(RowData held, int i) {
-        return held instanceof GenericRowData ? ((GenericRowData) held).getField(i) : stateGetters[i].getFieldOrNull(held);
+        return envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(change);
     }
 
     private boolean complete(byte[] changes) {
@@ -274,30 +236,6 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             }
         }
         return names;
-    }
-
-    /**
-     * The state row. Its values are the state's own (held values, or values copied from the
-     * change by {@link #changed}) and are never modified afterwards, so no further copy is made.
-     */
-    private GenericRowData stateRow(GenericRowData image, byte[] versions, boolean deleted) {
-        int width = shape.physicalCount() + shape.metadataCount();
-        GenericRowData row = new GenericRowData(width + 2);
-        for (int i = 0; i < width; i++) {
-            // Append mode never re-emits a held row: its metadata need not be kept.
-            row.setField(i, changelog || i < shape.physicalCount() ? image.getField(i) : null);
-        }
-        row.setField(width, versions);
-        row.setField(width + 1, deleted);
-        return row;
-    }
-
-    private GenericRowData emitted(RowData held, int width) {
-        GenericRowData row = new GenericRowData(width);
-        for (int i = 0; i < width; i++) {
-            row.setField(i, heldField(held, i));
-        }
-        return row;
     }
 
     private static boolean sameFields(GenericRowData a, GenericRowData b, int width) {

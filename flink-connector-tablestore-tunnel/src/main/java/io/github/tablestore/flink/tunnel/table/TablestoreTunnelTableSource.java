@@ -213,8 +213,7 @@ final class TablestoreTunnelTableSource
         String name = "TablestoreTunnel[" + settings.tableName + "/" + settings.tunnelName + "]";
         RowImageFunction imageFunction = images
                 ? new RowImageFunction(shape, settings.outputRowKinds, settings.ignoreDelete,
-                        facts.tunnelType == TunnelType.BASE_AND_STREAM, settings.skipInvalidData,
-                        context.createTypeInformation(RowImageFunction.stateType(shape)))
+                        facts.tunnelType == TunnelType.BASE_AND_STREAM, settings.skipInvalidData)
                 : null;
         Integer parallelism = settings.parallelism;
         return new DataStreamScanProvider() {

@@ -8,7 +8,12 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -19,7 +24,6 @@ import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.binary.BinaryRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
 import org.apache.flink.table.types.logical.BigIntType;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -56,8 +60,7 @@ class RowImageFunctionTest {
     private void open(boolean changelog, boolean ignoreDelete, boolean seeded, boolean skip, boolean bNotNull)
             throws Exception {
         RowShape shape = shape(bNotNull);
-        RowImageFunction f = new RowImageFunction(shape, changelog, ignoreDelete, seeded, skip,
-                InternalTypeInfo.of(RowImageFunction.stateType(shape)));
+        RowImageFunction f = new RowImageFunction(shape, changelog, ignoreDelete, seeded, skip);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(f), new TablestoreTunnelTableSource.RowKey(), Types.STRING);
         harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
@@ -125,6 +128,47 @@ class RowImageFunctionTest {
         assertThat(output()).containsExactly("+I(1,kept,7,PUT)", "-U(1,kept,7,PUT)", "+U(1,kept,8,UPDATE)");
     }
 
+    /** The state value of key {@code id}, as the operator's keyed state backend holds it. */
+    private ValueState<byte[]> stateOf(long id) throws Exception {
+        harness.getOperator().getKeyedStateBackend().setCurrentKey(RowKeys.key(RowKeys.encode(PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(id))))));
+        return harness.getOperator().getKeyedStateBackend().getPartitionedState(
+                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("row-image", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    }
+
+    @Test
+    void theStateHoldsOneEncodedImagePerKey() throws Exception {
+        open(true, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 20, NONE}, "y", null);
+        RowImageCodec codec = new RowImageCodec(ImageEnvelope.producedTypes(shape(false)), 3);
+        long[] versions = new long[3];
+        assertThat(codec.decode(stateOf(1).value(), versions).toString()).isEqualTo("+I(1,y,7,UPDATE)");
+        assertThat(versions).containsExactly(0, 20, 10);
+        send(DELETE, 1, ops(0, 0), new long[] {0, NONE, NONE}, null, null);
+        assertThat(stateOf(1).value()).isNull();
+    }
+
+    @Test
+    void appendModeKeepsNoMetadataInTheState() throws Exception {
+        open(false, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        RowImageCodec codec = new RowImageCodec(ImageEnvelope.producedTypes(shape(false)), 3);
+        assertThat(codec.decode(stateOf(1).value(), new long[3]).toString()).isEqualTo("+I(1,x,7,null)");
+    }
+
+    @Test
+    void aCorruptStateValueFailsNamingTheOffset() throws Exception {
+        open(true, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        ValueState<byte[]> state = stateOf(1);
+        byte[] held = state.value();
+        state.update(java.util.Arrays.copyOf(held, held.length - 1));
+        assertThatThrownBy(() -> send(UPDATE, 1, ops(1, 0), new long[] {0, 20, NONE}, "y", null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Corrupt row image state at byte ");
+    }
+
     @Test
     void imagesContinueFromRestoredState() throws Exception {
         open(true, false, true, false, false);
@@ -135,8 +179,7 @@ class RowImageFunctionTest {
         output();
 
         RowShape shape = shape(false);
-        RowImageFunction f = new RowImageFunction(shape, true, false, true, false,
-                InternalTypeInfo.of(RowImageFunction.stateType(shape)));
+        RowImageFunction f = new RowImageFunction(shape, true, false, true, false);
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(f), new TablestoreTunnelTableSource.RowKey(), Types.STRING);
         harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
