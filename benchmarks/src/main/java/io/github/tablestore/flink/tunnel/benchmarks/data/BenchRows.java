@@ -35,6 +35,7 @@ public final class BenchRows {
         "no bags", "reception"};
     private static final long BASE_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private static final long SHOPS = 1_000_000;
+    private static final long SHOP_STEP = 618_033;
 
     private BenchRows() {}
 
@@ -61,10 +62,14 @@ public final class BenchRows {
         return String.format("shop-%06d", n);
     }
 
-    /** Row {@code i}'s primary key; consecutive rows go to shops far apart, so to all partitions. */
+    /**
+     * Row {@code i}'s primary key. Consecutive rows go to shops about 0.618 of the key range apart
+     * (a golden-ratio step, coprime with the number of shops), so they spread over the partitions
+     * whatever their number, rather than arriving in runs on one partition at a time.
+     */
     public static PrimaryKey primaryKey(long i) {
         return PrimaryKey.of(
-                new PrimaryKeyColumn("shop", ColumnValue.ofString(shop((i * 7919) % SHOPS))),
+                new PrimaryKeyColumn("shop", ColumnValue.ofString(shop((i * SHOP_STEP) % SHOPS))),
                 new PrimaryKeyColumn("order_id", ColumnValue.ofLong(10_000_000_000L + i)),
                 new PrimaryKeyColumn("line", ColumnValue.ofString("L" + (i % 4))));
     }
