@@ -107,15 +107,7 @@ public final class Crc8 {
             if (bigEndian) {
                 w = Long.reverseBytes(w); // byte i in the low bits
             }
-            crc = (T8[(crc ^ (int) w) & 0xFF]
-                            ^ T7[(int) (w >>> 8) & 0xFF]
-                            ^ T6[(int) (w >>> 16) & 0xFF]
-                            ^ T5[(int) (w >>> 24) & 0xFF]
-                            ^ T4[(int) (w >>> 32) & 0xFF]
-                            ^ T3[(int) (w >>> 40) & 0xFF]
-                            ^ T2[(int) (w >>> 48) & 0xFF]
-                            ^ T1[(int) (w >>> 56) & 0xFF])
-                    & 0xFF;
+            crc = updateLong(crc, w);
         }
         for (; i < end; i++) {
             crc = TABLE[(crc ^ buffer.get(i)) & 0xFF] & 0xFF;
