@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.benchmarks.flink;
 
+import io.github.tablestore.flink.tunnel.benchmarks.Waits;
 import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
@@ -54,11 +55,7 @@ public final class LocalJobs {
     /** Waits until the probe has seen {@code expected} records. */
     public static void awaitRecords(Probe probe, long expected, Duration timeout, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (probe.records() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (probe.records() < expected) {
+        if (!Waits.until(() -> probe.records() >= expected, timeout)) {
             throw new IllegalStateException(what + " delivered " + probe.records() + " of " + expected
                     + " records within " + timeout);
         }

@@ -4,6 +4,7 @@ import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.RecordColumn;
 import com.alicloud.openservices.tablestore.model.StreamRecord;
 import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
+import io.github.tablestore.flink.tunnel.benchmarks.Waits;
 import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
 import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.benchmarks.flink.LocalJobs;
@@ -183,7 +184,7 @@ public final class LatencyBenchmark {
                         + sdk.received.get(WARMUP) + ", source: " + source.received.get(WARMUP) + " records)");
             }
             writer.put(WARMUP, n++);
-            Thread.sleep(250);
+            Thread.sleep(250); // the warm-up's write schedule: a row every 250 ms, not a wait for anything
         }
         long written = n;
         await(() -> sdk.received.get(WARMUP) >= written && source.received.get(WARMUP) >= written, "warm-up rows");
@@ -195,12 +196,8 @@ public final class LatencyBenchmark {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not all " + what + " arrived within " + DRAIN_TIMEOUT);
-            }
-            Thread.sleep(10);
+        if (!Waits.until(condition, DRAIN_TIMEOUT)) {
+            throw new IllegalStateException("Not all " + what + " arrived within " + DRAIN_TIMEOUT);
         }
     }
 

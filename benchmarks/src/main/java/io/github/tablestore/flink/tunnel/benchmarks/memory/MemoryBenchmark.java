@@ -100,7 +100,7 @@ public final class MemoryBenchmark {
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(settings.memorySeconds);
             while (System.nanoTime() < end) {
-                Thread.sleep(SAMPLE_MILLIS);
+                Thread.sleep(SAMPLE_MILLIS); // a sampler: one live-heap reading per period
                 long live = liveHeap(memory);
                 result.samples.add(new long[] {(System.nanoTime() - start) / 1_000_000, live, probe.records()});
             }
@@ -118,7 +118,7 @@ public final class MemoryBenchmark {
     private static long settledHeap(MemoryMXBean memory) throws InterruptedException {
         long previous = liveHeap(memory);
         for (int i = 0; i < 15; i++) {
-            Thread.sleep(1_000);
+            Thread.sleep(1_000); // readings a second apart: settled means stable over time
             long now = liveHeap(memory);
             if (Math.abs(now - previous) < 2L * 1024 * 1024) {
                 return now;

@@ -1,6 +1,8 @@
 package io.github.tablestore.flink.tunnel.benchmarks.throughput;
 
+import io.github.tablestore.flink.tunnel.benchmarks.Waits;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -35,7 +37,7 @@ public final class CpuMeter implements AutoCloseable {
                 samples.add(s);
             }
             try {
-                Thread.sleep(PERIOD_MILLIS);
+                Thread.sleep(PERIOD_MILLIS); // a sampler: one reading per period is the point
             } catch (InterruptedException e) {
                 return;
             }
@@ -44,15 +46,11 @@ public final class CpuMeter implements AutoCloseable {
 
     /** Waits until a sample later than {@code nanoTime} exists (at most a second). */
     public void awaitSampleAfter(long nanoTime) throws InterruptedException {
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
+        Waits.until(() -> {
             synchronized (samples) {
-                if (!samples.isEmpty() && samples.get(samples.size() - 1)[0] > nanoTime) {
-                    return;
-                }
+                return !samples.isEmpty() && samples.get(samples.size() - 1)[0] > nanoTime;
             }
-            Thread.sleep(PERIOD_MILLIS);
-        }
+        }, Duration.ofSeconds(1));
     }
 
     /** CPU nanoseconds {client, server} used between two {@link System#nanoTime()} instants. */

@@ -6,6 +6,7 @@ import com.alicloud.openservices.tablestore.tunnel.worker.IChannelProcessor;
 import com.alicloud.openservices.tablestore.tunnel.worker.ProcessRecordsInput;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorker;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorkerConfig;
+import io.github.tablestore.flink.tunnel.benchmarks.Waits;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -64,11 +65,7 @@ public final class SdkWorkerRun implements AutoCloseable {
 
     /** Waits until {@code expected} records arrived, at most {@code timeout}. */
     public Measurement awaitRecords(long expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (records.get() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        if (records.get() < expected) {
+        if (!Waits.until(() -> records.get() >= expected, timeout)) {
             throw new IllegalStateException("The SDK worker delivered " + records.get() + " of " + expected
                     + " records within " + timeout);
         }

@@ -89,35 +89,9 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private int inFlight;
     private long nextReadId;
 
-    TunnelChannelSplitReader(
-            TunnelClient client,
-            SessionHolder sessions,
-            String tunnelDescription,
-            int maxParallel,
-            long maxBackoffMs,
-            int subtask,
-            LongSupplier nanoClock,
-            TunnelReaderMetrics metrics) {
-        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, ColumnFilter.all(),
-                metrics);
-    }
-
-    /** @param columnFilter the attribute columns to decode (projection push-down) */
-    TunnelChannelSplitReader(
-            TunnelClient client,
-            SessionHolder sessions,
-            String tunnelDescription,
-            int maxParallel,
-            long maxBackoffMs,
-            int subtask,
-            LongSupplier nanoClock,
-            ColumnFilter columnFilter) {
-        this(client, sessions, tunnelDescription, maxParallel, maxBackoffMs, subtask, nanoClock, columnFilter, null);
-    }
-
     /**
      * @param columnFilter the attribute columns to decode (projection push-down)
-     * @param metrics where fetch lags go, or null
+     * @param metrics where fetch lags go, or null (tests)
      */
     TunnelChannelSplitReader(
             TunnelClient client,

@@ -67,7 +67,7 @@ class ProjectedReadTest {
         SessionHolder sessions = new SessionHolder();
         sessions.set(new SessionIds(session.tunnelId, session.clientId));
         reader = new TunnelChannelSplitReader(client, sessions, config.describeTunnel(), 2, 2000, 0,
-                System::nanoTime, config.columnFilter());
+                System::nanoTime, config.columnFilter(), null);
         List<TunnelChannelSplit> splits = session.openSplits();
         reader.handleSplitsChanges(new SplitsAddition<>(splits));
 

@@ -6,6 +6,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
@@ -63,7 +64,7 @@ class TunnelChannelSplitReaderTest {
         SessionHolder sessions = new SessionHolder();
         sessions.set(new SessionIds(session.tunnelId, session.clientId));
         reader = new TunnelChannelSplitReader(client, sessions, config.describeTunnel(), maxParallel,
-                /* max backoff */ 2000, 0, clock::get, metrics);
+                /* max backoff */ 2000, 0, clock::get, ColumnFilter.all(), metrics);
         return session;
     }
 

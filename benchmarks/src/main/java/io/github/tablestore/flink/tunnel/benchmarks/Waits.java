@@ -1,0 +1,29 @@
+package io.github.tablestore.flink.tunnel.benchmarks;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for a contender to deliver, in every part of the suite. */
+public final class Waits {
+    /**
+     * How often a condition is checked. Polling is deliberate: the conditions are counters that
+     * the contenders bump on every record, and a signal per record would cost CPU inside the
+     * measured window, while a check every few milliseconds costs nothing measurable. Results
+     * never depend on when the wait notices: rates are taken from the records' own timestamps.
+     */
+    private static final long POLL_MILLIS = 5;
+
+    private Waits() {}
+
+    /** Returns once {@code condition} holds; false if it still does not after {@code timeout}. */
+    public static boolean until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return true;
+    }
+}
