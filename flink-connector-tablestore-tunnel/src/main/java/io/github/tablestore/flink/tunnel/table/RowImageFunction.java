@@ -134,8 +134,11 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             return;
         }
 
-        // The row emitted before: its values are the current ones when the key is known.
-        GenericRowData before = held == null ? null : codec.decode(held, heldVersions);
+        // The row emitted before, decoded only when used: to retract it (changelog) or to fill in
+        // what an UPDATE leaves untouched. A PUT in append mode needs none of it.
+        GenericRowData before = held != null && (changelog || (known && action != PUT))
+                ? codec.decode(held, heldVersions)
+                : null;
         GenericRowData image = new GenericRowData(width);
         for (int i = 0; i < n; i++) {
             long changeVersion = ImageEnvelope.version(changes, n, i);
