@@ -171,9 +171,10 @@ class TunnelSourceReaderHandBackTest {
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         CountDownLatch latch = new CountDownLatch(1);
         faults.hooks().blockedReads.put(moved, latch);
-        int before = faults.hooks().calls("readRecords:" + moved);
         TestTables.putRange(emulator, TABLE, 0, 40, "a");
-        pollUntil(reader, out, () -> faults.hooks().calls("readRecords:" + moved) > before);
+        // A read of the channel is in flight, held on the latch (counting calls instead would race
+        // with a read that started just before the count was taken).
+        pollUntil(reader, out, () -> faults.hooks().readsWaiting(moved) > 0);
 
         reader.handleSourceEvents(new ReleaseChannelsEvent(List.of(moved)));
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);

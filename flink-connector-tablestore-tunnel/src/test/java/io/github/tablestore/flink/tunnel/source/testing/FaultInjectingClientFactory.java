@@ -83,6 +83,7 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         public volatile java.util.function.ToLongBiFunction<String, Integer> readLatencyMillis = (channel, n) -> 0;
         /** ReadRecords of these channels wait until the latch opens. */
         public final Map<String, java.util.concurrent.CountDownLatch> blockedReads = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> waitingReads = new ConcurrentHashMap<>();
         /** Every Checkpoint call: channel, token, sequence number. */
         public final List<String[]> checkpoints = new CopyOnWriteArrayList<>();
 
@@ -94,6 +95,12 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         public void clearFailures() {
             failures.clear();
+        }
+
+        /** How many ReadRecords of {@code channelId} wait on their {@link #blockedReads} latch now. */
+        public int readsWaiting(String channelId) {
+            AtomicInteger n = waitingReads.get(channelId);
+            return n == null ? 0 : n.get();
         }
 
         public int calls(String method) {
@@ -186,7 +193,13 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
             long latency = h.readLatencyMillis.applyAsLong(channelId, nth);
             try {
                 if (latch != null) {
-                    latch.await();
+                    AtomicInteger waiting = h.waitingReads.computeIfAbsent(channelId, c -> new AtomicInteger());
+                    waiting.incrementAndGet();
+                    try {
+                        latch.await();
+                    } finally {
+                        waiting.decrementAndGet();
+                    }
                 }
                 if (latency > 0) {
                     java.util.concurrent.TimeUnit.MILLISECONDS.sleep(latency); // the slow network itself
