@@ -75,7 +75,7 @@ public final class TunnelSource<T>
                 return context.getUserCodeClassLoader();
             }
         });
-        return TunnelSourceReader.create(config, deserializer, context, CheckpointingProbe.isCheckpointingEnabled(context));
+        return TunnelSourceReader.create(config, deserializer, context, CheckpointingProbe.progressMode(context));
     }
 
     @Override

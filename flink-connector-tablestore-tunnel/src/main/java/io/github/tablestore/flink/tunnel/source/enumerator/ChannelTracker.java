@@ -20,26 +20,45 @@ import java.util.TreeSet;
  * assigned channel may also be <em>releasing</em>: the service asked for it back and its reader
  * was told to stop. Decides which pending channels may be read: a channel whose parents are not
  * all finished waits. Used on the coordinator thread only.
+ *
+ * <p>Every assignment gets a number, carried by the split the reader gets and by anything the
+ * reader sends back about it. A hand-back or a returned split that does not carry the number of
+ * the channel's current assignment is stale (e.g. re-sent by a reader restored from a checkpoint
+ * taken before the channel went to another reader) and is ignored: acting on it would read the
+ * channel twice at once.
  */
 final class ChannelTracker {
     /** Owner of an assigned channel that was restored from state (Flink may have moved it). */
     static final int UNKNOWN_OWNER = -1;
 
     private final TreeMap<String, TunnelChannelSplit> pending = new TreeMap<>();
-    private final TreeMap<String, Integer> assigned = new TreeMap<>();
+    private final TreeMap<String, Assignment> assigned = new TreeMap<>();
     private final TreeSet<String> finished = new TreeSet<>();
     private final TreeMap<String, TunnelChannelSplit> released = new TreeMap<>();
     /** Assigned channels whose reader was asked to hand them back. */
     private final TreeSet<String> releasing = new TreeSet<>();
+    private long nextAssignment = 1;
+
+    /** Who holds an assigned channel, and by which assignment. */
+    private static final class Assignment {
+        final int owner;
+        final long number;
+
+        Assignment(int owner, long number) {
+            this.owner = owner;
+            this.number = number;
+        }
+    }
 
     static ChannelTracker restore(TunnelEnumeratorState state) {
         ChannelTracker tracker = new ChannelTracker();
+        tracker.nextAssignment = state.nextAssignment();
         for (String id : state.finishedChannels()) {
             tracker.finished.add(id);
         }
-        for (String id : state.assignedChannels()) {
-            if (!tracker.finished.contains(id)) {
-                tracker.assigned.put(id, UNKNOWN_OWNER);
+        for (Map.Entry<String, Long> e : state.assignments().entrySet()) {
+            if (!tracker.finished.contains(e.getKey())) {
+                tracker.assigned.put(e.getKey(), new Assignment(UNKNOWN_OWNER, e.getValue()));
             }
         }
         for (TunnelChannelSplit split : state.releasedSplits()) {
@@ -133,12 +152,13 @@ final class ChannelTracker {
     }
 
     /**
-     * A reader handed a channel back at {@code split}'s position. Returns whether this is news
-     * (readers re-send hand-backs after a restore).
+     * A reader handed a channel back at {@code split}'s position. Returns whether this is news:
+     * readers re-send hand-backs after a restore, and one that does not end the channel's current
+     * assignment is stale.
      */
     boolean markReleased(TunnelChannelSplit split) {
         String id = split.channelId();
-        if (finished.contains(id) || released.containsKey(id) || pending.containsKey(id)) {
+        if (!isCurrentAssignment(split)) {
             return false;
         }
         assigned.remove(id);
@@ -157,23 +177,50 @@ final class ChannelTracker {
         return true;
     }
 
-    void markAssigned(String channelId, int subtask) {
+    /**
+     * Whether {@code split} speaks for the channel's current assignment. A split of an assignment
+     * whose number is not known (0: from state written before numbering) is taken as current
+     * when the assignment's number is not known either.
+     */
+    private boolean isCurrentAssignment(TunnelChannelSplit split) {
+        Assignment a = assigned.get(split.channelId());
+        return a != null && (a.number == split.assignment() || a.number == 0);
+    }
+
+    /** Hands a pending channel to a reader; returns the split to send, numbered. */
+    TunnelChannelSplit markAssigned(String channelId, int subtask) {
         TunnelChannelSplit removed = pending.remove(channelId);
         if (removed == null) {
             throw new IllegalStateException("Channel " + channelId + " is not pending");
         }
-        assigned.put(channelId, subtask);
+        long number = nextAssignment++;
+        assigned.put(channelId, new Assignment(subtask, number));
+        return removed.withAssignment(number);
     }
 
     /**
-     * Takes back splits whose reader failed before a checkpoint covered them. Finished channels
-     * stay finished; the split's position (where it was assigned from) is kept.
+     * Takes back splits whose reader failed before a checkpoint covered them; the split's position
+     * (where it was assigned from) is kept. Splits of an assignment that is no longer current are
+     * ignored. Finished channels stay finished unless {@code replayFinished} (batch: the reader's
+     * output since the assignment is lost with it, so the channel is read again).
      */
-    List<TunnelChannelSplit> returnSplits(Collection<TunnelChannelSplit> splits) {
+    List<TunnelChannelSplit> returnSplits(Collection<TunnelChannelSplit> splits, boolean replayFinished) {
         List<TunnelChannelSplit> returned = new ArrayList<>();
         for (TunnelChannelSplit split : splits) {
             String id = split.channelId();
-            if (finished.contains(id) || split.isFinished()) {
+            if (split.isFinished()) {
+                continue; // restored as finished: nothing to read
+            }
+            if (finished.contains(id)) {
+                if (!replayFinished) {
+                    continue;
+                }
+                finished.remove(id);
+                pending.put(id, split);
+                returned.add(split);
+                continue;
+            }
+            if (!isCurrentAssignment(split)) {
                 continue;
             }
             assigned.remove(id);
@@ -240,9 +287,9 @@ final class ChannelTracker {
     /** Number of channels each reader owns as far as this enumerator knows. */
     Map<Integer, Integer> loadByReader() {
         Map<Integer, Integer> load = new HashMap<>();
-        for (int owner : assigned.values()) {
-            if (owner != UNKNOWN_OWNER) {
-                load.merge(owner, 1, Integer::sum);
+        for (Assignment a : assigned.values()) {
+            if (a.owner != UNKNOWN_OWNER) {
+                load.merge(a.owner, 1, Integer::sum);
             }
         }
         return load;
@@ -250,14 +297,15 @@ final class ChannelTracker {
 
     /** The reader owning an assigned channel, {@link #UNKNOWN_OWNER}, or null if not assigned. */
     Integer ownerOf(String channelId) {
-        return assigned.get(channelId);
+        Assignment a = assigned.get(channelId);
+        return a == null ? null : a.owner;
     }
 
     /** Assigned channels whose owner is the given reader. */
     List<String> assignedTo(int subtask) {
         List<String> ids = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : assigned.entrySet()) {
-            if (e.getValue() == subtask) {
+        for (Map.Entry<String, Assignment> e : assigned.entrySet()) {
+            if (e.getValue().owner == subtask) {
                 ids.add(e.getKey());
             }
         }
@@ -319,7 +367,11 @@ final class ChannelTracker {
     }
 
     TunnelEnumeratorState snapshot(String tunnelId, String clientId) {
+        Map<String, Long> assignments = new TreeMap<>();
+        for (Map.Entry<String, Assignment> e : assigned.entrySet()) {
+            assignments.put(e.getKey(), e.getValue().number);
+        }
         return new TunnelEnumeratorState(tunnelId, clientId, new ArrayList<>(pending.values()),
-                assigned.keySet(), finished, new ArrayList<>(released.values()));
+                assignments, finished, new ArrayList<>(released.values()), nextAssignment);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class CoordinatorView {
     static final CoordinatorView INITIAL =
-            new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 0, 0);
+            new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 0, 0);
 
     /** Channels the tracker knows in any state: not to be discovered again. */
     final Set<String> known;
@@ -27,6 +27,11 @@ final class CoordinatorView {
     final boolean needServerStatuses;
     /** Bounded source with nothing left in Flink: check whether the tunnel is complete. */
     final boolean checkCompletion;
+    /**
+     * Batch mode: finished base-data channels are not reported TERMINATED (a failed reader's
+     * channels are read again); finished stream channels are, or their children never open.
+     */
+    final boolean holdFinishedBaseData;
     /** Bumped when the coordinator wants a heartbeat now rather than at the next interval. */
     final long urgentSeq;
     /** The last {@link SessionUpdate#seq} the coordinator applied. */
@@ -39,6 +44,7 @@ final class CoordinatorView {
             Map<String, String> released,
             boolean needServerStatuses,
             boolean checkCompletion,
+            boolean holdFinishedBaseData,
             long urgentSeq,
             long appliedUpdateSeq) {
         this.known = known;
@@ -47,6 +53,7 @@ final class CoordinatorView {
         this.released = released;
         this.needServerStatuses = needServerStatuses;
         this.checkCompletion = checkCompletion;
+        this.holdFinishedBaseData = holdFinishedBaseData;
         this.urgentSeq = urgentSeq;
         this.appliedUpdateSeq = appliedUpdateSeq;
     }

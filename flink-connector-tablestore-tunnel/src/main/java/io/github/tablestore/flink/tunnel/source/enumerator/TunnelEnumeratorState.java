@@ -1,9 +1,12 @@
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,7 +17,9 @@ import java.util.TreeSet;
  *       is still alive (both null before the first connect).
  *   <li>{@code pendingSplits}: channels known but not handed to a reader yet (waiting for their
  *       parents or for readers), with their start position.
- *   <li>{@code assignedChannels}: channels owned by readers; their positions live in reader state.
+ *   <li>{@code assignments}: channels owned by readers, each with the number of the assignment
+ *       that handed it out (0: not known); their positions live in reader state.
+ *   <li>{@code nextAssignment}: the number the next assignment gets.
  *   <li>{@code finishedChannels}: channels whose finish is part of a completed checkpoint.
  *   <li>{@code releasedSplits}: channels a reader handed back because the service moved them
  *       away, with the position Flink reached; read again from there when the service offers
@@ -25,9 +30,10 @@ public final class TunnelEnumeratorState {
     private final String tunnelId;
     private final String clientId;
     private final List<TunnelChannelSplit> pendingSplits;
-    private final Set<String> assignedChannels;
+    private final Map<String, Long> assignments;
     private final Set<String> finishedChannels;
     private final List<TunnelChannelSplit> releasedSplits;
+    private final long nextAssignment;
 
     public TunnelEnumeratorState(
             String tunnelId,
@@ -45,12 +51,32 @@ public final class TunnelEnumeratorState {
             Set<String> assignedChannels,
             Set<String> finishedChannels,
             List<TunnelChannelSplit> releasedSplits) {
+        this(tunnelId, clientId, pendingSplits, unnumbered(assignedChannels), finishedChannels, releasedSplits, 1);
+    }
+
+    public TunnelEnumeratorState(
+            String tunnelId,
+            String clientId,
+            List<TunnelChannelSplit> pendingSplits,
+            Map<String, Long> assignments,
+            Set<String> finishedChannels,
+            List<TunnelChannelSplit> releasedSplits,
+            long nextAssignment) {
         this.tunnelId = tunnelId;
         this.clientId = clientId;
         this.pendingSplits = List.copyOf(pendingSplits);
-        this.assignedChannels = Set.copyOf(new TreeSet<>(assignedChannels));
+        this.assignments = Collections.unmodifiableMap(new TreeMap<>(assignments));
         this.finishedChannels = Set.copyOf(new TreeSet<>(finishedChannels));
         this.releasedSplits = List.copyOf(releasedSplits);
+        this.nextAssignment = nextAssignment;
+    }
+
+    private static Map<String, Long> unnumbered(Set<String> ids) {
+        Map<String, Long> m = new TreeMap<>();
+        for (String id : ids) {
+            m.put(id, 0L);
+        }
+        return m;
     }
 
     public static TunnelEnumeratorState empty() {
@@ -72,7 +98,17 @@ public final class TunnelEnumeratorState {
     }
 
     public Set<String> assignedChannels() {
-        return assignedChannels;
+        return assignments.keySet();
+    }
+
+    /** Assigned channel → the number of the assignment that handed it out (0: not known). */
+    public Map<String, Long> assignments() {
+        return assignments;
+    }
+
+    /** The number the next assignment gets (numbers start at 1). */
+    public long nextAssignment() {
+        return nextAssignment;
     }
 
     public Set<String> finishedChannels() {
@@ -92,21 +128,24 @@ public final class TunnelEnumeratorState {
         return Objects.equals(tunnelId, that.tunnelId)
                 && Objects.equals(clientId, that.clientId)
                 && pendingSplits.equals(that.pendingSplits)
-                && assignedChannels.equals(that.assignedChannels)
+                && assignments.equals(that.assignments)
                 && finishedChannels.equals(that.finishedChannels)
-                && releasedSplits.equals(that.releasedSplits);
+                && releasedSplits.equals(that.releasedSplits)
+                && nextAssignment == that.nextAssignment;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tunnelId, clientId, pendingSplits, assignedChannels, finishedChannels, releasedSplits);
+        return Objects.hash(tunnelId, clientId, pendingSplits, assignments, finishedChannels, releasedSplits,
+                nextAssignment);
     }
 
     @Override
     public String toString() {
         return "TunnelEnumeratorState{tunnel=" + tunnelId + ", client=" + clientId
-                + ", pending=" + pendingSplits + ", assigned=" + new TreeSet<>(assignedChannels)
+                + ", pending=" + pendingSplits + ", assigned=" + assignments
                 + ", finished=" + new TreeSet<>(finishedChannels)
-                + (releasedSplits.isEmpty() ? "" : ", released=" + releasedSplits) + "}";
+                + (releasedSplits.isEmpty() ? "" : ", released=" + releasedSplits)
+                + ", nextAssignment=" + nextAssignment + "}";
     }
 }

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
@@ -24,6 +26,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Version 2 appends the released splits: count (int) and splits (in the split serializer
  * version written at the start).
+ *
+ * <p>Version 3 appends, for each assigned id in the order written, the number of its assignment
+ * (long), then the next assignment number (long); its splits are in split version 3.
  */
 public final class TunnelEnumeratorStateSerializer
         implements SimpleVersionedSerializer<TunnelEnumeratorState> {
@@ -31,7 +36,8 @@ public final class TunnelEnumeratorStateSerializer
 
     static final int VERSION_1 = 1;
     static final int VERSION_2 = 2;
-    public static final int CURRENT_VERSION = VERSION_2;
+    static final int VERSION_3 = 3;
+    public static final int CURRENT_VERSION = VERSION_3;
 
     @Override
     public int getVersion() {
@@ -55,13 +61,17 @@ public final class TunnelEnumeratorStateSerializer
             for (TunnelChannelSplit split : state.releasedSplits()) {
                 TunnelChannelSplitSerializer.write(split, out);
             }
+            for (String id : new TreeSet<>(state.assignedChannels())) {
+                out.writeLong(state.assignments().get(id));
+            }
+            out.writeLong(state.nextAssignment());
         }
         return bytes.toByteArray();
     }
 
     @Override
     public TunnelEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != VERSION_1 && version != VERSION_2) {
+        if (version < VERSION_1 || version > VERSION_3) {
             throw new IOException("Unknown tunnel enumerator state version " + version
                     + " (this connector reads versions 1.." + CURRENT_VERSION
                     + "); was the state written by a newer connector?");
@@ -84,12 +94,32 @@ public final class TunnelEnumeratorStateSerializer
                     released.add(TunnelChannelSplitSerializer.read(splitVersion, in));
                 }
             }
+            Map<String, Long> assignments = new TreeMap<>();
+            long nextAssignment = 1;
+            for (String id : new TreeSet<>(assigned)) {
+                assignments.put(id, version >= VERSION_3 ? readAssignment(in, id) : 0L);
+            }
+            if (version >= VERSION_3) {
+                nextAssignment = in.readLong();
+                if (nextAssignment < 1) {
+                    throw new IOException("Corrupt next assignment number " + nextAssignment + " in enumerator state");
+                }
+            }
             if (in.available() > 0) {
                 throw new IOException("Unexpected " + in.available()
                         + " trailing bytes in tunnel enumerator state of version " + version);
             }
-            return new TunnelEnumeratorState(tunnelId, clientId, pending, assigned, finished, released);
+            return new TunnelEnumeratorState(
+                    tunnelId, clientId, pending, assignments, finished, released, nextAssignment);
         }
+    }
+
+    private static long readAssignment(DataInputStream in, String channelId) throws IOException {
+        long n = in.readLong();
+        if (n < 0) {
+            throw new IOException("Corrupt assignment number " + n + " of channel " + channelId + " in enumerator state");
+        }
+        return n;
     }
 
     private static void writeNullable(String s, DataOutputStream out) throws IOException {

@@ -68,6 +68,8 @@ final class TunnelSession {
     private Map<String, ChannelState> serverView = new LinkedHashMap<>();
     /** Channels handed to the coordinator → the update that carried them. */
     private final Map<String, Long> handedOver = new HashMap<>();
+    /** Channel → its type, from DescribeTunnel. */
+    private final Map<String, ChannelType> channelTypes = new HashMap<>();
     /** Stream shard → its parents, from DescribeStream. */
     private final Map<String, List<String>> shardParents = new HashMap<>();
     private long lastHeartbeatOkNanos;
@@ -198,7 +200,8 @@ final class TunnelSession {
                 statuses.put(c.channelId(), c.status());
                 types.put(c.channelId(), c.type());
             }
-            complete = isComplete(d);
+            channelTypes.putAll(types);
+            complete = isComplete(d, view);
         }
         List<TunnelChannelSplit> discovered = new ArrayList<>();
         for (String id : newOpen) {
@@ -241,7 +244,11 @@ final class TunnelSession {
                 continue;
             }
             String id = s.channelId();
-            if (view.finished.contains(id)) {
+            if (view.finished.contains(id)
+                    && view.holdFinishedBaseData
+                    && channelTypes.get(id) == ChannelType.BASE_DATA) {
+                reports.add(s); // batch: keep it readable for a failover until the job ends
+            } else if (view.finished.contains(id)) {
                 if (storeFinished(id)) {
                     LOG.info("Reporting channel {} of {} as TERMINATED", id, config.describeTunnel());
                     reports.add(s.reportAs(ChannelStatus.TERMINATED));
@@ -428,19 +435,22 @@ final class TunnelSession {
         LOG.info("Connected to {} as client {}", config.describeTunnel(), clientId);
     }
 
-    /** A bounded tunnel is complete when all its channels are TERMINATED and none will follow. */
-    private boolean isComplete(TunnelDescription d) {
+    /**
+     * A bounded tunnel is complete when each of its channels is TERMINATED or finished in Flink
+     * (in batch mode finished base-data channels are not reported), and none will follow.
+     */
+    private static boolean isComplete(TunnelDescription d, CoordinatorView view) {
         if (d.channels().isEmpty() || STAGE_INIT.equals(d.tunnel().stage())) {
             return false;
         }
         boolean anyStream = false;
         for (ChannelInfo c : d.channels()) {
-            if (c.status() != ChannelStatus.TERMINATED) {
+            if (c.status() != ChannelStatus.TERMINATED && !view.finished.contains(c.channelId())) {
                 return false;
             }
             anyStream |= c.type() == ChannelType.STREAM;
         }
-        if (config.tunnelType() == TunnelType.BASE_DATA) {
+        if (d.tunnel().type() == TunnelType.BASE_DATA) {
             return true;
         }
         return anyStream && STAGE_PROCESS_STREAM.equals(d.tunnel().stage());

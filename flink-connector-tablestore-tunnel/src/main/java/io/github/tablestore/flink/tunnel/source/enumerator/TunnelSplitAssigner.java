@@ -20,10 +20,14 @@ final class TunnelSplitAssigner {
      * @param splits splits to place, in the order to place them
      * @param readers registered readers
      * @param currentLoad channels each reader already owns (missing = 0)
+     * @param maxPerReader most channels a reader may own; splits that do not fit stay unplaced
      * @return reader → splits, in placement order
      */
     static Map<Integer, List<TunnelChannelSplit>> assign(
-            List<TunnelChannelSplit> splits, Collection<Integer> readers, Map<Integer, Integer> currentLoad) {
+            List<TunnelChannelSplit> splits,
+            Collection<Integer> readers,
+            Map<Integer, Integer> currentLoad,
+            int maxPerReader) {
         Map<Integer, List<TunnelChannelSplit>> result = new LinkedHashMap<>();
         if (readers.isEmpty()) {
             return result;
@@ -39,6 +43,9 @@ final class TunnelSplitAssigner {
                 if (best < 0 || load.get(reader) < load.get(best)) {
                     best = reader;
                 }
+            }
+            if (load.get(best) >= maxPerReader) {
+                break; // the least loaded reader is full, so is every other
             }
             load.merge(best, 1, Integer::sum);
             result.computeIfAbsent(best, r -> new java.util.ArrayList<>()).add(split);

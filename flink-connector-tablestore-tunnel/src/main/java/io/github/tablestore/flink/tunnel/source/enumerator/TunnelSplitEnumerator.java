@@ -2,9 +2,12 @@ package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ReaderStartedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
@@ -42,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * ReleaseChannelsEvent}) and hands back its position ({@link ChannelsReleasedEvent}) once that
  * is covered by a completed checkpoint; the session then stores the position in the tunnel and
  * acknowledges. If the service offers the channel again, it is read from that position.
+ *
+ * <p>Batch mode (readers say so, {@link ReaderStartedEvent}): subtasks may run in waves, so
+ * channels go to the readers that are running, each holding at most its share; a failed reader's
+ * channels are read again even if they finished, as its output is produced anew; finished
+ * base-data channels are not reported TERMINATED while the job runs, so they can be read again.
  */
 public final class TunnelSplitEnumerator
         implements SplitEnumerator<TunnelChannelSplit, TunnelEnumeratorState> {
@@ -69,6 +77,10 @@ public final class TunnelSplitEnumerator
     private long urgentSeq;
     private long appliedUpdateSeq;
     private boolean noMoreSplits;
+    /** How the readers let the tunnel's progress follow Flink's; null until a reader said. */
+    private ProgressMode mode;
+    /** The checkpoint of the last {@link #snapshotState}; -1 before the first. */
+    private long lastSnapshotId = -1;
     private final Counter handBacks = new ThreadSafeSimpleCounter();
     private MetricGroup metrics;
 
@@ -265,7 +277,7 @@ public final class TunnelSplitEnumerator
 
     @Override
     public void addSplitsBack(List<TunnelChannelSplit> splits, int subtaskId) {
-        List<TunnelChannelSplit> returned = tracker.returnSplits(splits);
+        List<TunnelChannelSplit> returned = tracker.returnSplits(splits, mode == ProgressMode.BATCH);
         LOG.info("Reader {} failed before checkpointing {}; assigning them again", subtaskId, returned);
         assignPending();
         publishView();
@@ -274,13 +286,15 @@ public final class TunnelSplitEnumerator
     @Override
     public void handleSourceEvent(int subtaskId, SourceEvent event) {
         if (event instanceof ChannelsFinishedEvent) {
+            List<String> ids = ((ChannelsFinishedEvent) event).channelIds();
             boolean news = false;
-            for (String id : ((ChannelsFinishedEvent) event).channelIds()) {
+            for (String id : ids) {
                 if (tracker.markFinished(id)) {
                     LOG.info("Channel {} finished (reported by reader {})", id, subtaskId);
                     news = true;
                 }
             }
+            acknowledge(subtaskId, ids);
             if (news) {
                 urgentSeq++; // report TERMINATED promptly so the children open
                 assignPending();
@@ -288,19 +302,45 @@ public final class TunnelSplitEnumerator
             publishView();
         } else if (event instanceof ChannelsReleasedEvent) {
             boolean news = false;
+            List<String> ids = new ArrayList<>();
             for (TunnelChannelSplit split : ((ChannelsReleasedEvent) event).splits()) {
+                ids.add(split.channelId());
                 if (tracker.markReleased(split)) {
                     LOG.info("Channel {} handed back by reader {}", split, subtaskId);
                     handBacks.inc();
                     news = true;
+                } else if (tracker.isAssigned(split.channelId())) {
+                    LOG.info("Ignoring a stale hand-back of {} by reader {}: the channel was assigned "
+                            + "again since", split, subtaskId);
                 }
             }
+            acknowledge(subtaskId, ids);
             if (news) {
                 urgentSeq++; // store the positions and acknowledge promptly
             }
             publishView();
+        } else if (event instanceof ReaderStartedEvent) {
+            ProgressMode readerMode = ((ReaderStartedEvent) event).mode();
+            if (mode == null) {
+                LOG.info("Readers run in {} mode", readerMode);
+                mode = readerMode;
+                assignPending();
+                publishView();
+            } else if (mode != readerMode) {
+                LOG.warn("Reader {} runs in {} mode, the others in {} mode", subtaskId, readerMode, mode);
+            }
         } else {
             LOG.warn("Ignoring unknown source event {} from reader {}", event, subtaskId);
+        }
+    }
+
+    /**
+     * Tells the reader from which checkpoint on the enumerator's snapshots hold what it reported
+     * (also for reports that were no news or stale), so it may drop them from its state then.
+     */
+    private void acknowledge(int subtaskId, List<String> channelIds) {
+        if (!channelIds.isEmpty() && context.registeredReaders().containsKey(subtaskId)) {
+            context.sendEventToSourceReader(subtaskId, new ChannelsRecordedEvent(channelIds, lastSnapshotId + 1));
         }
     }
 
@@ -309,19 +349,33 @@ public final class TunnelSplitEnumerator
             return; // readers could not read yet; wait for a live session
         }
         Map<Integer, ?> readers = context.registeredReaders();
-        if (readers.size() < context.currentParallelism()) {
+        int maxPerReader = Integer.MAX_VALUE;
+        if (mode == ProgressMode.BATCH) {
+            // Subtasks may run in waves (fewer slots than readers): no waiting for all, but each
+            // running reader gets only its share, the rest goes out as channels finish.
+            if (readers.isEmpty()) {
+                return;
+            }
+            int unfinished = tracker.pendingCount() + tracker.assignedCount();
+            maxPerReader = Math.max(1, (unfinished + context.currentParallelism() - 1) / context.currentParallelism());
+        } else if (readers.size() < context.currentParallelism()) {
             return; // wait for all readers so the assignment is balanced
         }
         List<TunnelChannelSplit> ready = tracker.readyToAssign(serverStatuses);
         if (ready.isEmpty()) {
             return;
         }
-        Map<Integer, List<TunnelChannelSplit>> plan =
-                TunnelSplitAssigner.assign(ready, readers.keySet(), tracker.loadByReader());
-        for (Map.Entry<Integer, List<TunnelChannelSplit>> e : plan.entrySet()) {
+        Map<Integer, List<TunnelChannelSplit>> plan = new HashMap<>();
+        for (Map.Entry<Integer, List<TunnelChannelSplit>> e : TunnelSplitAssigner.assign(
+                ready, readers.keySet(), tracker.loadByReader(), maxPerReader).entrySet()) {
+            List<TunnelChannelSplit> numbered = new ArrayList<>();
             for (TunnelChannelSplit split : e.getValue()) {
-                tracker.markAssigned(split.channelId(), e.getKey());
+                numbered.add(tracker.markAssigned(split.channelId(), e.getKey()));
             }
+            plan.put(e.getKey(), numbered);
+        }
+        if (plan.isEmpty()) {
+            return;
         }
         LOG.info("Assigning {}", plan);
         context.assignSplits(new SplitsAssignment<>(plan));
@@ -350,6 +404,7 @@ public final class TunnelSplitEnumerator
                 tracker.releasedPositions(),
                 tracker.waitsOnUntrackedParent() || tracker.releasedCount() > 0,
                 bounded && !noMoreSplits && !tracker.hasUnfinishedChannels(),
+                mode == ProgressMode.BATCH,
                 urgentSeq,
                 appliedUpdateSeq);
     }
@@ -358,6 +413,7 @@ public final class TunnelSplitEnumerator
 
     @Override
     public TunnelEnumeratorState snapshotState(long checkpointId) {
+        lastSnapshotId = Math.max(lastSnapshotId, checkpointId);
         return tracker.snapshot(tunnelId, clientId);
     }
 

@@ -330,7 +330,16 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
                 continue;
             }
             ChannelCursor c = new ChannelCursor(split, now);
-            cursors.put(c.channelId, c);
+            ChannelCursor previous = cursors.put(c.channelId, c);
+            if (previous != null) {
+                // Not expected (the enumerator ignores stale hand-backs), but if a channel comes
+                // again while it is read, the new split wins and the old read's slot is freed.
+                LOG.warn("Channel {} was assigned again while it was being read; reading it from the new split",
+                        c.channelId);
+                if (previous.inFlight) {
+                    inFlight--;
+                }
+            }
             if (c.stream) {
                 pacer.add(c.channelId);
             }

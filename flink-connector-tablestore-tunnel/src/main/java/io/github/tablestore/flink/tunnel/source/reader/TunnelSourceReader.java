@@ -1,9 +1,13 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ReaderStartedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
@@ -34,23 +38,28 @@ import org.slf4j.LoggerFactory;
  * thread runs {@link TunnelChannelSplitReader}, which reads channels concurrently on a small pool;
  * one committer thread stores positions in the tunnel ({@link ReaderCommitter}).
  *
- * <p>With checkpointing (exactly-once), {@link #snapshotState} remembers each channel's token per
- * checkpoint and {@link #notifyCheckpointComplete} stores the tokens of the completed checkpoint
- * in the tunnel, asynchronously. A channel read to its end stays in the reader's state, flagged
- * finished, until a checkpoint containing the finish completes; then the reader tells the
- * enumerator ({@link ChannelsFinishedEvent}), which stores {@code finished} and reports the
- * channel TERMINATED, so its children open only then. The finished split stays in state one
- * checkpoint longer, so that a restore re-sends the event if the enumerator's state missed it;
- * finished splits restored from state are never read, only reported again.
+ * <p>With checkpointing (exactly-once, {@link ProgressMode#CHECKPOINTS}), {@link #snapshotState}
+ * remembers each channel's token per checkpoint and {@link #notifyCheckpointComplete} stores the
+ * tokens of the completed checkpoint in the tunnel, asynchronously. A channel read to its end
+ * stays in the reader's state, flagged finished, until a checkpoint containing the finish
+ * completes; then the reader stores {@code finished} in the tunnel and tells the enumerator
+ * ({@link ChannelsFinishedEvent}), which reports the channel TERMINATED, so its children open only
+ * then. The enumerator answers with the first checkpoint whose enumerator snapshot holds the
+ * finish ({@link ChannelsRecordedEvent}); the reader keeps the finished split in its state until
+ * such a checkpoint completes, so whatever checkpoint the job restores from, one of the two states
+ * has the finish (also with concurrent checkpoints). Finished splits restored from state are
+ * never read, only reported again.
  *
  * <p>Hand-backs follow the same path. When the enumerator relays the service's request for a
  * channel ({@link ReleaseChannelsEvent}), the split reader stops the channel after its last
  * emitted batch (a record boundary); the split stays in the reader's state flagged released
  * until a checkpoint containing it completes, then goes to the enumerator ({@link
- * ChannelsReleasedEvent}) with its position, and stays one checkpoint longer.
+ * ChannelsReleasedEvent}) with its position, and stays until the enumerator's state has it.
  *
- * <p>Without checkpointing (at-least-once), positions are stored every commit interval, and a
- * finished or released channel is reported once its last batch was emitted.
+ * <p>Without checkpointing ({@link ProgressMode#INTERVAL}, at-least-once), positions are stored
+ * every commit interval, and a finished or released channel is reported once its last batch was
+ * emitted. In batch mode ({@link ProgressMode#BATCH}) nothing is stored: a failed reader's
+ * channels are read again from where they were assigned.
  */
 public final class TunnelSourceReader<T>
         extends SingleThreadMultiplexSourceReaderBase<ChannelBatch, T, TunnelChannelSplit, TunnelChannelSplitState> {
@@ -61,7 +70,7 @@ public final class TunnelSourceReader<T>
     private final ReaderCommitter committer;
     private final TunnelClient client;
     private final TunnelReaderMetrics metrics;
-    private final boolean commitOnCheckpoint;
+    private final ProgressMode mode;
 
     /** Checkpoint id → channel → token of the channels read in that snapshot. */
     private final NavigableMap<Long, Map<String, String>> positionsByCheckpoint = new TreeMap<>();
@@ -71,9 +80,8 @@ public final class TunnelSourceReader<T>
     private final Set<String> reading = new HashSet<>();
     /** Channels whose release was requested from the split reader. */
     private final Set<String> releasing = new HashSet<>();
-    /** Latest emitted position per channel (periodic mode), read by the committer thread. */
+    /** Latest emitted position per channel (interval mode), read by the committer thread. */
     private final Map<String, String> emittedPositions;
-    private long lastSnapshotId = -1;
     private boolean started;
 
     private TunnelSourceReader(
@@ -84,7 +92,7 @@ public final class TunnelSourceReader<T>
             ReaderCommitter committer,
             TunnelClient client,
             TunnelReaderMetrics metrics,
-            boolean commitOnCheckpoint,
+            ProgressMode mode,
             Map<String, String> emittedPositions) {
         super(fetchers, emitter, context.getConfiguration(), context);
         this.fetchers = fetchers;
@@ -92,29 +100,28 @@ public final class TunnelSourceReader<T>
         this.committer = committer;
         this.client = client;
         this.metrics = metrics;
-        this.commitOnCheckpoint = commitOnCheckpoint;
+        this.mode = mode;
         this.emittedPositions = emittedPositions;
     }
 
     /**
      * Builds a reader with its own tunnel client.
      *
-     * @param commitOnCheckpoint true when the job checkpoints (exactly-once commits); false to
-     *     commit on the configured interval
+     * @param mode how the tunnel's progress follows the job's ({@link CheckpointingProbe})
      */
     public static <T> TunnelSourceReader<T> create(
             TunnelSourceConfig config,
             TunnelRecordDeserializationSchema<T> deserializer,
             SourceReaderContext context,
-            boolean commitOnCheckpoint) {
-        return create(config, deserializer, context, commitOnCheckpoint, System::nanoTime);
+            ProgressMode mode) {
+        return create(config, deserializer, context, mode, System::nanoTime);
     }
 
     static <T> TunnelSourceReader<T> create(
             TunnelSourceConfig config,
             TunnelRecordDeserializationSchema<T> deserializer,
             SourceReaderContext context,
-            boolean commitOnCheckpoint,
+            ProgressMode mode,
             LongSupplier nanoClock) {
         TunnelClient client = config.clientFactory().createClient();
         SessionHolder sessions = new SessionHolder();
@@ -122,7 +129,7 @@ public final class TunnelSourceReader<T>
         int subtask = context.getIndexOfSubtask();
         ReaderCommitter committer = new ReaderCommitter(
                 client, sessions, subtask, metrics.commitsSucceeded(), metrics.commitsFailed());
-        Map<String, String> emittedPositions = commitOnCheckpoint ? null : new ConcurrentHashMap<>();
+        Map<String, String> emittedPositions = mode == ProgressMode.INTERVAL ? new ConcurrentHashMap<>() : null;
         TunnelRecordEmitter<T> emitter = new TunnelRecordEmitter<>(
                 deserializer,
                 context.metricGroup().getIOMetricGroup().getNumRecordsInCounter(),
@@ -135,11 +142,14 @@ public final class TunnelSourceReader<T>
                 config.readMaxBackoff().toMillis(), subtask, nanoClock, config.columnFilter(), metrics),
                 context.getConfiguration());
         TunnelSourceReader<T> reader = new TunnelSourceReader<>(fetchers, emitter, context, sessions,
-                committer, client, metrics, commitOnCheckpoint, emittedPositions);
-        if (!commitOnCheckpoint) {
+                committer, client, metrics, mode, emittedPositions);
+        if (mode == ProgressMode.INTERVAL) {
             LOG.info("Checkpointing is off: storing positions in the tunnel every {} (at-least-once)",
                     config.commitInterval());
             committer.commitPeriodically(() -> new HashMap<>(emittedPositions), config.commitInterval().toMillis());
+        } else if (mode == ProgressMode.BATCH) {
+            LOG.info("Batch mode: storing no positions in the tunnel while the job runs, so a failed "
+                    + "reader's channels can be read again");
         }
         return reader;
     }
@@ -148,6 +158,7 @@ public final class TunnelSourceReader<T>
     public void start() {
         super.start();
         started = true;
+        context.sendSourceEventToCoordinator(new ReaderStartedEvent(mode));
         report(unreported());
     }
 
@@ -186,10 +197,22 @@ public final class TunnelSourceReader<T>
             TunnelSessionEvent s = (TunnelSessionEvent) event;
             LOG.info("Using tunnel session {}", s);
             sessions.set(new SessionIds(s.tunnelId(), s.clientId(), s.tunnelCreateTimeMillis()));
+        } else if (event instanceof ChannelsRecordedEvent) {
+            recorded((ChannelsRecordedEvent) event);
         } else if (event instanceof ReleaseChannelsEvent) {
             release(((ReleaseChannelsEvent) event).channelIds());
         } else {
             super.handleSourceEvents(event);
+        }
+    }
+
+    /** The enumerator's state holds these channels from {@code fromCheckpoint} on. */
+    private void recorded(ChannelsRecordedEvent event) {
+        for (String id : event.channelIds()) {
+            HandedBack h = handedBack.get(id);
+            if (h != null && h.reported) {
+                h.recordedFrom = event.fromCheckpoint();
+            }
         }
     }
 
@@ -228,17 +251,19 @@ public final class TunnelSourceReader<T>
                 metrics.handedBackChannels().inc();
                 LOG.info("Channel {} stopped for hand-back", split);
             }
-            if (commitOnCheckpoint) {
-                handedBack.put(id, new HandedBack(split));
+            if (mode == ProgressMode.CHECKPOINTS) {
+                handedBack.put(id, new HandedBack(split)); // the committer forgets it when it leaves
             } else {
-                emittedPositions.remove(id);
+                if (emittedPositions != null) {
+                    emittedPositions.remove(id);
+                }
                 if (split.isFinished()) {
                     finishedNow.add(id);
                 } else {
                     releasedNow.add(split);
                 }
+                committer.forget(id);
             }
-            committer.forget(id);
         }
         // No checkpoints: the last batch is emitted, that is as safe as it gets.
         if (!finishedNow.isEmpty()) {
@@ -262,12 +287,11 @@ public final class TunnelSourceReader<T>
     @Override
     public List<TunnelChannelSplit> snapshotState(long checkpointId) {
         List<TunnelChannelSplit> splits = super.snapshotState(checkpointId);
-        lastSnapshotId = checkpointId;
-        Map<String, String> positions = new HashMap<>();
-        for (TunnelChannelSplit split : splits) {
-            positions.put(split.channelId(), split.token());
-        }
-        if (commitOnCheckpoint) {
+        if (mode == ProgressMode.CHECKPOINTS) {
+            Map<String, String> positions = new HashMap<>();
+            for (TunnelChannelSplit split : splits) {
+                positions.put(split.channelId(), split.token());
+            }
             positionsByCheckpoint.put(checkpointId, positions);
         }
         List<TunnelChannelSplit> all = new ArrayList<>(splits);
@@ -283,7 +307,7 @@ public final class TunnelSourceReader<T>
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
         super.notifyCheckpointComplete(checkpointId);
-        if (!commitOnCheckpoint) {
+        if (mode != ProgressMode.CHECKPOINTS) {
             return;
         }
         // Positions: the newest completed snapshot of each channel.
@@ -293,26 +317,37 @@ public final class TunnelSourceReader<T>
             toCommit.putAll(positions);
         }
         done.clear();
-        // Finished and released channels: drop those reported before the snapshot of a now
-        // completed checkpoint (the event reached the coordinator before that checkpoint's
-        // successor snapshots the enumerator: both travel the same ordered RPC path), and report
-        // those that are now in a completed checkpoint.
-        handedBack.values().removeIf(h -> h.reportedAfterSnapshot != null && checkpointId > h.reportedAfterSnapshot);
+        toCommit.keySet().removeAll(handedBack.keySet());
+        toCommit.keySet().removeIf(id -> !reading.contains(id));
+        // Finished and released channels: drop those the enumerator's snapshots hold since a now
+        // completed checkpoint; those now in a completed checkpoint are stored (finished) and
+        // reported.
+        handedBack.values().removeIf(h -> {
+            boolean leaves = h.recordedFrom != null && checkpointId >= h.recordedFrom;
+            if (leaves) {
+                committer.forget(h.split.channelId());
+            }
+            return leaves;
+        });
         for (HandedBack h : handedBack.values()) {
             if (h.firstCheckpoint >= 0 && h.firstCheckpoint <= checkpointId) {
                 h.inCompletedCheckpoint = true;
             }
         }
-        toCommit.keySet().removeAll(handedBack.keySet());
-        toCommit.keySet().removeIf(id -> !reading.contains(id));
         committer.commitAsync(toCommit);
         report(unreported());
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        super.notifyCheckpointAborted(checkpointId);
+        positionsByCheckpoint.remove(checkpointId);
     }
 
     private List<HandedBack> unreported() {
         List<HandedBack> list = new ArrayList<>();
         for (HandedBack h : handedBack.values()) {
-            if (h.inCompletedCheckpoint && h.reportedAfterSnapshot == null) {
+            if (h.inCompletedCheckpoint && !h.reported) {
                 list.add(h);
             }
         }
@@ -325,12 +360,26 @@ public final class TunnelSourceReader<T>
         }
         List<String> finishedIds = new ArrayList<>();
         List<TunnelChannelSplit> released = new ArrayList<>();
+        Map<String, String> finishedTokens = new LinkedHashMap<>();
         for (HandedBack h : channels) {
-            h.reportedAfterSnapshot = lastSnapshotId;
+            h.reported = true;
             if (h.split.isFinished()) {
                 finishedIds.add(h.split.channelId());
+                finishedTokens.put(h.split.channelId(), ChannelCheckpoint.FINISHED_TOKEN);
             } else {
                 released.add(h.split);
+            }
+        }
+        // Stored by the reader too, at once: a job started later without state must not read the
+        // channel's tail again, even if the enumerator cannot store it before the job stops (e.g.
+        // right before a stop-with-savepoint ends it).
+        committer.commitAsync(finishedTokens);
+        if (mode != ProgressMode.CHECKPOINTS) {
+            // Restored from a savepoint into a job without checkpoints: no later checkpoint will
+            // carry them, and no restore can need them again.
+            for (HandedBack h : channels) {
+                handedBack.remove(h.split.channelId());
+                committer.forget(h.split.channelId());
             }
         }
         if (!finishedIds.isEmpty()) {
@@ -390,8 +439,10 @@ public final class TunnelSourceReader<T>
         long firstCheckpoint = -1;
         /** Some completed checkpoint carries it. */
         boolean inCompletedCheckpoint;
-        /** Reported to the enumerator when the last snapshot had this id (null: not yet). */
-        Long reportedAfterSnapshot;
+        /** Told to the enumerator. */
+        boolean reported;
+        /** The enumerator's snapshots hold it from this checkpoint on (null: not known yet). */
+        Long recordedFrom;
 
         HandedBack(TunnelChannelSplit split) {
             this.split = split;

@@ -26,6 +26,12 @@ import org.apache.flink.api.connector.source.SourceSplit;
  * moved the channel away (CLOSING); its position is where the reader stopped. Like a finished
  * split it stays in the reader's state until it is safely handed back to the enumerator, and is
  * never read from that state again.
+ *
+ * <p>{@link #assignment()} numbers the enumerator's hand-out of the channel to a reader (0: not
+ * known, e.g. a split from the service or from state written before assignments were numbered).
+ * A hand-back or a returned split carries the number of the assignment it ends, so the
+ * enumerator can tell a stale one (re-sent by a reader restored from an older checkpoint, after
+ * the channel went to another reader) from the current one.
  */
 public final class TunnelChannelSplit implements SourceSplit, Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,6 +42,7 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
     private final long sequenceNumber;
     private final List<String> parentChannelIds;
     private final boolean released;
+    private final long assignment;
 
     public TunnelChannelSplit(
             String channelId,
@@ -53,6 +60,20 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
             long sequenceNumber,
             List<String> parentChannelIds,
             boolean released) {
+        this(channelId, channelType, token, sequenceNumber, parentChannelIds, released, 0);
+    }
+
+    public TunnelChannelSplit(
+            String channelId,
+            ChannelType channelType,
+            String token,
+            long sequenceNumber,
+            List<String> parentChannelIds,
+            boolean released,
+            long assignment) {
+        if (assignment < 0) {
+            throw new IllegalArgumentException("Negative assignment " + assignment + " of channel " + channelId);
+        }
         this.channelId = requireNonEmpty(channelId, "channelId");
         this.channelType = Objects.requireNonNull(channelType, "channelType");
         this.token = requireNonEmpty(token, "token");
@@ -62,6 +83,7 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
             throw new IllegalArgumentException("Channel " + channelId + " cannot be both finished and released");
         }
         this.released = released;
+        this.assignment = assignment;
     }
 
     private static String requireNonEmpty(String value, String name) {
@@ -113,15 +135,27 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
         return released;
     }
 
+    /** The number of the assignment that handed this split to a reader; 0 if not known. */
+    public long assignment() {
+        return assignment;
+    }
+
     /** This split at another position (not released). */
     public TunnelChannelSplit withPosition(String newToken, long newSequenceNumber) {
         return new TunnelChannelSplit(
-                channelId, channelType, newToken, newSequenceNumber, parentChannelIds, false);
+                channelId, channelType, newToken, newSequenceNumber, parentChannelIds, false, assignment);
     }
 
     /** This split, handed back at its current position. */
     public TunnelChannelSplit asReleased() {
-        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentChannelIds, true);
+        return new TunnelChannelSplit(
+                channelId, channelType, token, sequenceNumber, parentChannelIds, true, assignment);
+    }
+
+    /** This split as handed to a reader by the given assignment. */
+    public TunnelChannelSplit withAssignment(long newAssignment) {
+        return new TunnelChannelSplit(
+                channelId, channelType, token, sequenceNumber, parentChannelIds, released, newAssignment);
     }
 
     /** This split to be read again from its position (no longer flagged released). */
@@ -145,6 +179,7 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
         TunnelChannelSplit that = (TunnelChannelSplit) o;
         return sequenceNumber == that.sequenceNumber
                 && released == that.released
+                && assignment == that.assignment
                 && channelId.equals(that.channelId)
                 && channelType == that.channelType
                 && token.equals(that.token)
@@ -153,13 +188,14 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds, released);
+        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds, released, assignment);
     }
 
     @Override
     public String toString() {
         return "TunnelChannelSplit{" + channelId + ", " + channelType
                 + (isFinished() ? ", finished" : "") + (released ? ", released" : "") + ", seq=" + sequenceNumber
+                + (assignment == 0 ? "" : ", assignment=" + assignment)
                 + (parentChannelIds.isEmpty() ? "" : ", parents=" + parentChannelIds) + "}";
     }
 }

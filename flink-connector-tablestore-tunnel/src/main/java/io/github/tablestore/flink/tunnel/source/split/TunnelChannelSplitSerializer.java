@@ -16,7 +16,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Version 1: channelId (UTF), channel type (byte: 0 base data, 1 stream), token (length-prefixed
  * UTF-8, tokens may exceed 64 KiB), sequence number (long), parent count (int) and parent ids (UTF).
- * Version 2 appends a flags byte (bit 0: released). A new version appends fields; {@link
+ * Version 2 appends a flags byte (bit 0: released). Version 3 appends the assignment number
+ * (long). A new version appends fields; {@link
  * #deserialize} keeps reading every earlier one.
  */
 public final class TunnelChannelSplitSerializer implements SimpleVersionedSerializer<TunnelChannelSplit> {
@@ -24,7 +25,8 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
 
     static final int VERSION_1 = 1;
     static final int VERSION_2 = 2;
-    public static final int CURRENT_VERSION = VERSION_2;
+    static final int VERSION_3 = 3;
+    public static final int CURRENT_VERSION = VERSION_3;
 
     private static final int FLAG_RELEASED = 1;
 
@@ -56,6 +58,7 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
             out.writeUTF(parent);
         }
         out.writeByte(split.isReleased() ? FLAG_RELEASED : 0);
+        out.writeLong(split.assignment());
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
 
     /** Reads a split written by {@link #write} in the given version. */
     public static TunnelChannelSplit read(int version, DataInputStream in) throws IOException {
-        if (version != VERSION_1 && version != VERSION_2) {
+        if (version < VERSION_1 || version > VERSION_3) {
             throw new IOException("Unknown tunnel split serializer version " + version
                     + " (this connector reads versions 1.." + CURRENT_VERSION
                     + "); was the state written by a newer connector?");
@@ -105,7 +108,14 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
             }
             released = (flags & FLAG_RELEASED) != 0;
         }
-        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds, released);
+        long assignment = 0;
+        if (version >= VERSION_3) {
+            assignment = in.readLong();
+            if (assignment < 0) {
+                throw new IOException("Corrupt assignment number " + assignment + " in the split of " + channelId);
+            }
+        }
+        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds, released, assignment);
     }
 
     /** Writes a string of any length (writeUTF stops at 64 KiB). */

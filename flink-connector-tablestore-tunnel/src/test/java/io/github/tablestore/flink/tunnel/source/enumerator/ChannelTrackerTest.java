@@ -65,12 +65,66 @@ class ChannelTrackerTest {
         TunnelChannelSplit b = stream("b");
         t.addPending(a);
         t.addPending(b);
-        t.markAssigned("a", 0);
-        t.markAssigned("b", 0);
+        TunnelChannelSplit assignedA = t.markAssigned("a", 0);
+        TunnelChannelSplit assignedB = t.markAssigned("b", 0);
         t.markFinished("b");
-        assertThat(t.returnSplits(List.of(a, b))).containsExactly(a);
+        assertThat(t.returnSplits(List.of(assignedA, assignedB), false)).containsExactly(assignedA);
         assertThat(t.isPending("a")).isTrue();
         assertThat(t.isFinished("b")).isTrue();
+    }
+
+    @Test
+    void inBatchModeReturnedSplitsOfFinishedChannelsAreReadAgainFromTheirAssignedPosition() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("a"));
+        TunnelChannelSplit assigned = t.markAssigned("a", 0);
+        t.markFinished("a");
+        assertThat(t.returnSplits(List.of(assigned), true)).containsExactly(assigned);
+        assertThat(t.isPending("a")).isTrue();
+        assertThat(t.isFinished("a")).isFalse();
+        assertThat(t.readyToAssign(null)).extracting(TunnelChannelSplit::token).containsExactly("tok-a");
+    }
+
+    @Test
+    void everyAssignmentGetsANewNumberThatSurvivesASnapshot() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("a"));
+        t.addPending(stream("b"));
+        TunnelChannelSplit a = t.markAssigned("a", 0);
+        TunnelChannelSplit b = t.markAssigned("b", 1);
+        assertThat(a.assignment()).isPositive();
+        assertThat(b.assignment()).isGreaterThan(a.assignment());
+        ChannelTracker restored = ChannelTracker.restore(t.snapshot("t", "c"));
+        restored.markReleased(a.asReleased());
+        restored.reoffer("a");
+        assertThat(restored.markAssigned("a", 1).assignment()).isGreaterThan(b.assignment());
+    }
+
+    @Test
+    void aHandBackOfAnOlderAssignmentIsIgnored() {
+        ChannelTracker t = new ChannelTracker();
+        t.addPending(stream("a"));
+        TunnelChannelSplit first = t.markAssigned("a", 0);
+        assertThat(t.markReleased(first.withPosition("p1", 1).asReleased())).isTrue();
+        t.reoffer("a");
+        TunnelChannelSplit second = t.markAssigned("a", 1);
+        // A reader restored from a checkpoint that still holds the first hand-back re-sends it.
+        assertThat(t.markReleased(first.withPosition("p1", 1).asReleased())).isFalse();
+        assertThat(t.ownerOf("a")).isEqualTo(1);
+        assertThat(t.isReleased("a")).isFalse();
+        assertThat(t.returnSplits(List.of(first), false)).isEmpty();
+        assertThat(t.ownerOf("a")).isEqualTo(1);
+        assertThat(t.markReleased(second.withPosition("p2", 2).asReleased())).isTrue();
+        assertThat(t.releasedPositions()).containsExactly(Map.entry("a", "p2"));
+    }
+
+    @Test
+    void assignmentsRestoredFromStateWithoutNumbersAcceptTheirHandBacks() {
+        TunnelEnumeratorState legacy = new TunnelEnumeratorState("t", "c", List.of(), java.util.Set.of("a"),
+                java.util.Set.of());
+        ChannelTracker t = ChannelTracker.restore(legacy);
+        assertThat(t.markReleased(stream("a").asReleased())).isTrue();
+        assertThat(t.isReleased("a")).isTrue();
     }
 
     @Test
@@ -120,13 +174,13 @@ class ChannelTrackerTest {
     void anAssignedChannelIsReleasingUntilItsReaderHandsItBack() {
         ChannelTracker t = new ChannelTracker();
         t.addPending(stream("a"));
-        t.markAssigned("a", 3);
+        TunnelChannelSplit assigned = t.markAssigned("a", 3);
         assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.ASK_READER);
         assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.NONE); // asked once
         assertThat(t.ownerOf("a")).isEqualTo(3);
         assertThat(t.releasingIds()).containsExactly("a");
 
-        TunnelChannelSplit handedBack = stream("a").withPosition("tok-a-later", 5).asReleased();
+        TunnelChannelSplit handedBack = assigned.withPosition("tok-a-later", 5).asReleased();
         assertThat(t.markReleased(handedBack)).isTrue();
         assertThat(t.markReleased(handedBack)).isFalse(); // re-sent after a restore: no news
         assertThat(t.releasingIds()).isEmpty();
@@ -135,7 +189,7 @@ class ChannelTrackerTest {
 
         // Offered again: read from where Flink stopped, not from the tunnel's checkpoint.
         t.reoffer("a");
-        assertThat(t.readyToAssign(Map.of())).containsExactly(stream("a").withPosition("tok-a-later", 5));
+        assertThat(t.readyToAssign(Map.of())).containsExactly(assigned.withPosition("tok-a-later", 5));
     }
 
     @Test
@@ -143,9 +197,9 @@ class ChannelTrackerTest {
         ChannelTracker t = new ChannelTracker();
         TunnelChannelSplit a = stream("a");
         t.addPending(a);
-        t.markAssigned("a", 0);
+        TunnelChannelSplit assigned = t.markAssigned("a", 0);
         t.requestRelease("a");
-        assertThat(t.returnSplits(List.of(a))).isEmpty();
+        assertThat(t.returnSplits(List.of(assigned), false)).isEmpty();
         assertThat(t.isReleased("a")).isTrue();
         assertThat(t.releasedPositions()).containsExactly(Map.entry("a", "tok-a"));
     }

@@ -47,15 +47,35 @@ class TunnelEnumeratorStateSerializerTest {
         assertThat(serializer.deserialize(1, Hex.parse(V1_SAMPLE_HEX))).isEqualTo(sample());
     }
 
+    /** Version 2 bytes of {@link #sample()}: splits in split version 2 (a flags byte each), then the released splits. */
+    static final String V2_SAMPLE_HEX = V1_SAMPLE_HEX
+            .replace("000000010000000100056368696c64", "000000020000000100056368696c64")
+            .replace("000000010006706172656e7400000002", "000000010006706172656e740000000002")
+            + "00000000";
+
     @Test
-    void currentVersionIsVersion2() throws IOException {
-        assertThat(serializer.getVersion()).isEqualTo(2);
-        // Version 2: splits in split version 2 (a flags byte each), then the released splits.
-        String expected = V1_SAMPLE_HEX
-                .replace("000000010000000100056368696c64", "000000020000000100056368696c64")
-                .replace("000000010006706172656e7400000002", "000000010006706172656e740000000002")
-                + "00000000";
-        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(expected);
+    void readsVersion2() throws IOException {
+        assertThat(serializer.deserialize(2, Hex.parse(V2_SAMPLE_HEX))).isEqualTo(sample());
+    }
+
+    @Test
+    void currentVersionIsVersion3() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(3);
+        // Version 3: splits in split version 3 (an assignment number each), then each assigned
+        // channel's assignment number and the next number.
+        TunnelEnumeratorState numbered = new TunnelEnumeratorState("tunnel-1", "client-9", sample().pendingSplits(),
+                java.util.Map.of("a", 5L, "b", 6L), Set.of("parent"), List.of(), 7);
+        String expected = "01000874756e6e656c2d31" + "010008636c69656e742d39" // tunnel and client ids
+                + "00000003" + "00000001" // split version, one pending split:
+                + "00056368696c64" + "01" + "000000027430" + "0000000000000003" + "000000010006706172656e74"
+                + "00" + "0000000000000000" // flags, assignment number
+                + "00000002" + "000161" + "000162" // assigned
+                + "00000001" + "0006706172656e74" // finished
+                + "00000000" // released
+                + "0000000000000005" + "0000000000000006" // assignment numbers of a and b
+                + "0000000000000007"; // next assignment number
+        assertThat(Hex.format(serializer.serialize(numbered))).isEqualTo(expected);
+        assertThat(serializer.deserialize(3, Hex.parse(expected))).isEqualTo(numbered);
     }
 
     @Test
@@ -67,8 +87,8 @@ class TunnelEnumeratorStateSerializerTest {
 
     @Test
     void rejectsUnknownVersion() {
-        assertThatThrownBy(() -> serializer.deserialize(3, new byte[0]))
+        assertThatThrownBy(() -> serializer.deserialize(4, new byte[0]))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("version 3");
+                .hasMessageContaining("version 4");
     }
 }

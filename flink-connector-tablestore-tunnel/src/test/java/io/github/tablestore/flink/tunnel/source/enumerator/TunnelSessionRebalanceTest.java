@@ -61,7 +61,7 @@ class TunnelSessionRebalanceTest {
 
     /** A tick that is due now, as the coordinator would publish it after applying the last update. */
     private SessionUpdate tick(Set<String> known, Map<String, String> released) {
-        SessionUpdate u = session.tick(new CoordinatorView(known, Set.of(), known, released, false, false,
+        SessionUpdate u = session.tick(new CoordinatorView(known, Set.of(), known, released, false, false, false,
                 ++urgent, applied));
         if (u != null) {
             applied = u.seq;
@@ -120,7 +120,7 @@ class TunnelSessionRebalanceTest {
         assertThat(back.discovered).isEmpty();
         // Not announced twice while the coordinator has not applied it.
         SessionUpdate again = session.tick(new CoordinatorView(channels, Set.of(), channels,
-                Map.of(moved, handedBack), false, false, ++urgent, back.seq - 1));
+                Map.of(moved, handedBack), false, false, false, ++urgent, back.seq - 1));
         assertThat(again.reoffered).isEmpty();
     }
 

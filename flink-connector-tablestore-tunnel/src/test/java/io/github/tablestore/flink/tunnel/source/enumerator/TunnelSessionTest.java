@@ -68,7 +68,7 @@ class TunnelSessionTest {
     }
 
     private static CoordinatorView view() {
-        return new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 0, 0);
+        return new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 0, 0);
     }
 
     @Test
@@ -157,9 +157,9 @@ class TunnelSessionTest {
         TunnelSession session = session(config);
         assertThat(session.tick(view())).isNotNull(); // the first at once
         assertThat(session.tick(view())).isNull();
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 1, 1))).isNotNull();
+        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 1, 1))).isNotNull();
         clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, 1, 1))).isNotNull();
+        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 1, 1))).isNotNull();
         assertThat(faults.hooks().calls("heartbeat")).isEqualTo(3);
     }
 }

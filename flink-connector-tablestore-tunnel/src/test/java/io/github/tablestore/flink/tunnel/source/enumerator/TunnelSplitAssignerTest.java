@@ -28,7 +28,7 @@ class TunnelSplitAssignerTest {
 
     @Test
     void spreadsEvenlyInReaderOrder() {
-        Map<Integer, List<TunnelChannelSplit>> plan = TunnelSplitAssigner.assign(splits(5), Set.of(0, 1, 2), Map.of());
+        Map<Integer, List<TunnelChannelSplit>> plan = TunnelSplitAssigner.assign(splits(5), Set.of(0, 1, 2), Map.of(), Integer.MAX_VALUE);
         assertThat(sizes(plan)).containsExactly(Map.entry(0, 2), Map.entry(1, 2), Map.entry(2, 1));
         assertThat(plan.get(0).get(0).channelId()).isEqualTo("c0");
         assertThat(plan.get(1).get(0).channelId()).isEqualTo("c1");
@@ -37,20 +37,20 @@ class TunnelSplitAssignerTest {
     @Test
     void fillsTheLeastLoadedReadersFirst() {
         Map<Integer, List<TunnelChannelSplit>> plan =
-                TunnelSplitAssigner.assign(splits(3), Set.of(0, 1, 2), Map.of(0, 2, 1, 1));
+                TunnelSplitAssigner.assign(splits(3), Set.of(0, 1, 2), Map.of(0, 2, 1, 1), Integer.MAX_VALUE);
         assertThat(sizes(plan)).containsExactly(Map.entry(1, 1), Map.entry(2, 2));
     }
 
     @Test
     void isDeterministic() {
         for (int i = 0; i < 5; i++) {
-            assertThat(TunnelSplitAssigner.assign(splits(7), Set.of(3, 1, 2), Map.of(2, 1)))
-                    .isEqualTo(TunnelSplitAssigner.assign(splits(7), Set.of(1, 2, 3), Map.of(2, 1)));
+            assertThat(TunnelSplitAssigner.assign(splits(7), Set.of(3, 1, 2), Map.of(2, 1), Integer.MAX_VALUE))
+                    .isEqualTo(TunnelSplitAssigner.assign(splits(7), Set.of(1, 2, 3), Map.of(2, 1), Integer.MAX_VALUE));
         }
     }
 
     @Test
     void assignsNothingWithoutReaders() {
-        assertThat(TunnelSplitAssigner.assign(splits(2), Set.of(), Map.of())).isEmpty();
+        assertThat(TunnelSplitAssigner.assign(splits(2), Set.of(), Map.of(), Integer.MAX_VALUE)).isEmpty();
     }
 }

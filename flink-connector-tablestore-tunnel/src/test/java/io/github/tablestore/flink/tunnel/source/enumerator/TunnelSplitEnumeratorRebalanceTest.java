@@ -158,4 +158,84 @@ class TunnelSplitEnumeratorRebalanceTest {
         assertThat(releaseRequests(1 - owner)).isEmpty();
         assertThat(releaseRequests(owner).get(0).channelIds()).hasSize(1);
     }
+
+    @Test
+    void aStaleHandBackReSentAfterARestoreDoesNotMoveAChannelThatWasAssignedAgain() throws Exception {
+        // R hands B back at P1; the service offers B again and it is assigned anew; then a reader
+        // restored from a checkpoint that still holds the old hand-back re-sends it. The
+        // enumerator must keep B with its current assignment: acting on the stale hand-back would
+        // release B, have it offered and assigned once more, and read it twice at once.
+        ctx.triggerAllActions();
+        String tunnelId = emulator.tunnels().get(0).tunnelId();
+        String otherId = other.connect(tunnelId, 60, "upgrade");
+        List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
+        ctx.triggerAllActions();
+        int owner = releaseRequests(0).isEmpty() ? 1 : 0;
+        String moved = releaseRequests(owner).get(0).channelIds().get(0);
+        TunnelChannelSplit firstAssignment = assignedTo(owner).stream()
+                .filter(s -> s.channelId().equals(moved)).findFirst().orElseThrow();
+        TunnelChannelSplit staleHandBack = firstAssignment.asReleased();
+        enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(staleHandBack)));
+        ctx.triggerAllActions(); // stored, CLOSE
+        otherHeld = other.heartbeat(tunnelId, otherId, otherHeld);
+        assertThat(otherHeld).extracting(ChannelState::channelId).containsExactly(moved);
+        other.shutdown(tunnelId, otherId);
+        ctx.triggerAllActions(); // offered again: assigned anew
+        List<TunnelChannelSplit> assignmentsOfMoved = assignmentsOf(moved);
+        assertThat(assignmentsOfMoved).hasSize(2);
+        TunnelChannelSplit current = assignmentsOfMoved.get(1);
+        assertThat(current.assignment()).isNotEqualTo(firstAssignment.assignment());
+
+        // The restored reader re-sends its old hand-back (and its split assigned after the
+        // checkpoint comes back empty-handed: nothing of B).
+        enumerator.addSplitsBack(List.of(), owner);
+        enumerator.addReader(owner);
+        enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(staleHandBack)));
+        ctx.triggerAllActions();
+        ctx.triggerAllActions();
+
+        assertThat(assignmentsOf(moved)).containsExactly(firstAssignment, current);
+        TunnelEnumeratorState state = enumerator.snapshotState(5);
+        assertThat(state.releasedSplits()).isEmpty();
+        assertThat(state.assignments()).containsEntry(moved, current.assignment());
+        assertThat(ownerOf(moved)).isEqualTo(state.clientId());
+    }
+
+    @Test
+    void aSplitReturnedFromAnOlderAssignmentIsNotReadAgain() throws Exception {
+        // A split of an assignment that is no longer current (the channel was handed back and
+        // assigned anew meanwhile) must not become pending a second time.
+        ctx.triggerAllActions();
+        String tunnelId = emulator.tunnels().get(0).tunnelId();
+        String otherId = other.connect(tunnelId, 60, "upgrade");
+        List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
+        ctx.triggerAllActions();
+        int owner = releaseRequests(0).isEmpty() ? 1 : 0;
+        String moved = releaseRequests(owner).get(0).channelIds().get(0);
+        TunnelChannelSplit first = assignmentsOf(moved).get(0);
+        enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(first.asReleased())));
+        ctx.triggerAllActions();
+        other.heartbeat(tunnelId, otherId, otherHeld);
+        other.shutdown(tunnelId, otherId);
+        ctx.triggerAllActions();
+        assertThat(assignmentsOf(moved)).hasSize(2);
+
+        enumerator.addSplitsBack(List.of(first), owner);
+        ctx.triggerAllActions();
+        assertThat(assignmentsOf(moved)).hasSize(2);
+        assertThat(enumerator.snapshotState(3).pendingSplits()).isEmpty();
+    }
+
+    private List<TunnelChannelSplit> assignmentsOf(String channelId) {
+        List<TunnelChannelSplit> out = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            for (TunnelChannelSplit s : assignedTo(r)) {
+                if (s.channelId().equals(channelId)) {
+                    out.add(s);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(TunnelChannelSplit::assignment));
+        return out;
+    }
 }

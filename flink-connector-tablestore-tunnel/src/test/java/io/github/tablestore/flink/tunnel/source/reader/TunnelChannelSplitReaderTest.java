@@ -350,4 +350,33 @@ class TunnelChannelSplitReaderTest {
         }
         assertThat(channels).hasSize(10);
     }
+
+    @Test
+    void aChannelAssignedAgainWhileItsReadIsInFlightDoesNotLeakAReadSlot() throws Exception {
+        // Stale hand-back after a restore, split reader side: the channel arrives a second time
+        // while a read of it is in flight. The old read must not keep one of the reader's slots.
+        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 1);
+        TestTables.putRange(emulator, TABLE, 0, 10, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        String channel = splits.get(0).channelId();
+        CountDownLatch latch = new CountDownLatch(1);
+        faults.hooks().blockedReads.put(channel, latch);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the (blocked) read
+        assertThat(reader.readsInFlight()).isEqualTo(1);
+
+        faults.hooks().blockedReads.remove(channel);
+        reader.handleSplitsChanges(new SplitsAddition<>(splits)); // the same channel again
+        assertThat(reader.readsInFlight()).isZero();
+        latch.countDown();
+        List<String> channels = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+        assertThat(channels).hasSize(10); // read once, from the new split; the old answer dropped
+        assertThat(reader.readsInFlight()).isZero();
+    }
 }

@@ -6,6 +6,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
@@ -93,7 +94,7 @@ class TunnelRecordTimestampsTest {
         closeables.add(admin);
         TunnelSessionFixture s = new TunnelSessionFixture(admin, TABLE, "t", type);
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), new TestingReaderContext(), true);
+                TunnelSourceReader.create(config, new KeyValueSchema(), new TestingReaderContext(), ProgressMode.CHECKPOINTS);
         closeables.add(0, reader);
         reader.start();
         reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));

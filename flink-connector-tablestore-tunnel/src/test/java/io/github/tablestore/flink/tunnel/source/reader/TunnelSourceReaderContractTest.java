@@ -15,6 +15,7 @@ import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
@@ -96,7 +97,7 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
     @Override
     protected SourceReader<Integer, TunnelChannelSplit> createReader() {
         TunnelSourceReader<Integer> reader =
-                TunnelSourceReader.create(config, new IntegerSchema(), new TestingReaderContext(), true);
+                TunnelSourceReader.create(config, new IntegerSchema(), new TestingReaderContext(), ProgressMode.CHECKPOINTS);
         reader.start();
         reader.handleSourceEvents(session);
         return reader;

@@ -6,8 +6,10 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
@@ -74,7 +76,8 @@ class TunnelSourceReaderHandBackTest {
 
     private TunnelSourceReader<String> reader(TestingReaderContext ctx, boolean onCheckpoint) {
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, onCheckpoint, System::nanoTime);
+                TunnelSourceReader.create(config, new KeyValueSchema(), ctx,
+                onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
         closeables.add(0, reader);
         reader.start();
         reader.handleSourceEvents(new TunnelSessionEvent(session.tunnelId, session.clientId, session.createTimeMillis));
@@ -147,7 +150,9 @@ class TunnelSourceReaderHandBackTest {
         assertThat(releasedEvents(ctx)).isEmpty();
         reader.notifyCheckpointComplete(1);
         assertThat(releasedEvents(ctx)).containsExactly(new ChannelsReleasedEvent(List.of(handedBack)));
-        assertThat(reader.snapshotState(2)).contains(handedBack); // one more checkpoint, as finished ones
+        // Kept until a checkpoint whose enumerator snapshot holds the hand-back has completed.
+        reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(handedBack.channelId()), 2));
+        assertThat(reader.snapshotState(2)).contains(handedBack);
         reader.notifyCheckpointComplete(2);
         assertThat(reader.snapshotState(3)).extracting(TunnelChannelSplit::channelId).containsExactly(kept);
         // The reader does not store positions of a channel it handed back: the enumerator does.
@@ -222,12 +227,13 @@ class TunnelSourceReaderHandBackTest {
         TunnelChannelSplit released = splits.get(0).asReleased();
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, true, System::nanoTime);
+                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, ProgressMode.CHECKPOINTS, System::nanoTime);
         closeables.add(0, reader);
         reader.addSplits(List.of(released)); // restored from state, before start()
         reader.start();
         assertThat(releasedEvents(ctx)).containsExactly(new ChannelsReleasedEvent(List.of(released)));
         assertThat(reader.snapshotState(5)).containsExactly(released);
+        reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(released.channelId()), 5));
         reader.notifyCheckpointComplete(5);
         assertThat(reader.snapshotState(6)).isEmpty();
         assertThat(faults.hooks().calls("readRecords:" + released.channelId())).isZero();

@@ -7,10 +7,12 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
@@ -79,7 +81,8 @@ class TunnelSourceReaderTest {
 
     private TunnelSourceReader<String> reader(TunnelSourceConfig config, TestingReaderContext ctx, boolean onCheckpoint) {
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, onCheckpoint, System::nanoTime);
+                TunnelSourceReader.create(config, new KeyValueSchema(), ctx,
+                onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
         closeables.add(0, reader);
         return reader;
     }
@@ -151,13 +154,70 @@ class TunnelSourceReaderTest {
         assertThat(finishedEvents(ctx).get(0).channelIds())
                 .containsExactlyInAnyOrderElementsOf(splits.stream().map(TunnelChannelSplit::channelId)
                         .collect(Collectors.toList()));
-        // Kept one more checkpoint, in case the enumerator's state missed the event.
+        // Kept until a checkpoint whose enumerator snapshot holds the finish has completed.
+        reader.handleSourceEvents(new ChannelsRecordedEvent(finishedEvents(ctx).get(0).channelIds(), 2));
         assertThat(reader.snapshotState(2)).hasSize(2);
         reader.notifyCheckpointComplete(2);
         assertThat(reader.snapshotState(3)).isEmpty();
         assertThat(finishedEvents(ctx)).hasSize(1);
-        // Finished channels are committed by the enumerator, not by readers.
+    }
+
+    @Test
+    void aFinishIsKeptUntilACheckpointWhoseEnumeratorSnapshotHoldsItCompleted() throws Exception {
+        // max-concurrent-checkpoints > 1: the reader reports a finish when checkpoint 1
+        // completes, but the enumerator took its snapshots of checkpoints 2 and 3 before the
+        // report arrived, so it answers "recorded from checkpoint 4". When checkpoint 2 or 3
+        // completes, the reader must keep the finish: restored from 3, neither state would
+        // have it otherwise, and the channel would be neither assigned nor finished.
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+
+        reader.snapshotState(1);
+        reader.snapshotState(2);
+        reader.notifyCheckpointComplete(1);
+        List<String> reported = finishedEvents(ctx).get(0).channelIds();
+        assertThat(reported).hasSize(2);
+        reader.handleSourceEvents(new ChannelsRecordedEvent(reported, 4));
+        reader.snapshotState(3);
+        reader.notifyCheckpointComplete(2);
+        reader.notifyCheckpointComplete(3);
+        assertThat(reader.snapshotState(4)).hasSize(2).allMatch(TunnelChannelSplit::isFinished);
+        reader.notifyCheckpointComplete(4);
+        assertThat(reader.snapshotState(5)).isEmpty();
+        assertThat(finishedEvents(ctx)).hasSize(1);
+    }
+
+    @Test
+    void aChannelFinishedInACompletedCheckpointIsStoredAsFinishedByTheReader() throws Exception {
+        // Stop-with-savepoint right after a channel finished: the enumerator may close before it
+        // stores "finished", and a job started later without state would read the channel's
+        // tail again. The reader stores it as soon as the checkpoint with the finish completed.
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        reader.snapshotState(1);
         assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
+        reader.notifyCheckpointComplete(1);
+        for (TunnelChannelSplit split : splits) {
+            waitFor(() -> s.checkpointOf(split.channelId()).isFinished());
+        }
     }
 
     @Test
@@ -257,6 +317,7 @@ class TunnelSourceReaderTest {
         reader.start();
         assertThat(finishedEvents(ctx)).containsExactly(new ChannelsFinishedEvent(List.of(finished.channelId())));
         assertThat(reader.snapshotState(11)).containsExactly(finished);
+        reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(finished.channelId()), 11));
         reader.notifyCheckpointComplete(11);
         assertThat(reader.snapshotState(12)).isEmpty();
         assertThat(faults.hooks().calls("readRecords:" + finished.channelId())).isZero();

@@ -29,7 +29,8 @@ class TunnelChannelSplitSerializerTest {
                 sample(),
                 new TunnelChannelSplit("BaseData_p1", ChannelType.BASE_DATA, "tok", -1, List.of()),
                 sample().asFinished(42),
-                sample().asReleased())) {
+                sample().asReleased(),
+                sample().withAssignment(Long.MAX_VALUE).asReleased())) {
             byte[] bytes = serializer.serialize(split);
             assertThat(serializer.deserialize(serializer.getVersion(), bytes)).isEqualTo(split);
         }
@@ -42,11 +43,29 @@ class TunnelChannelSplitSerializerTest {
     }
 
     @Test
-    void currentVersionIsVersion2Layout() throws IOException {
-        assertThat(serializer.getVersion()).isEqualTo(2);
-        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX + "00");
-        assertThat(Hex.format(serializer.serialize(sample().asReleased()))).isEqualTo(V2_RELEASED_SAMPLE_HEX);
+    void readsVersion2() throws IOException {
+        assertThat(serializer.deserialize(2, Hex.parse(V1_SAMPLE_HEX + "00"))).isEqualTo(sample());
         assertThat(serializer.deserialize(2, Hex.parse(V2_RELEASED_SAMPLE_HEX))).isEqualTo(sample().asReleased());
+    }
+
+    @Test
+    void currentVersionIsVersion3Layout() throws IOException {
+        assertThat(serializer.getVersion()).isEqualTo(3);
+        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX + "00" + "0000000000000000");
+        TunnelChannelSplit assigned = sample().withAssignment(0x0102L).asReleased();
+        assertThat(Hex.format(serializer.serialize(assigned))).isEqualTo(V2_RELEASED_SAMPLE_HEX + "0000000000000102");
+        assertThat(serializer.deserialize(3, Hex.parse(V2_RELEASED_SAMPLE_HEX + "0000000000000102")))
+                .isEqualTo(assigned);
+    }
+
+    @Test
+    void anAssignmentNumberSurvivesEveryChangeOfPosition() {
+        TunnelChannelSplit assigned = sample().withAssignment(7);
+        assertThat(assigned.withPosition("next", 9).assignment()).isEqualTo(7);
+        assertThat(assigned.asReleased().assignment()).isEqualTo(7);
+        assertThat(assigned.asReleased().asReadable().assignment()).isEqualTo(7);
+        assertThat(assigned.asFinished(9).assignment()).isEqualTo(7);
+        assertThat(assigned).isNotEqualTo(sample());
     }
 
     @Test
@@ -60,7 +79,7 @@ class TunnelChannelSplitSerializerTest {
     void keepsTokensLongerThanWriteUtfAllows() throws IOException {
         String longToken = "x".repeat(100_000);
         TunnelChannelSplit split = new TunnelChannelSplit("c", ChannelType.BASE_DATA, longToken, 1, List.of());
-        assertThat(serializer.deserialize(2, serializer.serialize(split)).token()).isEqualTo(longToken);
+        assertThat(serializer.deserialize(3, serializer.serialize(split)).token()).isEqualTo(longToken);
     }
 
     @Test
@@ -70,7 +89,7 @@ class TunnelChannelSplitSerializerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("version 99");
         byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-        assertThatThrownBy(() -> serializer.deserialize(2, longer))
+        assertThatThrownBy(() -> serializer.deserialize(3, longer))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("trailing");
     }
