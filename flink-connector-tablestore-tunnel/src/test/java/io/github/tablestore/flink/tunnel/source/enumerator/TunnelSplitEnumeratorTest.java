@@ -12,7 +12,10 @@ import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtens
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
+import io.github.tablestore.flink.tunnel.source.event.ReaderStartedEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
@@ -311,5 +314,98 @@ class TunnelSplitEnumeratorTest {
     private String statusOf(String channelId) {
         return tunnel().channels().stream().filter(c -> c.channelId().equals(channelId)).findFirst()
                 .orElseThrow().status().toString();
+    }
+
+    private static List<ChannelsRecordedEvent> recordedEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
+        List<ChannelsRecordedEvent> out = new ArrayList<>();
+        for (SourceEvent e : ctx.getSentEvents().getOrDefault(reader, List.of())) {
+            if (e instanceof ChannelsRecordedEvent) {
+                out.add((ChannelsRecordedEvent) e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aReportedFinishIsAcknowledgedWithTheFirstCheckpointWhoseSnapshotHoldsIt() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+        e.snapshotState(6);
+        e.snapshotState(7); // concurrent checkpoints: 7 was taken before the report arrived
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
+        assertThat(recordedEvents(ctx, 0)).containsExactly(new ChannelsRecordedEvent(List.of(base.get(0)), 8));
+        assertThat(e.snapshotState(8).finishedChannels()).contains(base.get(0));
+        // Re-sent after a restore: acknowledged again, even though it is no news.
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
+        assertThat(recordedEvents(ctx, 0)).hasSize(2).last()
+                .isEqualTo(new ChannelsRecordedEvent(List.of(base.get(0)), 9));
+    }
+
+    @Test
+    void inBatchModeChannelsGoToTheReadersThatRunEachTakingItsShare() {
+        // Fewer slots than readers: subtask 0 runs alone first. Waiting for every reader would
+        // never start the job.
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(2);
+        ctx.registerReader(0, "localhost");
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
+        e.addReader(0);
+        e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.BATCH));
+        ctx.triggerAllActions();
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+        assertThat(assigned(ctx).get(0)).hasSize(1); // its share: 2 channels over 2 readers
+        String first = assigned(ctx).get(0).get(0);
+
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(first)));
+        ctx.triggerAllActions();
+        assertThat(assigned(ctx).get(0)).containsExactlyInAnyOrderElementsOf(base);
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(assigned(ctx).get(0).get(1))));
+        ctx.triggerAllActions();
+        ctx.triggerAllActions();
+        // Every channel is finished: no more splits, although the base channels stay open on the
+        // service (batch mode does not report them TERMINATED: a failover may need them again).
+        assertThat(ctx.getSplitAssignments().get(0).hasReceivedNoMoreSplitsSignal()).isTrue();
+        assertThat(base).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("OPEN"));
+        ctx.registerReader(1, "localhost");
+        e.addReader(1);
+        assertThat(ctx.getSplitAssignments().get(1).hasReceivedNoMoreSplitsSignal()).isTrue();
+    }
+
+    @Test
+    void inStreamingModeAssignmentWaitsForEveryReader() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(2);
+        ctx.registerReader(0, "localhost");
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
+        e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.CHECKPOINTS));
+        ctx.triggerAllActions();
+        assertThat(ctx.getSplitAssignments()).isEmpty();
+        ctx.registerReader(1, "localhost");
+        e.addReader(1);
+        assertThat(allAssigned(ctx)).isEqualTo(channelsOfType(ChannelType.BASE_DATA));
+    }
+
+    @Test
+    void inBatchModeAFailedReadersFinishedChannelIsAssignedAgainFromWhereItWasAssigned() {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(1);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
+        e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.BATCH));
+        ctx.triggerAllActions();
+        List<TunnelChannelSplit> splits = List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
+        assertThat(splits).hasSize(2);
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(splits.get(0).channelId())));
+        ctx.triggerAllActions();
+        assertThat(statusOf(splits.get(0).channelId())).isEqualTo("OPEN"); // not TERMINATED in batch
+
+        e.addSplitsBack(splits, 0); // the reader failed: its output is gone
+        List<TunnelChannelSplit> again = ctx.getSplitAssignments().get(0).getAssignedSplits().subList(2, 4);
+        assertThat(again).extracting(TunnelChannelSplit::channelId)
+                .containsExactlyInAnyOrderElementsOf(splits.stream().map(TunnelChannelSplit::channelId)
+                        .collect(Collectors.toList()));
+        for (TunnelChannelSplit split : again) {
+            TunnelChannelSplit was = splits.stream().filter(x -> x.channelId().equals(split.channelId()))
+                    .findFirst().orElseThrow();
+            assertThat(split.token()).isEqualTo(was.token());
+        }
     }
 }

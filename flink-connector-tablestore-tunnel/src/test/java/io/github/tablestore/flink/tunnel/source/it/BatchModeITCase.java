@@ -1,0 +1,176 @@
+package io.github.tablestore.flink.tunnel.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
+import io.github.tablestore.flink.tunnel.emulator.TableSpec;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * BATCH runtime mode on a cluster with a single slot: subtasks run one after the other, there are
+ * no checkpoints, and a failed reader's output is produced again from scratch.
+ */
+class BatchModeITCase {
+    /** A fresh emulator for every test. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
+            b -> b.readLimits(10, 1 << 20));
+
+    /** One slot: with parallelism 2 the two readers cannot run at the same time. */
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(1)
+                    .build());
+
+    private static final String TABLE = "orders";
+    private static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
+    /** Opened once every row of the small channel went through the job. */
+    private static final CountDownLatch SMALL_CHANNEL_DONE = new CountDownLatch(1);
+    private static final Set<Long> SEEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    private TablestoreEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = tablestore.emulator();
+    }
+
+    private static StreamExecutionEnvironment batchEnv(int parallelism, int restarts) {
+        Configuration conf = new Configuration();
+        if (restarts > 0) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+        } else {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    private static void finish(JobClient job) throws Exception {
+        try {
+            job.getJobExecutionResult().get(JOB_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            job.cancel();
+            throw new AssertionError("The batch job did not finish within " + JOB_DEADLINE, e);
+        }
+    }
+
+    private static List<Long> sortedIds(List<String> lines) {
+        return lines.stream().map(KeyValueSchema::id).sorted().collect(Collectors.toList());
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.range(from, to).boxed().collect(Collectors.toList());
+    }
+
+    @Test
+    void aBatchJobWithFewerSlotsThanReadersFinishes() throws Exception {
+        TestTables.create(emulator, TABLE, 2);
+        TestTables.putRange(emulator, TABLE, 0, 100, "base");
+        CollectingSink sink = new CollectingSink();
+        TunnelSource<String> source = TestSources.builder(
+                emulator, TABLE, "full", TunnelType.BASE_DATA, new KeyValueSchema()).build();
+        StreamExecutionEnvironment env = batchEnv(2, 0);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel").sinkTo(sink);
+
+        finish(env.executeAsync("batch with one slot"));
+
+        assertThat(sortedIds(sink.records())).isEqualTo(range(0, 100));
+    }
+
+    /** Fails its task once, at the first row of the big channel; opens its reads when the small one is through. */
+    private static final class FailOnTheBigChannel implements MapFunction<String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String map(String line) {
+            long id = KeyValueSchema.id(line);
+            if (id < 3) {
+                SEEN.add(id);
+                if (SEEN.size() == 3) {
+                    SMALL_CHANNEL_DONE.countDown();
+                }
+            } else if (FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("Injected task failure");
+            }
+            return line;
+        }
+    }
+
+    @Test
+    void aBatchFailoverReadsAFailedReadersFinishedChannelsAgain() throws Exception {
+        // Two base channels: ids 0..2 (finishes with its first batch) and 3..103. The reader
+        // finishes the small one and reports it, then fails at the first row of the big one.
+        // Its output is lost with it (the next stage reads it only once the source finished),
+        // so both channels must be read again, the finished one included.
+        emulator.createTable(TableSpec.builder(TABLE)
+                .primaryKey("id", PrimaryKeyType.INTEGER)
+                .splitPoints(List.of(ColumnValue.ofLong(3)))
+                .stream(24, List.of())
+                .build());
+        TestTables.putRange(emulator, TABLE, 0, 104, "base");
+        List<PartitionInfo> partitions = emulator.partitions(TABLE);
+        assertThat(partitions).hasSize(2);
+        String big = "BaseData_" + partitions.get(1).id();
+        FaultInjectingClientFactory[] faults = new FaultInjectingClientFactory[1];
+        TunnelSource<String> source = TestSources.builder(emulator, TABLE, "full", TunnelType.BASE_DATA,
+                new KeyValueSchema(), Duration.ofMillis(200), f -> faults[0] = new FaultInjectingClientFactory(f))
+                .build();
+        // The big channel's reads wait until the small channel went through, so its rows come in
+        // a later batch than the small channel's finish.
+        faults[0].hooks().blockedReads.put(big, SMALL_CHANNEL_DONE);
+        CollectingSink sink = new CollectingSink();
+        StreamExecutionEnvironment env = batchEnv(1, 1);
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
+                .map(new FailOnTheBigChannel())
+                .rebalance() // a blocking exchange: the sink reads only what a finished source produced
+                .sinkTo(sink);
+
+        finish(env.executeAsync("batch with a failover"));
+
+        assertThat(FAILED).isTrue();
+        assertThat(sortedIds(sink.records())).isEqualTo(range(0, 104));
+        // Batch mode leaves the tunnel's progress alone: a failover could still need the channels.
+        assertThat(emulator.tunnels().get(0).channels())
+                .allSatisfy(c -> assertThat(c.status()).isNotEqualTo(ChannelStatus.TERMINATED))
+                .allSatisfy(c -> assertThat(c.checkpoint()).isNotEqualTo("finished"));
+    }
+}
