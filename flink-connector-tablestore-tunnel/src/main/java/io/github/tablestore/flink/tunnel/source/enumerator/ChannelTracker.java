@@ -234,6 +234,18 @@ final class ChannelTracker {
         return returned;
     }
 
+    /**
+     * Forgets finished channels that the service reports TERMINATED: they cannot come back, and a
+     * child whose parent is not tracked asks the service about it ({@link #readyToAssign}). Keeps
+     * the finished set (and the state) from growing with every split and merge. Returns how many
+     * were forgotten.
+     */
+    int forgetTerminated(Map<String, ChannelStatus> serverStatuses) {
+        int before = finished.size();
+        finished.removeIf(id -> serverStatuses.get(id) == ChannelStatus.TERMINATED);
+        return before - finished.size();
+    }
+
     /** Forgets a pending channel (the service took it back); it may be discovered again. */
     boolean forgetPending(String channelId) {
         return pending.remove(channelId) != null;

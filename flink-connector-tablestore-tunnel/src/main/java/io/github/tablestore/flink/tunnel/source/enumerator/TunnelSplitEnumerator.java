@@ -156,6 +156,9 @@ public final class TunnelSplitEnumerator
         }
         if (update.serverStatuses != null) {
             serverStatuses = update.serverStatuses;
+            if (mode != ProgressMode.BATCH) { // batch: a failover may read a finished channel again
+                tracker.forgetTerminated(serverStatuses);
+            }
         }
         boolean finishedNews = finishReleasedChannelsTerminatedElsewhere();
         for (TunnelChannelSplit split : update.discovered) {

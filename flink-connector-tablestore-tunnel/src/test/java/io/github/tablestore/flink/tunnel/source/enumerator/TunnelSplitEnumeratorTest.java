@@ -408,4 +408,45 @@ class TunnelSplitEnumeratorTest {
             assertThat(split.token()).isEqualTo(was.token());
         }
     }
+
+    @Test
+    void finishedChannelsTheServiceReportsTerminatedLeaveTheState() {
+        // The state must not grow with every finished channel (each split and merge adds some).
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        List<String> base = channelsOfType(ChannelType.BASE_DATA);
+        e.handleSourceEvent(0, new ChannelsFinishedEvent(base));
+        assertThat(e.snapshotState(1).finishedChannels()).containsExactlyInAnyOrderElementsOf(base);
+        ctx.triggerAllActions(); // TERMINATED
+        ctx.triggerAllActions(); // the stream channels open; DescribeTunnel confirms TERMINATED
+        assertThat(base).allSatisfy(id -> assertThat(statusOf(id)).isEqualTo("TERMINATED"));
+        assertThat(allAssigned(ctx)).containsAll(channelsOfType(ChannelType.STREAM));
+        assertThat(e.snapshotState(2).finishedChannels()).isEmpty();
+    }
+
+    @Test
+    void withoutCheckpointsAFailedReadersChannelIsReadAgainFromWhereItWasAssigned() throws Exception {
+        // Not from the position the reader stored in the tunnel meanwhile (docs/datastream.md,
+        // "Without checkpointing"): at-least-once, the records since the assignment come again.
+        TestTables.putRange(emulator, TABLE, 20, 3000, "v0"); // more than one read per channel
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(1);
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA);
+        TunnelSplitEnumerator e = start(ctx, config, null);
+        e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.INTERVAL));
+        ctx.triggerAllActions();
+        TunnelChannelSplit assigned = ctx.getSplitAssignments().get(0).getAssignedSplits().get(0);
+        String clientId = e.snapshotState(1).clientId();
+        try (io.github.tablestore.flink.tunnel.client.TunnelClient client = config.clientFactory().createClient()) {
+            String tunnelId = tunnel().tunnelId();
+            String later = client.readRecords(tunnelId, clientId, assigned.channelId(), assigned.token()).nextToken();
+            assertThat(later).isNotEqualTo("finished");
+            client.checkpoint(tunnelId, clientId, assigned.channelId(), later, assigned.sequenceNumber() + 1);
+        }
+        e.addSplitsBack(List.of(assigned), 0);
+        List<TunnelChannelSplit> all = ctx.getSplitAssignments().get(0).getAssignedSplits();
+        TunnelChannelSplit again = all.get(all.size() - 1);
+        assertThat(again.channelId()).isEqualTo(assigned.channelId());
+        assertThat(again.token()).isEqualTo(assigned.token());
+    }
 }
