@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.groups.AbstractMetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 
 /**
@@ -28,7 +29,10 @@ public final class ChannelMetrics {
     private volatile boolean caughtUp;
     private volatile boolean finished;
 
+    private final MetricGroup group;
+
     ChannelMetrics(MetricGroup channelGroup, LongSupplier clockMillis) {
+        this.group = channelGroup;
         this.clockMillis = clockMillis;
         channelGroup.gauge("positionTimestamp", () -> positionTimestamp);
         channelGroup.gauge("lagMillis", this::lagMillis);
@@ -69,5 +73,12 @@ public final class ChannelMetrics {
 
     public long positionTimestamp() {
         return positionTimestamp;
+    }
+
+    /** Takes the channel's metrics off the reporters (Flink's metric groups can only be closed through their internal type). */
+    void unregister() {
+        if (group instanceof AbstractMetricGroup) {
+            ((AbstractMetricGroup<?>) group).close();
+        }
     }
 }

@@ -63,10 +63,23 @@ public final class TunnelReaderMetrics {
         return handedBackChannels;
     }
 
-    /** The metrics of a channel, registered on first use and kept (a channel may come back). */
+    /** The metrics of a channel, registered on first use and kept until {@link #remove}. */
     public ChannelMetrics channel(String channelId) {
         return channels.computeIfAbsent(channelId,
                 id -> new ChannelMetrics(tunnelGroup.addGroup(CHANNEL_GROUP, id), clockMillis));
+    }
+
+    /**
+     * Unregisters a channel's metrics: it left the reader for good (finished or handed back, and
+     * no longer in its state). Without this a long-running job would keep the metrics of every
+     * channel it ever read (every split and merge adds channels). If the channel comes back, its
+     * metrics start anew.
+     */
+    public void remove(String channelId) {
+        ChannelMetrics c = channels.remove(channelId);
+        if (c != null) {
+            c.unregister();
+        }
     }
 
     /** A batch with records arrived (any thread): {@code fetchTimeMillis − lastChangeTimeMillis}. */

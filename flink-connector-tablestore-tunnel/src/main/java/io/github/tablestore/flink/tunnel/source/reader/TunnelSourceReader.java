@@ -262,7 +262,7 @@ public final class TunnelSourceReader<T>
                 } else {
                     releasedNow.add(split);
                 }
-                committer.forget(id);
+                leave(id);
             }
         }
         // No checkpoints: the last batch is emitted, that is as safe as it gets.
@@ -325,7 +325,7 @@ public final class TunnelSourceReader<T>
         handedBack.values().removeIf(h -> {
             boolean leaves = h.recordedFrom != null && checkpointId >= h.recordedFrom;
             if (leaves) {
-                committer.forget(h.split.channelId());
+                leave(h.split.channelId());
             }
             return leaves;
         });
@@ -379,7 +379,7 @@ public final class TunnelSourceReader<T>
             // carry them, and no restore can need them again.
             for (HandedBack h : channels) {
                 handedBack.remove(h.split.channelId());
-                committer.forget(h.split.channelId());
+                leave(h.split.channelId());
             }
         }
         if (!finishedIds.isEmpty()) {
@@ -390,6 +390,12 @@ public final class TunnelSourceReader<T>
             LOG.info("Channels {} handed back in a completed checkpoint; telling the enumerator", released);
             context.sendSourceEventToCoordinator(new ChannelsReleasedEvent(released));
         }
+    }
+
+    /** A finished or handed-back channel leaves the reader for good: no more commits, no metrics. */
+    private void leave(String channelId) {
+        committer.forget(channelId);
+        metrics.remove(channelId);
     }
 
     @Override
@@ -425,6 +431,11 @@ public final class TunnelSourceReader<T>
             }
         }
         return splits;
+    }
+
+    /** How many checkpoints' positions wait for their checkpoint to complete (for tests). */
+    int checkpointsAwaitingCompletion() {
+        return positionsByCheckpoint.size();
     }
 
     /** The reader's tunnel metrics (for tests). */

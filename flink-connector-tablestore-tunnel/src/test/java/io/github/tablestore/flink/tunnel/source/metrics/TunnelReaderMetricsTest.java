@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.testutils.MetricListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.metrics.groups.GenericMetricGroup;
+import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
 import org.junit.jupiter.api.Test;
 
 /** The reader's metrics as a reporter sees them, with a manual clock. */
@@ -44,7 +50,7 @@ class TunnelReaderMetricsTest {
     }
 
     @Test
-    void aChannelThatComesBackKeepsItsMetrics() {
+    void aChannelThatFinishedAndComesBackWhileStillHeldKeepsItsMetrics() {
         ChannelMetrics first = metrics.channel("shard-2");
         first.batchEmitted(7, 1, true);
         first.finished();
@@ -53,6 +59,26 @@ class TunnelReaderMetricsTest {
         again.reading();
         assertThat(gauge("tunnel", "channel", "shard-2", "finished")).isZero();
         assertThat(again.recordsRead()).isEqualTo(7);
+    }
+
+    @Test
+    void aChannelThatLeftTheReaderIsUnregisteredAndStartsAnewIfItComesBack() {
+        // What a reporter has registered now, by the metric's name within its group's scope.
+        Map<String, Metric> registered = new ConcurrentHashMap<>();
+        TestingMetricRegistry registry = TestingMetricRegistry.builder()
+                .setRegisterConsumer((metric, name, group) -> registered.put(group.getMetricIdentifier(name), metric))
+                .setUnregisterConsumer((metric, name, group) -> registered.remove(group.getMetricIdentifier(name)))
+                .build();
+        TunnelReaderMetrics reader = new TunnelReaderMetrics(new GenericMetricGroup(registry, null, "reader"), now::get);
+        reader.channel("shard-3").batchEmitted(5, 1, true);
+        assertThat(registered.keySet()).anyMatch(k -> k.contains("shard-3"));
+        reader.remove("shard-3");
+        assertThat(registered.keySet()).noneMatch(k -> k.contains("shard-3"));
+        reader.channel("shard-3").batchEmitted(2, 1, true);
+        assertThat(registered.entrySet()).filteredOn(e -> e.getKey().endsWith("shard-3.recordsRead"))
+                .singleElement()
+                .satisfies(e -> assertThat(((Counter) e.getValue()).getCount()).isEqualTo(2));
+        reader.remove("unknown"); // nothing to do
     }
 
     @Test

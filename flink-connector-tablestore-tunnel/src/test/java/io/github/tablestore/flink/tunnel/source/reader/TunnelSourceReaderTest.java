@@ -374,6 +374,27 @@ class TunnelSourceReaderTest {
     }
 
     @Test
+    void abortedCheckpointsLeaveNothingBehind() throws Exception {
+        // A job whose checkpoints keep failing (e.g. a slow sink) must not pile up positions.
+        TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.addSplits(s.openSplits());
+        for (long id = 1; id <= 5; id++) {
+            reader.snapshotState(id);
+            reader.notifyCheckpointAborted(id);
+        }
+        assertThat(reader.checkpointsAwaitingCompletion()).isZero();
+        reader.snapshotState(6);
+        reader.notifyCheckpointComplete(6);
+        assertThat(reader.checkpointsAwaitingCompletion()).isZero();
+        assertThat(reader.metrics().finishedChannels().getCount()).isZero();
+    }
+
+    @Test
     void anExpiredTunnelFailsTheReaderWithAdvice() throws Exception {
         TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.STREAM);
