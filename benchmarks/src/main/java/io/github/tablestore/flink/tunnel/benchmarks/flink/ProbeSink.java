@@ -1,16 +1,15 @@
 package io.github.tablestore.flink.tunnel.benchmarks.flink;
 
+import io.github.tablestore.flink.tunnel.benchmarks.compat.ContextFreeSink;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * A discarding sink that reports each record to the run's {@link Probe}, optionally pausing per
  * record to act as a slow consumer (backpressure).
  */
-public final class ProbeSink<T> implements Sink<T> {
+public final class ProbeSink<T> extends ContextFreeSink<T> {
     private static final long serialVersionUID = 1L;
 
     private final String runId;
@@ -26,7 +25,7 @@ public final class ProbeSink<T> implements Sink<T> {
     }
 
     @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) {
+    protected SinkWriter<T> writer() {
         Probe probe = Probe.get(runId);
         return new SinkWriter<T>() {
             @Override

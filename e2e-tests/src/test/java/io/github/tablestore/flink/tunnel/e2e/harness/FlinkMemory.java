@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
+import io.github.tablestore.flink.tunnel.e2e.compat.JobManagerSpecs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ final class FlinkMemory {
 
     static Params jobManager(Map<String, String> config) {
         Configuration conf = Configuration.fromMap(config);
-        JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(conf);
+        JobManagerProcessSpec spec = JobManagerSpecs.fromConfig(conf);
         return new Params(
                 words(JobManagerProcessUtils.generateJvmParametersStr(spec, conf)),
                 words(JobManagerProcessUtils.generateDynamicConfigsStr(spec)));

@@ -1,12 +1,11 @@
 package io.github.tablestore.flink.tunnel.source.serialization;
 
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import io.github.tablestore.flink.tunnel.compat.SerializerConfigFreeTypeInfo;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /** Type information of {@link TunnelRecord}, serialized by {@link TunnelRecordSerializer}. */
-public final class TunnelRecordTypeInfo extends TypeInformation<TunnelRecord> {
+public final class TunnelRecordTypeInfo extends SerializerConfigFreeTypeInfo<TunnelRecord> {
     private static final long serialVersionUID = 1L;
 
     public static final TunnelRecordTypeInfo INSTANCE = new TunnelRecordTypeInfo();
@@ -42,7 +41,7 @@ public final class TunnelRecordTypeInfo extends TypeInformation<TunnelRecord> {
     }
 
     @Override
-    public TypeSerializer<TunnelRecord> createSerializer(SerializerConfig config) {
+    protected TypeSerializer<TunnelRecord> serializer() {
         return TunnelRecordSerializer.INSTANCE;
     }
 

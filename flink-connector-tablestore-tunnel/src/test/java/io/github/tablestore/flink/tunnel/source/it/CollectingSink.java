@@ -1,19 +1,18 @@
 package io.github.tablestore.flink.tunnel.source.it;
 
+import io.github.tablestore.flink.tunnel.compat.ContextFreeSink;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Appends every record to a list shared with the test (MiniCluster runs in the test's JVM). Not
  * transactional: use it where no failure happens between checkpoints (stop-with-savepoint runs).
  */
-final class CollectingSink implements Sink<String> {
+final class CollectingSink extends ContextFreeSink<String> {
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<String>> LISTS = new ConcurrentHashMap<>();
 
@@ -28,7 +27,7 @@ final class CollectingSink implements Sink<String> {
     }
 
     @Override
-    public SinkWriter<String> createWriter(WriterInitContext context) {
+    protected SinkWriter<String> writer() {
         List<String> list = LISTS.get(id);
         return new SinkWriter<String>() {
             @Override

@@ -1,0 +1,38 @@
+package io.github.tablestore.flink.tunnel.compat;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.connector.source.RichSourceReaderContext;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
+
+/**
+ * What a source reader can learn about its job beyond {@link SourceReaderContext}, Flink 2.2: the
+ * reader context Flink passes is a {@link RichSourceReaderContext}, which gives the operator's
+ * runtime context. Called once, when a reader is created.
+ */
+@Internal
+public final class ReaderRuntime {
+    private ReaderRuntime() {}
+
+    /** The operator's runtime context, or {@code null} when this context does not give one (tests). */
+    public static StreamingRuntimeContext streamingRuntimeContext(SourceReaderContext context) {
+        if (!(context instanceof RichSourceReaderContext)) {
+            return null;
+        }
+        RuntimeContext runtime;
+        try {
+            runtime = ((RichSourceReaderContext) context).getRuntimeContext();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return runtime instanceof StreamingRuntimeContext ? (StreamingRuntimeContext) runtime : null;
+    }
+
+    /** Whether a job with this configuration checkpoints (Flink's own definition). */
+    public static boolean checkpointingEnabled(Configuration job) {
+        return CheckpointingOptions.isCheckpointingEnabled(job);
+    }
+}
