@@ -53,11 +53,27 @@ public final class E2eEnvironment implements AutoCloseable {
             cluster = FlinkCluster.start(distribution, clusterHome, ProcessReaper.marker(workDir), Map.of(
                     "TABLESTORE_ACCESS_KEY_ID", emulator.accessKeyId(),
                     "TABLESTORE_ACCESS_KEY_SECRET", emulator.accessKeySecret()), TASK_MANAGERS);
+            checkFlinkVersion(cluster);
             return new E2eEnvironment(workDir, emulator, cluster);
         } catch (RuntimeException | Error e) {
             Diagnostics.printLogs(System.out, List.of(emulator.process()), "the cluster did not start: " + e);
+            if (cluster != null) {
+                cluster.close();
+            }
             emulator.close();
             throw e;
+        }
+    }
+
+    /**
+     * The cluster runs the Flink the build targets (failsafe's {@code e2e.flinkVersion}: 2.2.0, or
+     * 1.20.3 with -Pflink-1.20), so each line's tests really ran on that line's cluster.
+     */
+    private static void checkFlinkVersion(FlinkCluster cluster) {
+        String expected = System.getProperty("e2e.flinkVersion");
+        String running = cluster.rest().overview().path("flink-version").asText();
+        if (expected != null && !expected.equals(running)) {
+            throw new IllegalStateException("The cluster runs Flink " + running + ", the build targets " + expected);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a Flink 2.2.0 distribution would provide, assembled from the build: the jars of its
+ * What a Flink distribution of the line being built (2.2.0, or 1.20.3 with {@code -Pflink-1.20})
+ * would provide, assembled from the build: the jars of its
  * {@code lib/} (resolved by Maven into {@code cluster.classpath}), the SQL Gateway's jar from its
  * {@code opt/}, and the JVM options its scripts add.
  */
