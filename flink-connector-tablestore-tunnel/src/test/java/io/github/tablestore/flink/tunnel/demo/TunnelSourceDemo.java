@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -67,7 +68,8 @@ public final class TunnelSourceDemo {
                     .map(json -> "tunnel> " + json)
                     .print();
             JobClient job = env.executeAsync("tablestore-tunnel-demo");
-            say("Flink job started; the first records are the existing orders, then every change");
+            say("Flink " + EnvironmentInformation.getVersion()
+                    + " job started; the first records are the existing orders, then every change");
 
             ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
             writer.scheduleWithFixedDelay(() -> change(emulator, random), 1, 1, TimeUnit.SECONDS);
