@@ -2,9 +2,11 @@ package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -13,6 +15,7 @@ import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
@@ -25,6 +28,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,37 @@ class TunnelSessionTest {
                 .hasMessageContaining("rejected the credentials")
                 .hasMessageContaining("tunnel 't' of table 'orders'")
                 .hasMessageNotContaining("wrong");
+    }
+
+    @Test
+    void credentialsMissingFromTheJobManagersEnvironmentFailWithoutRestartsNamingTheVariable() {
+        TunnelSourceConfig config = TestSources.builder(emulator, "orders", "t", TunnelType.STREAM,
+                        new KeyValueSchema(), Duration.ofSeconds(10), f -> faults = new FaultInjectingClientFactory(f))
+                .setCredentialsFactory(new GivenEnvironmentCredentials(
+                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, emulator.accessKeySecret())))
+                .build()
+                .config();
+        client = config.clientFactory().createClient();
+        Throwable failure = catchThrowable(() -> session(config).tick(view()));
+        assertThat(failure).isInstanceOf(SuppressRestartsException.class);
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                        .hasMessageContaining("on the JobManager")
+                        .hasMessageContaining("Set TABLESTORE_ACCESS_KEY_ID and TABLESTORE_ACCESS_KEY_SECRET"));
+        assertThat(ExceptionUtils.stringifyException(failure)).doesNotContain(emulator.accessKeySecret());
+        assertThat(faults.hooks().calls("describeTunnel")).isEqualTo(1); // no retries
+    }
+
+    @Test
+    void anEndpointThatRedirectsFailsWithAdvice() {
+        TunnelSourceConfig config = config(TunnelType.STREAM);
+        faults.hooks().fail("describeTunnel", 1, "ClientEndpointMoved", 301, false);
+        assertThatThrownBy(() -> session(config).tick(view()))
+                .isInstanceOf(TunnelSourceException.class)
+                .hasMessageContaining("redirects elsewhere")
+                .hasMessageContaining("on the JobManager")
+                .hasMessageContaining("Configure the instance's current endpoint");
     }
 
     @Test
