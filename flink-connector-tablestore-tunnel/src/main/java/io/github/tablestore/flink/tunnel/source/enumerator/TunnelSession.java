@@ -471,7 +471,20 @@ final class TunnelSession {
     }
 
     private void connect() {
-        clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        try {
+            clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        } catch (TablestoreException e) {
+            if (e.hasCode(ErrorCodes.CLIENT_NETWORK_ERROR)) {
+                // No answer: the service may have created the session anyway. Only the answer
+                // carries its id (no API lists a tunnel's clients or their tags), so it cannot be
+                // shut down; it counts as a client of the tunnel until its lease runs out.
+                LOG.warn("ConnectTunnel to {} got no answer; if the service connected a session anyway, "
+                        + "that session keeps a share of the channels unassigned until its lease (the "
+                        + "heartbeat timeout {}) runs out", config.describeTunnel(),
+                        config.heartbeatTimeout());
+            }
+            throw e;
+        }
         lastHeartbeatOkNanos = nanoClock.getAsLong(); // a new lease starts now
         serverView = new LinkedHashMap<>();
         announcePending = true;
