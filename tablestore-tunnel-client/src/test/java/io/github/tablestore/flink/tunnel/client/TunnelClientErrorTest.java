@@ -1,6 +1,8 @@
 package io.github.tablestore.flink.tunnel.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
@@ -13,6 +15,8 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -131,6 +135,21 @@ class TunnelClientErrorTest {
         assertThat(e.isRetryable()).isFalse();
         assertThat(e).hasMessageContaining("HTTP " + status).hasMessageContaining("elsewhere.example.com");
         assertThat(service.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeCancelsACallInFlightAndItIsNotRetried() throws Exception {
+        service.server.enqueue(new MockResponse.Builder().code(200).headersDelay(60, TimeUnit.SECONDS).build());
+        TunnelClient client = TunnelClients.create(service.config().build());
+        CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(
+                () -> catchThrowable(() -> client.describeTunnel("table", "tunnel"))); // idempotent
+        service.server.takeRequest(20, TimeUnit.SECONDS); // the call is in flight
+        client.close();
+        Throwable failure = call.get(20, TimeUnit.SECONDS); // not 60 s
+        assertThat(failure).isNotNull();
+        assertThat(service.server.getRequestCount()).isEqualTo(1);
+        assertThatThrownBy(() -> client.describeTunnel("table", "tunnel"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

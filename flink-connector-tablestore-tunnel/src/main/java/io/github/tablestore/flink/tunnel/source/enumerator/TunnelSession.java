@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * new enumerator. With every enumerator on its own client id, a late Shutdown ends only the
  * session of the enumerator that sends it.
  *
- * <p>{@link #close} does not wait for a round in flight: that round ends the session when its
- * call returns. The client is closed after the Shutdown, by whichever of the two sends it.
+ * <p>{@link #close} does not wait for a round in flight: it sends the Shutdown itself, alongside
+ * the round's call, then closes the client, which cancels that call; the round then ends without
+ * reconnecting.
  */
 final class TunnelSession {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
@@ -69,11 +70,10 @@ final class TunnelSession {
     private final long timeoutNanos;
     private final String restoredTunnelId;
     private final Backoff retryBackoff;
-    /** Held by a round and by the end of the session, never by {@link #close} while waiting. */
-    private final ReentrantLock roundLock = new ReentrantLock();
 
-    private String tunnelId;
-    private String clientId;
+    // Written by rounds only; volatile for close(), which runs on another thread.
+    private volatile String tunnelId;
+    private volatile String clientId;
     /** The restored session, ended before this one connects (see the class comment). */
     private String restoredClientIdToEnd;
     private String streamId;
@@ -92,9 +92,7 @@ final class TunnelSession {
     private long handledUrgentSeq;
     private long updateSeq;
     private final AtomicLong connects = new AtomicLong();
-    private volatile boolean closed;
-    /** Shutdown sent (or not needed) and the client closed. Guarded by {@link #roundLock}. */
-    private boolean ended;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong heartbeatsOk = new AtomicLong();
     private final AtomicLong heartbeatsFailed = new AtomicLong();
 
@@ -125,16 +123,17 @@ final class TunnelSession {
      *
      * @throws TunnelSourceException for failures that retrying cannot fix
      */
-    SessionUpdate tick(CoordinatorView view) {
-        if (closed) {
+    synchronized SessionUpdate tick(CoordinatorView view) {
+        if (closed.get()) {
             return null;
         }
-        roundLock.lock();
         try {
-            return closed ? null : tickLocked(view);
-        } finally {
-            roundLock.unlock();
-            endIfClosed();
+            return tickLocked(view);
+        } catch (RuntimeException e) {
+            if (closed.get()) {
+                return null; // close() closed the client under this round: its failure is expected
+            }
+            throw e;
         }
     }
 
@@ -153,6 +152,9 @@ final class TunnelSession {
         try {
             return round(view, now);
         } catch (TablestoreException e) {
+            if (closed.get()) {
+                return null;
+            }
             if (TunnelErrors.isFatal(e)) {
                 throw TunnelErrors.fatal(e, config.describeTunnel(), "keeping the tunnel session",
                         TunnelErrors.Side.JOB_MANAGER);
@@ -175,7 +177,7 @@ final class TunnelSession {
 
     /** Connects unless the session was closed meanwhile (a round in flight must not reconnect). */
     private boolean connectUnlessClosed() {
-        if (closed) {
+        if (closed.get()) {
             return false;
         }
         if (restoredClientIdToEnd != null) {
@@ -552,44 +554,24 @@ final class TunnelSession {
     }
 
     /**
-     * Ends the session: the service frees its channels at once; then closes the client. No more
-     * rounds afterwards. Returns without waiting for a round in flight: that round ends the
-     * session when its call returns.
+     * Ends the session: Shutdown, so the service frees its channels at once, then closes the
+     * client. Does not wait for a round in flight: the Shutdown goes alongside its call, and
+     * closing the client cancels that call, so the round ends at once (without reconnecting). A
+     * ConnectTunnel in flight is cancelled too: if the service connected it anyway, that session
+     * runs out with its lease, like any whose answer was lost. Only the first call does anything.
      */
     void close() {
-        closed = true;
-        endIfClosed();
-    }
-
-    /**
-     * Ends the session once {@link #close} was called, unless a round holds the lock. {@link
-     * #close} sets the flag before trying the lock and a round reads it after unlocking, so one
-     * of the two always gets here with the lock.
-     */
-    private void endIfClosed() {
-        if (!closed || !roundLock.tryLock()) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
+        String id = clientId;
         try {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            // A worker being stopped may have been interrupted; the one Shutdown is still sent.
-            boolean interrupted = Thread.interrupted();
-            try {
-                if (clientId != null) {
-                    LOG.info("Shutting down tunnel session {} of {}", clientId, config.describeTunnel());
-                    shutdownQuietly(clientId);
-                }
-            } finally {
-                client.close();
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            if (id != null) {
+                LOG.info("Shutting down tunnel session {} of {}", id, config.describeTunnel());
+                shutdownQuietly(id);
             }
         } finally {
-            roundLock.unlock();
+            client.close();
         }
     }
 

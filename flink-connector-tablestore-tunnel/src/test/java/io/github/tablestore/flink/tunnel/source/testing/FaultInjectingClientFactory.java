@@ -84,9 +84,6 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         /** ReadRecords of these channels wait until the latch opens. */
         public final Map<String, java.util.concurrent.CountDownLatch> blockedReads = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> waitingReads = new ConcurrentHashMap<>();
-        /** Calls of these methods (by name, e.g. "heartbeat") wait until the latch opens: a slow service. */
-        public final Map<String, java.util.concurrent.CountDownLatch> blockedCalls = new ConcurrentHashMap<>();
-        private final Map<String, AtomicInteger> waitingCalls = new ConcurrentHashMap<>();
         /** Every Checkpoint call: channel, token, sequence number. */
         public final List<String[]> checkpoints = new CopyOnWriteArrayList<>();
 
@@ -106,12 +103,6 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
             return n == null ? 0 : n.get();
         }
 
-        /** How many calls of {@code method} wait on their {@link #blockedCalls} latch now. */
-        public int callsWaiting(String method) {
-            AtomicInteger n = waitingCalls.get(method);
-            return n == null ? 0 : n.get();
-        }
-
         public int calls(String method) {
             AtomicInteger n = calls.get(method);
             return n == null ? 0 : n.get();
@@ -119,19 +110,6 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         void before(String method) {
             calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-            java.util.concurrent.CountDownLatch latch = blockedCalls.get(method);
-            if (latch != null) {
-                AtomicInteger waiting = waitingCalls.computeIfAbsent(method, m -> new AtomicInteger());
-                waiting.incrementAndGet();
-                try {
-                    latch.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new TablestoreException("ClientInterrupted", "interrupted", 0, null, false, e);
-                } finally {
-                    waiting.decrementAndGet();
-                }
-            }
             for (Failure f : failures) {
                 if (f.method.equals(method) && f.remaining.getAndDecrement() > 0) {
                     throw f.error;

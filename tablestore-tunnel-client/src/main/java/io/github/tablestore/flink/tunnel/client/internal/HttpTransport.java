@@ -225,7 +225,9 @@ final class HttpTransport implements AutoCloseable {
     }
 
     @Override
+    /** Cancels the calls in flight (they fail at once) and drops idle connections. */
     public void close() {
+        http.dispatcher().cancelAll();
         http.connectionPool().evictAll();
     }
 
