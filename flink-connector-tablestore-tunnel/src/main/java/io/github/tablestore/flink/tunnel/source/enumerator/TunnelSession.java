@@ -128,7 +128,7 @@ final class TunnelSession {
             return null;
         }
         try {
-            return tickLocked(view);
+            return roundIfDue(view);
         } catch (RuntimeException e) {
             if (closed.get()) {
                 return null; // close() closed the client under this round: its failure is expected
@@ -137,7 +137,7 @@ final class TunnelSession {
         }
     }
 
-    private SessionUpdate tickLocked(CoordinatorView view) {
+    private SessionUpdate roundIfDue(CoordinatorView view) {
         long now = nanoClock.getAsLong();
         if (now - retryNotBeforeNanos < 0) {
             // Backing off after a failure. An urgent request waits too: it would meet the same
