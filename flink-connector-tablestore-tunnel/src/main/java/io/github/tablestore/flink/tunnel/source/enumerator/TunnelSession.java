@@ -15,6 +15,7 @@ import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
+import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +71,7 @@ final class TunnelSession {
     private final long timeoutNanos;
     private final String restoredTunnelId;
     private final Backoff retryBackoff;
+    private final CheckpointWriter checkpoints;
 
     // Written by rounds only; volatile for close(), which runs on another thread.
     private volatile String tunnelId;
@@ -111,6 +113,7 @@ final class TunnelSession {
         this.timeoutNanos = config.heartbeatTimeout().toNanos();
         this.restoredTunnelId = restoredTunnelId;
         this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
+        this.checkpoints = new CheckpointWriter(client);
         if (restoredTunnelId != null) {
             this.restoredClientIdToEnd = restoredClientId;
         }
@@ -339,23 +342,11 @@ final class TunnelSession {
      */
     private boolean storeReleased(String channelId, String token) {
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
-                if (cp.isFinished() || cp.token().equals(token)) {
-                    return true;
-                }
-                try {
-                    client.checkpoint(tunnelId, clientId, channelId, token, cp.sequenceNumber() + 1);
-                    return true;
-                } catch (TablestoreException e) {
-                    if (!TunnelErrors.isSequenceMismatch(e)) {
-                        throw e;
-                    }
-                }
+            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome() == CheckpointWriter.Outcome.CONTENDED) {
+                LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
+                        + "refusing the sequence number); acknowledging it anyway: its next holder starts "
+                        + "from the tunnel's older checkpoint", channelId);
             }
-            LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
-                    + "refusing the sequence number); acknowledging it anyway: its next holder starts "
-                    + "from the tunnel's older checkpoint", channelId);
             return true;
         } catch (TablestoreException e) {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
@@ -373,24 +364,14 @@ final class TunnelSession {
      */
     private boolean storeFinished(String channelId) {
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
-                if (cp.isFinished()) {
-                    return true;
-                }
-                try {
-                    client.checkpoint(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN,
-                            cp.sequenceNumber() + 1);
-                    return true;
-                } catch (TablestoreException e) {
-                    if (!TunnelErrors.isSequenceMismatch(e)) {
-                        throw e;
-                    }
-                }
+            CheckpointWriter.Result r =
+                    checkpoints.store(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
+            if (r.outcome() == CheckpointWriter.Outcome.CONTENDED) {
+                LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
+                        + "changing; retrying next heartbeat", channelId);
+                return false;
             }
-            LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
-                    + "changing; retrying next heartbeat", channelId);
-            return false;
+            return true;
         } catch (TablestoreException e) {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
                 throw e;
