@@ -248,21 +248,16 @@ public final class TunnelSourceBuilder<T> {
         if (clientFactoryDecorator != null) {
             factory = clientFactoryDecorator.apply(factory);
         }
-        TunnelSourceConfig config = new TunnelSourceConfig(
-                factory,
-                tableName.trim(),
-                tunnelName.trim(),
-                tunnelType,
-                options.get(TunnelSourceOptions.HEARTBEAT_INTERVAL),
-                options.get(TunnelSourceOptions.HEARTBEAT_TIMEOUT),
-                options.get(TunnelSourceOptions.CLIENT_TAG).trim(),
-                options.get(TunnelSourceOptions.COMMIT_INTERVAL),
-                options.get(TunnelSourceOptions.READ_MAX_BACKOFF),
-                options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS),
-                options.get(TunnelSourceOptions.STREAM_START),
-                startTs,
-                endTs,
-                attributeColumns);
+        TunnelSourceConfig config = TunnelSourceConfig.builder(factory, tableName.trim(), tunnelName.trim(), tunnelType)
+                .heartbeat(options.get(TunnelSourceOptions.HEARTBEAT_INTERVAL),
+                        options.get(TunnelSourceOptions.HEARTBEAT_TIMEOUT))
+                .clientTag(options.get(TunnelSourceOptions.CLIENT_TAG).trim())
+                .commitInterval(options.get(TunnelSourceOptions.COMMIT_INTERVAL))
+                .readMaxBackoff(options.get(TunnelSourceOptions.READ_MAX_BACKOFF))
+                .maxParallelChannels(options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS))
+                .stream(options.get(TunnelSourceOptions.STREAM_START), startTs, endTs)
+                .attributeColumns(attributeColumns)
+                .build();
         return new TunnelSource<>(config, deserializer);
     }
 

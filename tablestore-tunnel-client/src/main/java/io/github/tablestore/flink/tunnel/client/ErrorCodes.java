@@ -38,10 +38,10 @@ public final class ErrorCodes {
     public static final String CLIENT_NETWORK_ERROR = "ClientNetworkError";
     /** A response arrived but could not be understood (bad body, missing required header). */
     public static final String CLIENT_BAD_RESPONSE = "ClientBadResponse";
-    /** The service answered HTTP 301: the instance lives at another endpoint. */
+    /** The service answered a redirect (HTTP 3xx): the instance lives at another endpoint. */
     public static final String CLIENT_ENDPOINT_MOVED = "ClientEndpointMoved";
     /** The thread was interrupted before or between attempts; its interrupt flag is set again. */
     public static final String CLIENT_INTERRUPTED = "ClientInterrupted";
-    /** The credentials provider failed to supply credentials. */
+    /** No usable credentials; thrown as {@link CredentialsException}. */
     public static final String CLIENT_CREDENTIALS_ERROR = "ClientCredentialsError";
 }

@@ -70,7 +70,10 @@ public interface TunnelClient extends AutoCloseable {
      */
     List<StreamShard> describeStreamShards(String streamId);
 
-    /** Releases connections and threads. */
+    /**
+     * Cancels the calls in flight (each fails at once, without retries), releases connections and
+     * threads. Calls after this throw {@link IllegalStateException}.
+     */
     @Override
     void close();
 }

@@ -1,14 +1,22 @@
 package io.github.tablestore.flink.tunnel.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
+import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -116,6 +124,34 @@ class TunnelClientErrorTest {
         assertThat(service.server.getRequestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({"302", "303", "307", "308"})
+    void everyRedirectIsReportedAsAMovedEndpointNotFollowed(int status) {
+        service.server.enqueue(new MockResponse.Builder().code(status)
+                .addHeader("Location", "https://elsewhere.example.com/tunnel/connect").build());
+        TablestoreException e = connectFails();
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.CLIENT_ENDPOINT_MOVED);
+        assertThat(e.httpStatus()).isEqualTo(status);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("HTTP " + status).hasMessageContaining("elsewhere.example.com");
+        assertThat(service.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeCancelsACallInFlightAndItIsNotRetried() throws Exception {
+        service.server.enqueue(new MockResponse.Builder().code(200).headersDelay(60, TimeUnit.SECONDS).build());
+        TunnelClient client = TunnelClients.create(service.config().build());
+        CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(
+                () -> catchThrowable(() -> client.describeTunnel("table", "tunnel"))); // idempotent
+        service.server.takeRequest(20, TimeUnit.SECONDS); // the call is in flight
+        client.close();
+        Throwable failure = call.get(20, TimeUnit.SECONDS); // not 60 s
+        assertThat(failure).isNotNull();
+        assertThat(service.server.getRequestCount()).isEqualTo(1);
+        assertThatThrownBy(() -> client.describeTunnel("table", "tunnel"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
     @Test
     void refusedConnectionIsANetworkError() throws Exception {
         String deadEndpoint;
@@ -193,6 +229,31 @@ class TunnelClientErrorTest {
 
         assertThat(connectFails(service.config().credentialsProvider(() -> null).build()).errorCode())
                 .isEqualTo(ErrorCodes.CLIENT_CREDENTIALS_ERROR);
+    }
+
+    @Test
+    void credentialsMissingFromTheEnvironmentAreATypedErrorNamingTheVariable() {
+        TablestoreException e = connectFails(service.config().credentialsProvider(EnvironmentCredentials.provider(
+                Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, "s3cr3t-VALUE")::get)).build());
+        assertThat(e).isInstanceOf(CredentialsException.class);
+        assertThat(((CredentialsException) e).isMissing()).isTrue();
+        assertThat(e.errorCode()).isEqualTo(ErrorCodes.CLIENT_CREDENTIALS_ERROR);
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                .hasMessageNotContaining("s3cr3t-VALUE");
+        assertThat(service.server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void credentialsProviderFailingOnIoIsRetryableAndNamedByTypesNotMessages() {
+        TablestoreException e = connectFails(service.config().credentialsProvider(() -> {
+            throw new UncheckedIOException(new ConnectException("sts.example.com refused, key s3cr3t"));
+        }).build());
+        assertThat(e).isInstanceOf(CredentialsException.class);
+        assertThat(((CredentialsException) e).isMissing()).isFalse();
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e).hasMessageContaining("java.io.UncheckedIOException caused by java.net.ConnectException")
+                .hasMessageNotContaining("s3cr3t");
     }
 
     @Test

@@ -36,7 +36,9 @@ public interface CredentialsProviderFactory extends Serializable {
 
         @Override
         public CredentialsProvider create() {
-            return CredentialsProvider.fromEnvironment();
+            // Read on use: a missing variable then fails the first call, where the source reports
+            // it with the side (JobManager or TaskManager) it is missing on.
+            return EnvironmentCredentials.provider(System::getenv);
         }
 
         @Override

@@ -35,58 +35,100 @@ public final class TunnelSourceConfig implements Serializable {
     /** Attribute columns to decode, or null for all of them. */
     private final List<String> attributeColumns;
 
-    public TunnelSourceConfig(
-            TunnelClientFactory clientFactory,
-            String tableName,
-            String tunnelName,
-            TunnelType tunnelType,
-            Duration heartbeatInterval,
-            Duration heartbeatTimeout,
-            String clientTag,
-            Duration commitInterval,
-            Duration readMaxBackoff,
-            int maxParallelChannels,
-            StreamStartMode streamStart,
-            Long streamStartMillis,
-            Long streamEndMillis) {
-        this(clientFactory, tableName, tunnelName, tunnelType, heartbeatInterval, heartbeatTimeout, clientTag,
-                commitInterval, readMaxBackoff, maxParallelChannels, streamStart, streamStartMillis,
-                streamEndMillis, null);
+    private TunnelSourceConfig(Builder b) {
+        this.clientFactory = Objects.requireNonNull(b.clientFactory, "clientFactory");
+        this.tableName = Objects.requireNonNull(b.tableName, "tableName");
+        this.tunnelName = Objects.requireNonNull(b.tunnelName, "tunnelName");
+        this.tunnelType = Objects.requireNonNull(b.tunnelType, "tunnelType");
+        this.heartbeatInterval = Objects.requireNonNull(b.heartbeatInterval, "heartbeatInterval");
+        this.heartbeatTimeout = Objects.requireNonNull(b.heartbeatTimeout, "heartbeatTimeout");
+        this.clientTag = Objects.requireNonNull(b.clientTag, "clientTag");
+        this.commitInterval = Objects.requireNonNull(b.commitInterval, "commitInterval");
+        this.readMaxBackoff = Objects.requireNonNull(b.readMaxBackoff, "readMaxBackoff");
+        this.maxParallelChannels = b.maxParallelChannels;
+        this.streamStart = Objects.requireNonNull(b.streamStart, "streamStart");
+        this.streamStartMillis = b.streamStartMillis;
+        this.streamEndMillis = b.streamEndMillis;
+        this.attributeColumns = b.attributeColumns == null ? null : List.copyOf(b.attributeColumns);
     }
 
     /**
-     * @param attributeColumns the attribute columns the readers decode (projection push-down), or
-     *     null to decode all of them
+     * A config reading {@code tableName}/{@code tunnelName}; every other setting must be set on
+     * the builder. Values are validated by {@code TunnelSourceBuilder}, which is the way users
+     * build one; this one only checks that nothing is missing.
      */
-    public TunnelSourceConfig(
-            TunnelClientFactory clientFactory,
-            String tableName,
-            String tunnelName,
-            TunnelType tunnelType,
-            Duration heartbeatInterval,
-            Duration heartbeatTimeout,
-            String clientTag,
-            Duration commitInterval,
-            Duration readMaxBackoff,
-            int maxParallelChannels,
-            StreamStartMode streamStart,
-            Long streamStartMillis,
-            Long streamEndMillis,
-            List<String> attributeColumns) {
-        this.clientFactory = Objects.requireNonNull(clientFactory, "clientFactory");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.tunnelName = Objects.requireNonNull(tunnelName, "tunnelName");
-        this.tunnelType = Objects.requireNonNull(tunnelType, "tunnelType");
-        this.heartbeatInterval = Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
-        this.heartbeatTimeout = Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
-        this.clientTag = Objects.requireNonNull(clientTag, "clientTag");
-        this.commitInterval = Objects.requireNonNull(commitInterval, "commitInterval");
-        this.readMaxBackoff = Objects.requireNonNull(readMaxBackoff, "readMaxBackoff");
-        this.maxParallelChannels = maxParallelChannels;
-        this.streamStart = Objects.requireNonNull(streamStart, "streamStart");
-        this.streamStartMillis = streamStartMillis;
-        this.streamEndMillis = streamEndMillis;
-        this.attributeColumns = attributeColumns == null ? null : List.copyOf(attributeColumns);
+    public static Builder builder(
+            TunnelClientFactory clientFactory, String tableName, String tunnelName, TunnelType tunnelType) {
+        return new Builder(clientFactory, tableName, tunnelName, tunnelType);
+    }
+
+    /** Settings of a {@link TunnelSourceConfig}; not thread-safe. */
+    public static final class Builder {
+        private final TunnelClientFactory clientFactory;
+        private final String tableName;
+        private final String tunnelName;
+        private final TunnelType tunnelType;
+        private Duration heartbeatInterval;
+        private Duration heartbeatTimeout;
+        private String clientTag;
+        private Duration commitInterval;
+        private Duration readMaxBackoff;
+        private int maxParallelChannels;
+        private StreamStartMode streamStart;
+        private Long streamStartMillis;
+        private Long streamEndMillis;
+        private List<String> attributeColumns;
+
+        private Builder(TunnelClientFactory clientFactory, String tableName, String tunnelName, TunnelType tunnelType) {
+            this.clientFactory = clientFactory;
+            this.tableName = tableName;
+            this.tunnelName = tunnelName;
+            this.tunnelType = tunnelType;
+        }
+
+        public Builder heartbeat(Duration interval, Duration timeout) {
+            this.heartbeatInterval = interval;
+            this.heartbeatTimeout = timeout;
+            return this;
+        }
+
+        public Builder clientTag(String clientTag) {
+            this.clientTag = clientTag;
+            return this;
+        }
+
+        public Builder commitInterval(Duration commitInterval) {
+            this.commitInterval = commitInterval;
+            return this;
+        }
+
+        public Builder readMaxBackoff(Duration readMaxBackoff) {
+            this.readMaxBackoff = readMaxBackoff;
+            return this;
+        }
+
+        public Builder maxParallelChannels(int maxParallelChannels) {
+            this.maxParallelChannels = maxParallelChannels;
+            return this;
+        }
+
+        /** Where a Stream tunnel created by the source starts and (null: never) ends. */
+        public Builder stream(StreamStartMode start, Long startMillis, Long endMillis) {
+            this.streamStart = start;
+            this.streamStartMillis = startMillis;
+            this.streamEndMillis = endMillis;
+            return this;
+        }
+
+        /** The attribute columns the readers decode (projection push-down), or null for all. */
+        public Builder attributeColumns(List<String> attributeColumns) {
+            this.attributeColumns = attributeColumns;
+            return this;
+        }
+
+        public TunnelSourceConfig build() {
+            return new TunnelSourceConfig(this);
+        }
     }
 
     public TunnelClientFactory clientFactory() {

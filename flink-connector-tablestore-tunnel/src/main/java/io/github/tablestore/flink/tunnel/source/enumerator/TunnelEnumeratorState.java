@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * The enumerator's checkpointed state. Immutable.
  *
  * <ul>
- *   <li>{@code tunnelId}, {@code clientId}: the session to continue after a restore if its lease
- *       is still alive (both null before the first connect).
+ *   <li>{@code tunnelId}, {@code clientId}: the tunnel the positions belong to, and the session
+ *       a restored enumerator ends before it connects its own (both null before the first
+ *       connect).
  *   <li>{@code pendingSplits}: channels known but not handed to a reader yet (waiting for their
  *       parents or for readers), with their start position.
  *   <li>{@code assignments}: channels owned by readers, each with the number of the assignment

@@ -15,6 +15,7 @@ import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
+import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -43,7 +45,18 @@ import org.slf4j.LoggerFactory;
  * <p>All I/O happens in {@link #tick}, which is cheap when no heartbeat is due. It never mutates
  * coordinator state: it reads a {@link CoordinatorView} and returns a {@link SessionUpdate}.
  * Transient failures are logged and retried with backoff; fatal ones throw {@link
- * TunnelSourceException}.
+ * TunnelSourceException}. A failed round, whatever it was doing (resolving the tunnel,
+ * connecting, heartbeating), is followed by the backoff before the next attempt.
+ *
+ * <p>A session restored from a checkpoint is not continued: it is ended (Shutdown) and a new one
+ * connected. The enumerator that wrote the checkpoint may still be closing (a global failover
+ * closes it while the new one starts), and its Shutdown of the session would end it under the
+ * new enumerator. With every enumerator on its own client id, a late Shutdown ends only the
+ * session of the enumerator that sends it.
+ *
+ * <p>{@link #close} does not wait for a round in flight: it sends the Shutdown itself, alongside
+ * the round's call, then closes the client, which cancels that call; the round then ends without
+ * reconnecting.
  */
 final class TunnelSession {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
@@ -58,9 +71,13 @@ final class TunnelSession {
     private final long timeoutNanos;
     private final String restoredTunnelId;
     private final Backoff retryBackoff;
+    private final CheckpointWriter checkpoints;
 
-    private String tunnelId;
-    private String clientId;
+    // Written by rounds only; volatile for close(), which runs on another thread.
+    private volatile String tunnelId;
+    private volatile String clientId;
+    /** The restored session, ended before this one connects (see the class comment). */
+    private String restoredClientIdToEnd;
     private String streamId;
     private long tunnelCreateTimeMillis;
     private boolean announcePending;
@@ -74,10 +91,12 @@ final class TunnelSession {
     private final Map<String, List<String>> shardParents = new HashMap<>();
     private long lastHeartbeatOkNanos;
     private long nextHeartbeatNanos;
+    /** After a failed round, no round (not even an urgent one) starts before this. */
+    private long retryNotBeforeNanos;
     private long handledUrgentSeq;
     private long updateSeq;
     private final AtomicLong connects = new AtomicLong();
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong heartbeatsOk = new AtomicLong();
     private final AtomicLong heartbeatsFailed = new AtomicLong();
 
@@ -94,51 +113,86 @@ final class TunnelSession {
         this.timeoutNanos = config.heartbeatTimeout().toNanos();
         this.restoredTunnelId = restoredTunnelId;
         this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
-        if (restoredTunnelId != null && restoredClientId != null) {
-            // Continue the session from the checkpoint if its lease is still alive: the first
-            // heartbeat tells (OTSResourceGone if not).
-            this.clientId = restoredClientId;
-            this.announcePending = true;
+        this.checkpoints = new CheckpointWriter(client);
+        if (restoredTunnelId != null) {
+            this.restoredClientIdToEnd = restoredClientId;
         }
         this.lastHeartbeatOkNanos = nanoClock.getAsLong();
         this.nextHeartbeatNanos = lastHeartbeatOkNanos;
+        this.retryNotBeforeNanos = lastHeartbeatOkNanos;
     }
 
     /**
      * Heartbeats if one is due (or the coordinator asked for one) and returns what changed, or
-     * null when nothing was due or the round failed transiently.
+     * null when nothing was due, the round failed transiently or the session is closed.
      *
      * @throws TunnelSourceException for failures that retrying cannot fix
      */
     synchronized SessionUpdate tick(CoordinatorView view) {
-        if (closed) {
+        if (closed.get()) {
             return null;
         }
+        try {
+            return roundIfDue(view);
+        } catch (RuntimeException e) {
+            if (closed.get()) {
+                return null; // close() closed the client under this round: its failure is expected
+            }
+            throw e;
+        }
+    }
+
+    private SessionUpdate roundIfDue(CoordinatorView view) {
         long now = nanoClock.getAsLong();
+        if (now - retryNotBeforeNanos < 0) {
+            // Backing off after a failure. An urgent request waits too: it would meet the same
+            // failure, and requests come with every reader event. It is served when the wait ends.
+            return null;
+        }
         boolean urgent = view.urgentSeq > handledUrgentSeq;
-        if (!urgent && clientId != null && tunnelId != null && now - nextHeartbeatNanos < 0) {
+        if (!urgent && now - nextHeartbeatNanos < 0) {
             return null;
         }
         handledUrgentSeq = view.urgentSeq;
         try {
             return round(view, now);
         } catch (TablestoreException e) {
+            if (closed.get()) {
+                return null;
+            }
             if (TunnelErrors.isFatal(e)) {
-                throw TunnelErrors.fatal(e, config.describeTunnel(), "keeping the tunnel session");
+                throw TunnelErrors.fatal(e, config.describeTunnel(), "keeping the tunnel session",
+                        TunnelErrors.Side.JOB_MANAGER);
             }
             long delay = retryBackoff.nextDelayMillis();
-            nextHeartbeatNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
+            retryNotBeforeNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
+            nextHeartbeatNanos = retryNotBeforeNanos;
             LOG.warn("Tunnel session round for {} failed, retrying in {} ms: {}",
                     config.describeTunnel(), delay, e.getMessage());
             if (clientId != null && now - lastHeartbeatOkNanos > timeoutNanos) {
                 LOG.warn("No successful heartbeat for {} within the heartbeat timeout {}: the "
                         + "service has dropped session {}; connecting anew", config.describeTunnel(),
                         config.heartbeatTimeout(), clientId);
-                shutdownQuietly();
+                shutdownQuietly(clientId);
                 clientId = null;
             }
             return null;
         }
+    }
+
+    /** Connects unless the session was closed meanwhile (a round in flight must not reconnect). */
+    private boolean connectUnlessClosed() {
+        if (closed.get()) {
+            return false;
+        }
+        if (restoredClientIdToEnd != null) {
+            LOG.info("Ending session {} of {} from the restored state before connecting anew",
+                    restoredClientIdToEnd, config.describeTunnel());
+            shutdownQuietly(restoredClientIdToEnd);
+        }
+        connect();
+        restoredClientIdToEnd = null;
+        return true;
     }
 
     private SessionUpdate round(CoordinatorView view, long now) {
@@ -146,8 +200,8 @@ final class TunnelSession {
         if (tunnelId == null) {
             resolveTunnel();
         }
-        if (clientId == null) {
-            connect();
+        if (clientId == null && !connectUnlessClosed()) {
+            return null;
         }
         List<ChannelState> response;
         try {
@@ -159,7 +213,9 @@ final class TunnelSession {
             LOG.warn("Tunnel session {} of {} is gone on the service ({}); connecting anew",
                     clientId, config.describeTunnel(), e.errorCode());
             clientId = null;
-            connect();
+            if (!connectUnlessClosed()) {
+                return null;
+            }
             response = heartbeat(view);
         }
         lastHeartbeatOkNanos = now;
@@ -286,23 +342,11 @@ final class TunnelSession {
      */
     private boolean storeReleased(String channelId, String token) {
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
-                if (cp.isFinished() || cp.token().equals(token)) {
-                    return true;
-                }
-                try {
-                    client.checkpoint(tunnelId, clientId, channelId, token, cp.sequenceNumber() + 1);
-                    return true;
-                } catch (TablestoreException e) {
-                    if (!TunnelErrors.isSequenceMismatch(e)) {
-                        throw e;
-                    }
-                }
+            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome() == CheckpointWriter.Outcome.CONTENDED) {
+                LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
+                        + "refusing the sequence number); acknowledging it anyway: its next holder starts "
+                        + "from the tunnel's older checkpoint", channelId);
             }
-            LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
-                    + "refusing the sequence number); acknowledging it anyway: its next holder starts "
-                    + "from the tunnel's older checkpoint", channelId);
             return true;
         } catch (TablestoreException e) {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
@@ -320,24 +364,14 @@ final class TunnelSession {
      */
     private boolean storeFinished(String channelId) {
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
-                if (cp.isFinished()) {
-                    return true;
-                }
-                try {
-                    client.checkpoint(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN,
-                            cp.sequenceNumber() + 1);
-                    return true;
-                } catch (TablestoreException e) {
-                    if (!TunnelErrors.isSequenceMismatch(e)) {
-                        throw e;
-                    }
-                }
+            CheckpointWriter.Result r =
+                    checkpoints.store(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
+            if (r.outcome() == CheckpointWriter.Outcome.CONTENDED) {
+                LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
+                        + "changing; retrying next heartbeat", channelId);
+                return false;
             }
-            LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
-                    + "changing; retrying next heartbeat", channelId);
-            return false;
+            return true;
         } catch (TablestoreException e) {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
                 throw e;
@@ -422,12 +456,25 @@ final class TunnelSession {
             throw TunnelErrors.fatal(
                     new TablestoreException(ErrorCodes.TUNNEL_EXPIRED, "DescribeTunnel reports the "
                             + "tunnel as expired", 400, null, false, null),
-                    config.describeTunnel(), "describing the tunnel");
+                    config.describeTunnel(), "describing the tunnel", TunnelErrors.Side.JOB_MANAGER);
         }
     }
 
     private void connect() {
-        clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        try {
+            clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+        } catch (TablestoreException e) {
+            if (e.hasCode(ErrorCodes.CLIENT_NETWORK_ERROR)) {
+                // No answer: the service may have created the session anyway. Only the answer
+                // carries its id (no API lists a tunnel's clients or their tags), so it cannot be
+                // shut down; it counts as a client of the tunnel until its lease runs out.
+                LOG.warn("ConnectTunnel to {} got no answer; if the service connected a session anyway, "
+                        + "that session keeps a share of the channels unassigned until its lease (the "
+                        + "heartbeat timeout {}) runs out", config.describeTunnel(),
+                        config.heartbeatTimeout());
+            }
+            throw e;
+        }
         lastHeartbeatOkNanos = nanoClock.getAsLong(); // a new lease starts now
         serverView = new LinkedHashMap<>();
         announcePending = true;
@@ -485,27 +532,37 @@ final class TunnelSession {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private void shutdownQuietly() {
-        if (tunnelId == null || clientId == null) {
+    private void shutdownQuietly(String id) {
+        if (tunnelId == null || id == null) {
             return;
         }
         try {
-            client.shutdown(tunnelId, clientId);
+            client.shutdown(tunnelId, id);
         } catch (RuntimeException e) {
             LOG.info("Shutdown of tunnel session {} failed (the service frees it after the heartbeat "
-                    + "timeout): {}", clientId, e.getMessage());
+                    + "timeout): {}", id, e.getMessage());
         }
     }
 
-    /** Ends the session: the service frees its channels at once. No more ticks afterwards. */
-    synchronized void shutdown() {
-        if (closed) {
+    /**
+     * Ends the session: Shutdown, so the service frees its channels at once, then closes the
+     * client. Does not wait for a round in flight: the Shutdown goes alongside its call, and
+     * closing the client cancels that call, so the round ends at once (without reconnecting). A
+     * ConnectTunnel in flight is cancelled too: if the service connected it anyway, that session
+     * runs out with its lease, like any whose answer was lost. Only the first call does anything.
+     */
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
-        if (clientId != null) {
-            LOG.info("Shutting down tunnel session {} of {}", clientId, config.describeTunnel());
-            shutdownQuietly();
+        String id = clientId;
+        try {
+            if (id != null) {
+                LOG.info("Shutting down tunnel session {} of {}", id, config.describeTunnel());
+                shutdownQuietly(id);
+            }
+        } finally {
+            client.close();
         }
     }
 

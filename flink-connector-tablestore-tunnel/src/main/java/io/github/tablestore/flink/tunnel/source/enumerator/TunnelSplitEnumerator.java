@@ -423,20 +423,18 @@ public final class TunnelSplitEnumerator
     @Override
     public void close() throws IOException {
         try {
+            // Does not wait for a heartbeat in flight: that round sends the Shutdown and closes the
+            // client when its call returns.
             if (session != null) {
-                session.shutdown();
+                session.close();
+            } else if (client != null) {
+                client.close();
             }
         } finally {
-            try {
-                if (client != null) {
-                    client.close();
-                }
-            } finally {
-                // The coordinator's metric group outlives this enumerator (a global failover creates
-                // a new one in the same group): unregister, so the next one can register its own.
-                if (metrics instanceof AbstractMetricGroup) {
-                    ((AbstractMetricGroup<?>) metrics).close();
-                }
+            // The coordinator's metric group outlives this enumerator (a global failover creates
+            // a new one in the same group): unregister, so the next one can register its own.
+            if (metrics instanceof AbstractMetricGroup) {
+                ((AbstractMetricGroup<?>) metrics).close();
             }
         }
     }

@@ -1,8 +1,7 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
-import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,19 +19,18 @@ import org.slf4j.LoggerFactory;
  * the truth, the tunnel's checkpoints only let a job started without state resume and show
  * progress.
  *
- * <p>Sequence numbers: each channel's next commit uses the last known number + 1. When the
- * service answers {@code OTSSequenceNumberNotMatch}, the committer reads the stored checkpoint,
- * takes its number and retries once — unless the channel is already finished there (a finished
+ * <p>Sequence numbers: each channel's next commit uses the last known number + 1; a mismatch is
+ * resolved as {@link CheckpointWriter} does for every writer of the source (a finished
  * checkpoint is never overwritten).
  */
 final class ReaderCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderCommitter.class);
 
-    private final TunnelClient client;
     private final SessionHolder sessions;
     private final Counter succeeded;
     private final Counter failed;
     private final ScheduledExecutorService executor;
+    private final CheckpointWriter checkpoints;
     /** Channel → last sequence number known to be stored on the service. */
     private final Map<String, Long> sequenceNumbers = new ConcurrentHashMap<>();
     /** Channel → last token stored, to skip commits without progress. Committer thread only. */
@@ -40,7 +38,7 @@ final class ReaderCommitter implements AutoCloseable {
     private volatile Supplier<Map<String, String>> periodicPositions;
 
     ReaderCommitter(TunnelClient client, SessionHolder sessions, int subtask, Counter succeeded, Counter failed) {
-        this.client = client;
+        this.checkpoints = new CheckpointWriter(client);
         this.sessions = sessions;
         this.succeeded = succeeded;
         this.failed = failed;
@@ -113,23 +111,19 @@ final class ReaderCommitter implements AutoCloseable {
     }
 
     private void commit(SessionIds session, String channelId, String token) {
-        long seq = sequenceNumbers.getOrDefault(channelId, 0L) + 1;
-        try {
-            client.checkpoint(session.tunnelId(), session.clientId(), channelId, token, seq);
-            sequenceNumbers.put(channelId, seq);
-        } catch (RuntimeException e) {
-            if (!TunnelErrors.isSequenceMismatch(e)) {
-                throw e;
-            }
-            ChannelCheckpoint stored = client.getCheckpoint(session.tunnelId(), session.clientId(), channelId);
-            sequenceNumbers.put(channelId, stored.sequenceNumber());
-            if (stored.isFinished()) {
+        CheckpointWriter.Result r = checkpoints.store(session.tunnelId(), session.clientId(), channelId, token,
+                sequenceNumbers.getOrDefault(channelId, 0L));
+        if (r.sequenceNumber() >= 0) {
+            sequenceNumbers.put(channelId, r.sequenceNumber());
+        }
+        switch (r.outcome()) {
+            case ALREADY_FINISHED:
                 LOG.info("Channel {} is already finished in the tunnel; not storing an older position", channelId);
-                return;
-            }
-            long retrySeq = stored.sequenceNumber() + 1;
-            client.checkpoint(session.tunnelId(), session.clientId(), channelId, token, retrySeq);
-            sequenceNumbers.put(channelId, retrySeq);
+                break;
+            case CONTENDED:
+                throw new IllegalStateException("the service kept refusing the sequence number");
+            default:
+                break;
         }
     }
 

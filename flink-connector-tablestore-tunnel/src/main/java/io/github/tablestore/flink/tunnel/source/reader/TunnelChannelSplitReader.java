@@ -289,7 +289,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
         if (TunnelErrors.isFatal(error)) {
             throw TunnelErrors.fatal((TablestoreException) error, tunnelDescription,
-                    "reading channel " + c.channelId);
+                    "reading channel " + c.channelId, TunnelErrors.Side.TASK_MANAGER);
         }
         if (!(error instanceof TablestoreException) && !(error instanceof RuntimeException)) {
             throw new TunnelSourceException("Reading channel " + c.channelId + " of the "

@@ -75,7 +75,7 @@ public final class TunnelSourceReader<T>
     /** Checkpoint id → channel → token of the channels read in that snapshot. */
     private final NavigableMap<Long, Map<String, String>> positionsByCheckpoint = new TreeMap<>();
     /** Finished or released channels still carried in state (checkpointing mode). */
-    private final Map<String, HandedBack> handedBack = new LinkedHashMap<>();
+    private final HandBacks handBacks = new HandBacks();
     /** Channels being read by the split reader. */
     private final Set<String> reading = new HashSet<>();
     /** Channels whose release was requested from the split reader. */
@@ -159,7 +159,7 @@ public final class TunnelSourceReader<T>
         super.start();
         started = true;
         context.sendSourceEventToCoordinator(new ReaderStartedEvent(mode));
-        report(unreported());
+        report(handBacks.takeReportable());
     }
 
     @Override
@@ -170,13 +170,11 @@ public final class TunnelSourceReader<T>
             committer.track(id, split.sequenceNumber());
             if (split.isFinished() || split.isReleased()) {
                 // Restored from a completed checkpoint: report it again, never read it.
-                HandedBack h = new HandedBack(split);
-                h.inCompletedCheckpoint = true;
-                handedBack.put(id, h);
+                handBacks.addRestored(split);
             } else {
                 // A channel handed back earlier and offered to this job again: the enumerator has
                 // processed the hand-back, so its entry here is obsolete.
-                handedBack.remove(id);
+                handBacks.remove(id);
                 toRead.add(split);
                 reading.add(id);
                 releasing.remove(id);
@@ -184,7 +182,7 @@ public final class TunnelSourceReader<T>
             }
         }
         if (started) {
-            report(unreported());
+            report(handBacks.takeReportable());
         }
         if (!toRead.isEmpty()) {
             super.addSplits(toRead);
@@ -208,12 +206,7 @@ public final class TunnelSourceReader<T>
 
     /** The enumerator's state holds these channels from {@code fromCheckpoint} on. */
     private void recorded(ChannelsRecordedEvent event) {
-        for (String id : event.channelIds()) {
-            HandedBack h = handedBack.get(id);
-            if (h != null && h.reported) {
-                h.recordedFrom = event.fromCheckpoint();
-            }
-        }
+        handBacks.recorded(event.channelIds(), event.fromCheckpoint());
     }
 
     private void release(List<String> channelIds) {
@@ -252,7 +245,7 @@ public final class TunnelSourceReader<T>
                 LOG.info("Channel {} stopped for hand-back", split);
             }
             if (mode == ProgressMode.CHECKPOINTS) {
-                handedBack.put(id, new HandedBack(split)); // the committer forgets it when it leaves
+                handBacks.add(split); // the committer forgets it when it leaves the state
             } else {
                 if (emittedPositions != null) {
                     emittedPositions.remove(id);
@@ -295,12 +288,7 @@ public final class TunnelSourceReader<T>
             positionsByCheckpoint.put(checkpointId, positions);
         }
         List<TunnelChannelSplit> all = new ArrayList<>(splits);
-        for (HandedBack h : handedBack.values()) {
-            all.add(h.split);
-            if (h.firstCheckpoint < 0) {
-                h.firstCheckpoint = checkpointId;
-            }
-        }
+        all.addAll(handBacks.snapshot(checkpointId));
         return all;
     }
 
@@ -317,25 +305,13 @@ public final class TunnelSourceReader<T>
             toCommit.putAll(positions);
         }
         done.clear();
-        toCommit.keySet().removeAll(handedBack.keySet());
+        toCommit.keySet().removeAll(handBacks.channelIds());
         toCommit.keySet().removeIf(id -> !reading.contains(id));
-        // Finished and released channels: drop those the enumerator's snapshots hold since a now
-        // completed checkpoint; those now in a completed checkpoint are stored (finished) and
-        // reported.
-        handedBack.values().removeIf(h -> {
-            boolean leaves = h.recordedFrom != null && checkpointId >= h.recordedFrom;
-            if (leaves) {
-                leave(h.split.channelId());
-            }
-            return leaves;
-        });
-        for (HandedBack h : handedBack.values()) {
-            if (h.firstCheckpoint >= 0 && h.firstCheckpoint <= checkpointId) {
-                h.inCompletedCheckpoint = true;
-            }
+        for (String id : handBacks.checkpointCompleted(checkpointId)) {
+            leave(id);
         }
         committer.commitAsync(toCommit);
-        report(unreported());
+        report(handBacks.takeReportable());
     }
 
     @Override
@@ -344,30 +320,20 @@ public final class TunnelSourceReader<T>
         positionsByCheckpoint.remove(checkpointId);
     }
 
-    private List<HandedBack> unreported() {
-        List<HandedBack> list = new ArrayList<>();
-        for (HandedBack h : handedBack.values()) {
-            if (h.inCompletedCheckpoint && !h.reported) {
-                list.add(h);
-            }
-        }
-        return list;
-    }
-
-    private void report(List<HandedBack> channels) {
+    /** Tells the enumerator about finished and handed-back channels of a completed checkpoint. */
+    private void report(List<TunnelChannelSplit> channels) {
         if (channels.isEmpty()) {
             return;
         }
         List<String> finishedIds = new ArrayList<>();
         List<TunnelChannelSplit> released = new ArrayList<>();
         Map<String, String> finishedTokens = new LinkedHashMap<>();
-        for (HandedBack h : channels) {
-            h.reported = true;
-            if (h.split.isFinished()) {
-                finishedIds.add(h.split.channelId());
-                finishedTokens.put(h.split.channelId(), ChannelCheckpoint.FINISHED_TOKEN);
+        for (TunnelChannelSplit split : channels) {
+            if (split.isFinished()) {
+                finishedIds.add(split.channelId());
+                finishedTokens.put(split.channelId(), ChannelCheckpoint.FINISHED_TOKEN);
             } else {
-                released.add(h.split);
+                released.add(split);
             }
         }
         // Stored by the reader too, at once: a job started later without state must not read the
@@ -377,9 +343,9 @@ public final class TunnelSourceReader<T>
         if (mode != ProgressMode.CHECKPOINTS) {
             // Restored from a savepoint into a job without checkpoints: no later checkpoint will
             // carry them, and no restore can need them again.
-            for (HandedBack h : channels) {
-                handedBack.remove(h.split.channelId());
-                leave(h.split.channelId());
+            for (TunnelChannelSplit split : channels) {
+                handBacks.remove(split.channelId());
+                leave(split.channelId());
             }
         }
         if (!finishedIds.isEmpty()) {
@@ -414,9 +380,9 @@ public final class TunnelSourceReader<T>
     /** Channel ids carried as finished in the reader's state (for tests). */
     List<String> finishedChannelsInState() {
         List<String> ids = new ArrayList<>();
-        for (HandedBack h : handedBack.values()) {
-            if (h.split.isFinished()) {
-                ids.add(h.split.channelId());
+        for (TunnelChannelSplit split : handBacks.splits()) {
+            if (split.isFinished()) {
+                ids.add(split.channelId());
             }
         }
         return ids;
@@ -425,9 +391,9 @@ public final class TunnelSourceReader<T>
     /** Channels carried as released in the reader's state (for tests). */
     List<TunnelChannelSplit> releasedChannelsInState() {
         List<TunnelChannelSplit> splits = new ArrayList<>();
-        for (HandedBack h : handedBack.values()) {
-            if (h.split.isReleased()) {
-                splits.add(h.split);
+        for (TunnelChannelSplit split : handBacks.splits()) {
+            if (split.isReleased()) {
+                splits.add(split);
             }
         }
         return splits;
@@ -441,22 +407,5 @@ public final class TunnelSourceReader<T>
     /** The reader's tunnel metrics (for tests). */
     TunnelReaderMetrics metrics() {
         return metrics;
-    }
-
-    /** A finished or released channel on its way out of the reader's state. */
-    private static final class HandedBack {
-        final TunnelChannelSplit split;
-        /** First checkpoint whose snapshot carried it, or -1. */
-        long firstCheckpoint = -1;
-        /** Some completed checkpoint carries it. */
-        boolean inCompletedCheckpoint;
-        /** Told to the enumerator. */
-        boolean reported;
-        /** The enumerator's snapshots hold it from this checkpoint on (null: not known yet). */
-        Long recordedFrom;
-
-        HandedBack(TunnelChannelSplit split) {
-            this.split = split;
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.emulator.tunnel.ClientView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
@@ -197,24 +200,63 @@ class TunnelSplitEnumeratorTest {
     }
 
     @Test
-    void restoreContinuesALiveSessionWithoutReconnecting() throws Exception {
+    void restoreEndsTheCheckpointedSessionAndConnectsAnew() throws Exception {
         TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
         TunnelSplitEnumerator first = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
         ctx.triggerAllActions();
         TunnelEnumeratorState state = first.snapshotState(1);
         assertThat(state.assignedChannels()).hasSize(2);
-        String clientId = state.clientId();
+        String old = state.clientId();
         // The first enumerator "crashes" (no shutdown); a new one restores the state.
         enumerators.remove(first);
 
         TestingSplitEnumeratorContext<TunnelChannelSplit> ctx2 = readers(2);
         TunnelSplitEnumerator second = start(ctx2, config(TunnelType.BASE_AND_STREAM), state);
         ctx2.triggerAllActions();
-        assertThat(faults.hooks().calls("connect")).isZero();
-        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(clientId);
-        assertThat(tunnel().clients()).hasSize(1);
+        assertThat(faults.hooks().calls("shutdown")).isEqualTo(1); // the old session, at once
+        assertThat(faults.hooks().calls("connect")).isEqualTo(1);
+        String now = second.snapshotState(2).clientId();
+        assertThat(now).isNotEqualTo(old);
+        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(now);
+        assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(now);
         assertThat(allAssigned(ctx2)).isEmpty(); // the readers own them from their own state
-        assertThat(second.snapshotState(2)).isEqualTo(state);
+        assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
+    }
+
+    /** Ticks the enumerator until its session sent one more heartbeat. */
+    private void heartbeatOnce(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) throws Exception {
+        int before = faults.hooks().calls("heartbeat");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (faults.hooks().calls("heartbeat") == before) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no heartbeat");
+            }
+            ctx.triggerAllActions(); // a tick: heartbeats once the 1 ms interval has passed
+        }
+    }
+
+    // A global failover starts the restored enumerator while the one that wrote the checkpoint
+    // may still be closing; its Shutdown then comes after the new enumerator's first heartbeat.
+    @Test
+    void aLateShutdownOfTheCheckpointedSessionLeavesTheRestoredEnumeratorsSessionAlone() throws Exception {
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
+        TunnelSplitEnumerator first = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
+        ctx.triggerAllActions();
+        TunnelEnumeratorState state = first.snapshotState(1);
+
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx2 = readers(2);
+        TunnelSplitEnumerator second = start(ctx2, config(TunnelType.BASE_AND_STREAM), state);
+        ctx2.triggerAllActions();
+        String session = second.snapshotState(2).clientId();
+        enumerators.remove(first);
+        first.close(); // the late Shutdown
+        heartbeatOnce(ctx2);
+
+        assertThat(second.snapshotState(3).clientId()).isEqualTo(session);
+        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(session);
+        assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(session);
+        assertThat(tunnel().channels()).filteredOn(c -> c.type() == ChannelType.BASE_DATA)
+                .allSatisfy(c -> assertThat(c.owner()).isEqualTo(session));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.tablestore.flink.tunnel.source.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
@@ -9,14 +11,18 @@ import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtens
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -172,6 +178,37 @@ class FaultMatrixITCase {
                         .hasMessageContaining("tunnel 't' of table 'orders'")
                         .hasMessageContaining("Check the AccessKey id and secret")
                         .hasMessageNotContaining(emulator.accessKeySecret()));
+    }
+
+    // Many restarts allowed: only a failure that suppresses them ends the job in time.
+    @Test
+    void credentialsMissingFromTheEnvironmentFailTheJobAtOnceNamingTheVariableAndTheSide() throws Exception {
+        StreamExecutionEnvironment env = ItSupport.env(2, 1000, new Configuration());
+        TunnelSource<String> source = TestSources.builder(emulator, TABLE, "t", TunnelType.STREAM, new KeyValueSchema())
+                .setCredentialsFactory(new GivenEnvironmentCredentials(
+                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, emulator.accessKeySecret())))
+                .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel").sinkTo(new CollectingSink());
+        long submitted = System.nanoTime();
+        JobClient job = env.executeAsync("no-credentials");
+        Throwable failure;
+        try {
+            failure = catchThrowable(() -> job.getJobExecutionResult().get(FAILS_WITHIN.toSeconds(), TimeUnit.SECONDS));
+        } finally {
+            if (!job.getJobStatus().get().isGloballyTerminalState()) {
+                job.cancel().get();
+            }
+        }
+        assertThat(failure).isInstanceOf(ExecutionException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - submitted)).isLessThan(FAILS_WITHIN);
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FAILED);
+        assertThat(JobMetrics.values(REPORTER, job.getJobID(), ".numRestarts")).containsExactly(0L);
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                        .hasMessageContaining("on the JobManager")
+                        .hasMessageContaining("tunnel 't' of table 'orders'"));
+        assertThat(ExceptionUtils.stringifyException(failure)).doesNotContain(emulator.accessKeySecret());
     }
 
     /**

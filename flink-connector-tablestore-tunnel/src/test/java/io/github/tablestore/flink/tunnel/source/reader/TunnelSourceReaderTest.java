@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
@@ -16,12 +17,14 @@ import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +34,7 @@ import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
 import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -413,6 +417,34 @@ class TunnelSourceReaderTest {
                         .hasMessageContaining("tunnel 't1' of table 'orders'")
                         .hasMessageContaining("expired")
                         .hasMessageContaining("Delete the tunnel"));
+    }
+
+    @Test
+    void credentialsMissingFromATaskManagersEnvironmentFailTheReaderWithoutRestarts() throws Exception {
+        config(TunnelType.STREAM, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.STREAM);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        TunnelSourceConfig noCredentials = TestSources.builder(emulator, TABLE, "t1", TunnelType.STREAM,
+                        new KeyValueSchema(), Duration.ofMillis(100), f -> f)
+                .setCredentialsFactory(new GivenEnvironmentCredentials(
+                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, emulator.accessKeySecret())))
+                .build()
+                .config();
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(noCredentials, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.addSplits(splits);
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
+        assertThat(ExceptionUtils.findThrowable(failure, SuppressRestartsException.class)).isPresent();
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                        .hasMessageContaining("on a TaskManager")
+                        .hasMessageContaining("reading channel"));
+        assertThat(ExceptionUtils.stringifyException(failure)).doesNotContain(emulator.accessKeySecret());
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {

@@ -13,8 +13,10 @@ public interface CredentialsProvider {
     /**
      * The credentials to sign the next request with.
      *
-     * @throws RuntimeException when no credentials are available; the client reports it as a
-     *     {@code ClientCredentialsError}
+     * @throws MissingCredentialsException when none are configured (the client reports a {@link
+     *     io.github.tablestore.flink.tunnel.client.CredentialsException} that says so)
+     * @throws RuntimeException when no credentials are available for another reason; the client
+     *     reports it as a {@code ClientCredentialsError}, retryable if caused by I/O
      */
     Credentials credentials();
 
@@ -38,7 +40,7 @@ public interface CredentialsProvider {
      * {@value EnvironmentCredentials#ACCESS_KEY_SECRET} and, optionally,
      * {@value EnvironmentCredentials#SESSION_TOKEN}. Read once, now.
      *
-     * @throws IllegalStateException naming the variable that is missing
+     * @throws MissingCredentialsException naming the variable that is missing
      */
     static CredentialsProvider fromEnvironment() {
         return fromEnvironment(System.getenv());

@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.client.auth;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The environment variables Tablestore tools read credentials from. */
 public final class EnvironmentCredentials {
@@ -15,20 +16,50 @@ public final class EnvironmentCredentials {
     /**
      * Reads credentials from {@code environment}.
      *
-     * @throws IllegalStateException naming the missing or blank variable
+     * @throws MissingCredentialsException naming the missing or blank variable
      */
     public static Credentials read(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
-        String id = required(environment, ACCESS_KEY_ID);
-        String secret = required(environment, ACCESS_KEY_SECRET);
-        String token = environment.get(SESSION_TOKEN);
+        return read(environment::get);
+    }
+
+    /**
+     * Reads credentials through {@code variables} (name → value, null when unset), e.g. {@code
+     * System::getenv}.
+     *
+     * @throws MissingCredentialsException naming the missing or blank variable
+     */
+    public static Credentials read(Function<String, String> variables) {
+        String id = required(variables, ACCESS_KEY_ID);
+        String secret = required(variables, ACCESS_KEY_SECRET);
+        String token = variables.apply(SESSION_TOKEN);
         return Credentials.of(id.trim(), secret.trim(), token == null ? null : token.trim());
     }
 
-    private static String required(Map<String, String> environment, String name) {
-        String value = environment.get(name);
+    /**
+     * A provider that reads the variables through {@code variables} whenever credentials are
+     * asked for, so a missing variable fails the request (with a {@link
+     * MissingCredentialsException} naming it) rather than the creation of the client.
+     */
+    public static CredentialsProvider provider(Function<String, String> variables) {
+        Objects.requireNonNull(variables, "variables");
+        return new CredentialsProvider() {
+            @Override
+            public Credentials credentials() {
+                return read(variables);
+            }
+
+            @Override
+            public String toString() {
+                return "EnvironmentCredentialsProvider(" + ACCESS_KEY_ID + ", " + ACCESS_KEY_SECRET + ")";
+            }
+        };
+    }
+
+    private static String required(Function<String, String> variables, String name) {
+        String value = variables.apply(name);
         if (value == null || value.trim().isEmpty()) {
-            throw new IllegalStateException("environment variable " + name + " is not set");
+            throw new MissingCredentialsException("environment variable " + name + " is not set");
         }
         return value;
     }

@@ -66,6 +66,9 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            if (current == null && e instanceof MissingCredentialsException) {
+                throw (MissingCredentialsException) e; // not configured: says what is missing
+            }
             if (current == null) {
                 throw new IllegalStateException(
                         "fetching credentials failed and there are no earlier ones", e);

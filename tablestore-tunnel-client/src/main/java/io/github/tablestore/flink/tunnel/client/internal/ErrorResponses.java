@@ -36,12 +36,12 @@ final class ErrorResponses {
         return new TablestoreException(ErrorCodes.CLIENT_BAD_RESPONSE, what, status, requestId, false, null);
     }
 
-    static TablestoreException endpointMoved(String location, String requestId) {
+    static TablestoreException endpointMoved(int status, String location, String requestId) {
         return new TablestoreException(ErrorCodes.CLIENT_ENDPOINT_MOVED,
-                "endpoint moved: the service answered HTTP 301"
+                "endpoint moved: the service answered HTTP " + status
                         + (location != null ? " pointing to " + location : "")
                         + "; configure the instance's current endpoint",
-                301, requestId, false, null);
+                status, requestId, false, null);
     }
 
     static TablestoreException network(Operation op, IOException e) {

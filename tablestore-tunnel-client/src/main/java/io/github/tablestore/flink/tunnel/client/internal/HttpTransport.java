@@ -1,10 +1,12 @@
 package io.github.tablestore.flink.tunnel.client.internal;
 
+import io.github.tablestore.flink.tunnel.client.CredentialsException;
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.SignatureVersion;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.auth.MissingCredentialsException;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
 import java.io.IOException;
@@ -62,7 +64,7 @@ final class HttpTransport implements AutoCloseable {
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
                 .callTimeout(config.callTimeout())
-                // A redirected POST would be replayed as GET; 301 is reported as "endpoint moved".
+                // A redirected POST would be replayed as GET; a 3xx is reported as "endpoint moved".
                 .followRedirects(false)
                 .followSslRedirects(false);
         if (config.trustManager() != null) {
@@ -131,8 +133,10 @@ final class HttpTransport implements AutoCloseable {
             if (status >= 200 && status < 300) {
                 return new WireResponse(bytes, requestId, status);
             }
-            if (status == 301) {
-                throw ErrorResponses.endpointMoved(r.header("Location"), requestId);
+            if (status >= 300 && status < 400) {
+                // Redirects are not followed (see the constructor): whatever the 3xx, the
+                // instance is to be reached at another endpoint.
+                throw ErrorResponses.endpointMoved(status, r.header("Location"), requestId);
             }
             throw ErrorResponses.fromErrorResponse(status, bytes, requestId);
         }
@@ -142,14 +146,14 @@ final class HttpTransport implements AutoCloseable {
         Credentials credentials;
         try {
             credentials = config.credentialsProvider().credentials();
+        } catch (MissingCredentialsException e) {
+            throw CredentialsException.missing(e);
         } catch (RuntimeException e) {
             // The provider's exception is kept as the cause; our message names only its type.
-            throw new TablestoreException(ErrorCodes.CLIENT_CREDENTIALS_ERROR,
-                    "the credentials provider failed: " + e.getClass().getName(), 0, null, false, e);
+            throw CredentialsException.providerFailed(e);
         }
         if (credentials == null) {
-            throw new TablestoreException(ErrorCodes.CLIENT_CREDENTIALS_ERROR,
-                    "the credentials provider returned null", 0, null, false, null);
+            throw CredentialsException.unusable("the credentials provider returned null");
         }
         // Checked here because OkHttp's own header check would quote the offending value.
         requireHeaderSafe(credentials.accessKeyId(), "access key id");
@@ -163,9 +167,8 @@ final class HttpTransport implements AutoCloseable {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw new TablestoreException(ErrorCodes.CLIENT_CREDENTIALS_ERROR,
-                        "the " + what + " has a character at index " + i + " that cannot be sent in an HTTP header",
-                        0, null, false, null);
+                throw CredentialsException.unusable(
+                        "the " + what + " has a character at index " + i + " that cannot be sent in an HTTP header");
             }
         }
     }
@@ -222,7 +225,9 @@ final class HttpTransport implements AutoCloseable {
     }
 
     @Override
+    /** Cancels the calls in flight (they fail at once) and drops idle connections. */
     public void close() {
+        http.dispatcher().cancelAll();
         http.connectionPool().evictAll();
     }
 

@@ -160,6 +160,12 @@ public final class OkHttpTunnelClient implements TunnelClient {
         return "OkHttpTunnelClient{" + config + "}";
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the tunnel client is closed");
+        }
+    }
+
     /** Decodes a successful response body. */
     @FunctionalInterface
     private interface Decoder<T> {
@@ -167,11 +173,10 @@ public final class OkHttpTunnelClient implements TunnelClient {
     }
 
     private <T> T call(Operation op, MessageLite request, Decoder<T> decoder) {
-        if (closed) {
-            throw new IllegalStateException("the tunnel client is closed");
-        }
+        requireOpen();
         byte[] body = request.toByteArray();
         return retrier.run(op, attempt -> {
+            requireOpen(); // no retry of a call that close() cancelled
             WireResponse response = transport.post(op, body, attempt);
             try {
                 return decoder.decode(response.body());

@@ -121,6 +121,29 @@ class CredentialsProvidersTest {
     }
 
     @Test
+    void environmentProviderReadsOnUseAndNamesTheMissingVariable() {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put(EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET);
+        CredentialsProvider p = EnvironmentCredentials.provider(environment::get); // nothing read yet
+        assertThatThrownBy(p::credentials)
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessage("environment variable " + EnvironmentCredentials.ACCESS_KEY_ID + " is not set");
+        environment.put(EnvironmentCredentials.ACCESS_KEY_ID, "AKID");
+        assertThat(p.credentials()).isEqualTo(Credentials.of("AKID", SECRET));
+        assertThat(p.toString()).doesNotContain(SECRET, "AKID");
+    }
+
+    @Test
+    void refreshingProviderPassesMissingCredentialsThroughAsSuch() {
+        RefreshingCredentialsProvider p = RefreshingCredentialsProvider
+                .builder(() -> EnvironmentCredentials.read(Map.of()))
+                .build();
+        assertThatThrownBy(p::credentials)
+                .isInstanceOf(MissingCredentialsException.class)
+                .hasMessageContaining(EnvironmentCredentials.ACCESS_KEY_ID);
+    }
+
+    @Test
     void refreshingProviderRejectsNonPositiveIntervals() {
         assertThatThrownBy(() -> RefreshingCredentialsProvider.builder(() -> null).refreshInterval(Duration.ZERO))
                 .hasMessageContaining("refreshInterval");

@@ -3,42 +3,35 @@ package io.github.tablestore.flink.tunnel.emulator.store;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
-import io.github.tablestore.flink.tunnel.client.record.CellOperation;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
-import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * A table: rows in primary-key order, partitions with their stream shards, options and stream
- * settings.
+ * A table: rows in primary-key order, options and stream settings. Partitions and their shards
+ * are kept by {@link PartitionTopology}, the column-version rules of writes by {@link
+ * RowVersions} and the change log's encoding by {@link ChangeLogWriter}; this class orchestrates
+ * writes and serves reads.
  *
  * <p>Writes and partition changes run under this object's monitor, so a change is stored and
  * logged to exactly one shard atomically and shard topology changes see no concurrent write. Reads
  * (GetRow, GetRange, base-data scans) need no lock: rows are immutable values in a concurrent map.
  */
 public final class Table {
-    /** Epoch of the sequence info of every change this emulator logs. */
-    static final int SEQUENCE_EPOCH = 1;
-
     private final TableSchema schema;
     private final PartitionScheme scheme;
     private final String streamId;
@@ -46,13 +39,8 @@ public final class Table {
     private final EmulatorClock clock;
     private final Duration defaultRetention;
     private final ConcurrentSkipListMap<PrimaryKey, StoredRow> rows = new ConcurrentSkipListMap<>();
-
-    /** Every partition ever, in creation order (retired ones too: their shards stay readable). */
-    private final LinkedHashMap<String, Partition> partitions = new LinkedHashMap<>();
-    /** Routed, not retired partitions ordered by span start; replaced on topology changes. */
-    private volatile List<Partition> routed = List.of();
-    private volatile long topologyVersion;
-    private int nextShardNumber;
+    private final PartitionTopology topology;
+    private final ChangeLogWriter changeLog;
     private long lastAutoIncrement;
     private volatile TableProtos.TableOptions options;
     private volatile StreamSettings stream;
@@ -74,11 +62,9 @@ public final class Table {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.defaultRetention = Objects.requireNonNull(defaultRetention, "defaultRetention");
         this.createdMillis = clock.millis();
+        this.changeLog = new ChangeLogWriter(clock);
         synchronized (this) {
-            for (KeySpan span : spans) {
-                newPartition(span, List.of());
-            }
-            rebuildRouting();
+            this.topology = new PartitionTopology(schema.tableName(), scheme, spans, clock);
         }
     }
 
@@ -128,9 +114,9 @@ public final class Table {
         return s.enabled() && s.expirationHours() > 0 ? Duration.ofHours(s.expirationHours()) : defaultRetention;
     }
 
-    int maxVersions() {
+    private RowVersions rowVersions() {
         TableProtos.TableOptions o = options;
-        return o.hasMaxVersions() && o.getMaxVersions() > 0 ? o.getMaxVersions() : 1;
+        return new RowVersions(o.hasMaxVersions() && o.getMaxVersions() > 0 ? o.getMaxVersions() : 1);
     }
 
     /** Rows in primary-key order; a live, weakly consistent view. */
@@ -154,30 +140,26 @@ public final class Table {
 
     /** Bumped by every split, merge or added partition; tunnels re-sync their channels on change. */
     public long topologyVersion() {
-        return topologyVersion;
+        return topology.version();
     }
 
     /** All partitions ever created, in creation order. */
     public synchronized List<Partition> partitions() {
-        return new ArrayList<>(partitions.values());
+        return topology.all();
     }
 
     /** Routed, active partitions in key order (what base-data channels are made of). */
     public List<Partition> routedPartitions() {
-        return routed;
+        return topology.routed();
     }
 
     public synchronized Partition partition(String id) {
-        Partition p = partitions.get(id);
-        if (p == null) {
-            throw new IllegalArgumentException("table " + name() + " has no partition " + id);
-        }
-        return p;
+        return topology.get(id);
     }
 
     /** The shard of a partition, or {@code null} when there is none with that id. */
     public synchronized StreamShard shard(String id) {
-        Partition p = partitions.get(id);
+        Partition p = topology.find(id);
         return p == null ? null : p.shard();
     }
 
@@ -196,44 +178,23 @@ public final class Table {
      * @return the two new partitions
      */
     public synchronized List<Partition> split(String partitionId, Object point) {
-        Partition p = activeRouted(partitionId);
-        KeySpan span = p.span();
-        Object at = point != null ? point : defaultSplitPoint(span);
-        if (scheme == PartitionScheme.RANGE && at instanceof ColumnValue
-                && !TableSchema.matches(schema.partitionKeyType(), ((ColumnValue) at).type())) {
-            throw new IllegalArgumentException("split point " + at + " is not a " + schema.partitionKeyType()
-                    + " value of partition key " + schema.partitionKeyName());
-        }
-        if (scheme == PartitionScheme.HASH && !(at instanceof Long)) {
-            throw new IllegalArgumentException("a hash-partitioned table splits at a hash, got " + at);
-        }
-        KeySpan[] halves = span.splitAt(at);
-        retire(p);
-        List<Partition> children = List.of(
-                newPartition(halves[0], List.of(p.id())), newPartition(halves[1], List.of(p.id())));
-        rebuildRouting();
-        return children;
+        return topology.split(partitionId, span -> {
+            Object at = point != null ? point : defaultSplitPoint(span);
+            if (scheme == PartitionScheme.RANGE && at instanceof ColumnValue
+                    && !TableSchema.matches(schema.partitionKeyType(), ((ColumnValue) at).type())) {
+                throw new IllegalArgumentException("split point " + at + " is not a " + schema.partitionKeyType()
+                        + " value of partition key " + schema.partitionKeyName());
+            }
+            if (scheme == PartitionScheme.HASH && !(at instanceof Long)) {
+                throw new IllegalArgumentException("a hash-partitioned table splits at a hash, got " + at);
+            }
+            return at;
+        });
     }
 
     /** Merges two adjacent active routed partitions; both shards close, the child has both as parents. */
     public synchronized Partition merge(String firstId, String secondId) {
-        Partition a = activeRouted(firstId);
-        Partition b = activeRouted(secondId);
-        if (b.span().isFollowedBy(a.span())) {
-            Partition t = a;
-            a = b;
-            b = t;
-        }
-        if (!a.span().isFollowedBy(b.span())) {
-            throw new IllegalArgumentException("partitions " + firstId + " " + a.span() + " and " + secondId + " "
-                    + b.span() + " are not adjacent");
-        }
-        KeySpan merged = a.span().mergeWith(b.span());
-        retire(a);
-        retire(b);
-        Partition child = newPartition(merged, List.of(a.id(), b.id()));
-        rebuildRouting();
-        return child;
+        return topology.merge(firstId, secondId);
     }
 
     /**
@@ -242,18 +203,7 @@ public final class Table {
      * on demand without disturbing the other shards.
      */
     public synchronized Partition addPinnedPartition() {
-        Partition p = newPartition(null, List.of());
-        rebuildRouting();
-        return p;
-    }
-
-    private Partition activeRouted(String id) {
-        Partition p = partition(id);
-        if (p.isPinned() || p.isRetired()) {
-            throw new IllegalArgumentException("partition " + id + " of table " + name()
-                    + (p.isPinned() ? " is pinned (no key span)" : " was already split or merged"));
-        }
-        return p;
+        return topology.addPinned();
     }
 
     private Object defaultSplitPoint(KeySpan span) {
@@ -283,54 +233,9 @@ public final class Table {
         return keys.get(keys.size() / 2);
     }
 
-    private Partition newPartition(KeySpan span, List<String> parents) {
-        String id = "shard-" + nextShardNumber++;
-        Partition p = new Partition(id, span, new StreamShard(id, parents, clock.millis()));
-        partitions.put(id, p);
-        return p;
-    }
-
-    private void retire(Partition p) {
-        p.retire();
-        p.shard().close(clock.millis());
-    }
-
-    private void rebuildRouting() {
-        List<Partition> active = new ArrayList<>();
-        for (Partition p : partitions.values()) {
-            if (!p.isPinned() && !p.isRetired()) {
-                active.add(p);
-            }
-        }
-        active.sort(new Comparator<Partition>() {
-            @Override
-            public int compare(Partition x, Partition y) {
-                return x.span().compareStart(y.span());
-            }
-        });
-        routed = Collections.unmodifiableList(active);
-        topologyVersion++;
-    }
-
-    private Partition route(Object routingKey) {
-        for (Partition p : routed) {
-            if (p.span().contains(routingKey)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no partition of " + name() + " covers " + routingKey);
-    }
-
     /** Split points of the routed partitions (RANGE only; a hash table reports none). */
     public List<ColumnValue> splitPoints() {
-        List<ColumnValue> points = new ArrayList<>();
-        if (scheme == PartitionScheme.RANGE) {
-            List<Partition> r = routed;
-            for (int i = 1; i < r.size(); i++) {
-                points.add(r.get(i).span().lo());
-            }
-        }
-        return points;
+        return topology.splitPoints();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -361,7 +266,7 @@ public final class Table {
     public synchronized WriteResult write(RowChange change, String pinnedPartitionId) {
         Partition target = null;
         if (pinnedPartitionId != null) {
-            target = partition(pinnedPartitionId);
+            target = topology.get(pinnedPartitionId);
             if (!target.isPinned()) {
                 throw new IllegalArgumentException("partition " + pinnedPartitionId + " is not pinned; "
                         + "writes to routed partitions follow their keys");
@@ -372,21 +277,22 @@ public final class Table {
         checkCondition(change.condition(), old);
         Object routingKey = KeySpan.routingKey(scheme, key.get(0).value());
         if (target == null) {
-            target = route(routingKey);
+            target = topology.route(routingKey);
         }
         long nowMillis = clock.millis();
         List<Cell> logged = new ArrayList<>();
         Set<String> touched = new HashSet<>();
         RecordAction action;
         StoredRow updated;
+        RowVersions versions = rowVersions();
         switch (change.kind()) {
             case PUT:
                 action = RecordAction.PUT_ROW;
-                updated = put(key, routingKey, change.row().cells(), nowMillis, logged, touched);
+                updated = versions.put(key, routingKey, change.row().cells(), nowMillis, logged, touched);
                 break;
             case UPDATE:
                 action = RecordAction.UPDATE_ROW;
-                updated = update(key, routingKey, old, change.row().cells(), nowMillis, logged, touched);
+                updated = versions.update(key, routingKey, old, change.row().cells(), nowMillis, logged, touched);
                 break;
             case DELETE:
                 action = RecordAction.DELETE_ROW;
@@ -400,7 +306,8 @@ public final class Table {
         } else {
             rows.put(key, updated);
         }
-        log(target.shard(), action, key, logged, old);
+        changeLog.log(target.shard(), action, key, logged, old,
+                stream.enabled() ? stream.originColumns() : List.of());
         return new WriteResult(returnRow(change, key, updated, touched));
     }
 
@@ -436,122 +343,6 @@ public final class Table {
         if (condition == TableProtos.RowExistenceExpectation.EXPECT_NOT_EXIST && old != null) {
             throw Errors.conditionCheckFail("Condition check failed.");
         }
-    }
-
-    private StoredRow put(
-            PrimaryKey key, Object routingKey, List<Cell> cells, long now, List<Cell> logged, Set<String> touched) {
-        TreeMap<String, List<Version>> columns = new TreeMap<>();
-        for (Cell c : cells) {
-            if (c.operation() != CellOperation.PUT) {
-                throw Errors.parameterInvalid("PutRow takes only values; column '" + c.name() + "' has "
-                        + c.operation() + ".");
-            }
-            long ts = c.hasTimestamp() ? c.timestamp() : now;
-            addVersion(columns, c.name(), ts, c.value());
-            logged.add(Cell.put(c.name(), c.value(), ts));
-            touched.add(c.name());
-        }
-        trimVersions(columns);
-        return new StoredRow(key, columns, routingKey);
-    }
-
-    private StoredRow update(
-            PrimaryKey key,
-            Object routingKey,
-            StoredRow old,
-            List<Cell> cells,
-            long now,
-            List<Cell> logged,
-            Set<String> touched) {
-        TreeMap<String, List<Version>> columns = old == null ? new TreeMap<>() : old.copyColumns();
-        for (Cell c : cells) {
-            touched.add(c.name());
-            switch (c.operation()) {
-                case PUT: {
-                    long ts = c.hasTimestamp() ? c.timestamp() : now;
-                    addVersion(columns, c.name(), ts, c.value());
-                    logged.add(Cell.put(c.name(), c.value(), ts));
-                    break;
-                }
-                case DELETE_ONE_VERSION: {
-                    List<Version> vs = columns.get(c.name());
-                    if (vs != null) {
-                        vs.removeIf(v -> v.timestamp == c.timestamp());
-                        if (vs.isEmpty()) {
-                            columns.remove(c.name());
-                        }
-                    }
-                    logged.add(c);
-                    break;
-                }
-                case DELETE_ALL_VERSIONS:
-                    columns.remove(c.name());
-                    logged.add(c);
-                    break;
-                case INCREMENT: {
-                    List<Version> vs = columns.get(c.name());
-                    long base = 0;
-                    if (vs != null) {
-                        ColumnValue latest = vs.get(0).value;
-                        if (latest.type() != ValueType.INTEGER) {
-                            throw Errors.parameterInvalid("Column '" + c.name() + "' holds a " + latest.type()
-                                    + " value and cannot be incremented.");
-                        }
-                        base = latest.asLong();
-                    }
-                    long ts = vs == null ? now : Math.max(now, vs.get(0).timestamp + 1);
-                    ColumnValue sum = ColumnValue.ofLong(base + c.value().asLong());
-                    addVersion(columns, c.name(), ts, sum);
-                    logged.add(Cell.put(c.name(), sum, ts));
-                    break;
-                }
-                default:
-                    throw new AssertionError(c.operation());
-            }
-        }
-        trimVersions(columns);
-        return new StoredRow(key, columns, routingKey);
-    }
-    private static void addVersion(TreeMap<String, List<Version>> columns, String name, long ts, ColumnValue value) {
-        List<Version> vs = columns.computeIfAbsent(name, n -> new ArrayList<>());
-        vs.removeIf(v -> v.timestamp == ts);
-        int at = 0;
-        while (at < vs.size() && vs.get(at).timestamp > ts) {
-            at++;
-        }
-        vs.add(at, new Version(ts, value));
-    }
-
-    private void trimVersions(TreeMap<String, List<Version>> columns) {
-        int max = maxVersions();
-        for (List<Version> vs : columns.values()) {
-            while (vs.size() > max) {
-                vs.remove(vs.size() - 1);
-            }
-        }
-    }
-
-    private void log(StreamShard shard, RecordAction action, PrimaryKey key, List<Cell> cells, StoredRow old) {
-        long ts = shard.nextTimestampMicros(clock.micros());
-        boolean deleteMarker = action == RecordAction.DELETE_ROW;
-        Row record = new Row(key, deleteMarker ? List.of() : cells, deleteMarker,
-                new SequenceInfo(SEQUENCE_EPOCH, ts, 0));
-        byte[] origin = null;
-        List<String> originNames = stream.enabled() ? stream.originColumns() : List.of();
-        if (!originNames.isEmpty()) {
-            List<Cell> before = new ArrayList<>();
-            if (old != null) {
-                for (String name : originNames) {
-                    List<Version> vs = old.versions(name);
-                    if (!vs.isEmpty()) {
-                        before.add(Cell.put(name, vs.get(0).value, vs.get(0).timestamp));
-                    }
-                }
-            }
-            origin = PlainBufferEncoder.encodeOriginColumns(before);
-        }
-        byte[] frame = RecordFrames.frame(action, PlainBufferEncoder.encodeRow(record), origin);
-        shard.append(new ChangeLogEntry(action, ts, frame));
     }
 
     private static Row returnRow(RowChange change, PrimaryKey key, StoredRow updated, Set<String> touched) {

@@ -1,0 +1,55 @@
+package io.github.tablestore.flink.tunnel.emulator.store;
+
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Appends a write to a stream shard as the record ReadRecords will serve: encoded once, at write
+ * time, with the sequence info and, when the stream keeps them, the before-image of the origin
+ * columns.
+ */
+final class ChangeLogWriter {
+    /** Epoch of the sequence info of every change this emulator logs. */
+    static final int SEQUENCE_EPOCH = 1;
+
+    private final EmulatorClock clock;
+
+    ChangeLogWriter(EmulatorClock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param cells the cells as written (empty for a delete)
+     * @param old the row before the write (null: none), for the origin columns
+     * @param originColumns the columns whose before-image the stream keeps (empty: none)
+     */
+    void log(StreamShard shard, RecordAction action, PrimaryKey key, List<Cell> cells, StoredRow old,
+            List<String> originColumns) {
+        long ts = shard.nextTimestampMicros(clock.micros());
+        boolean deleteMarker = action == RecordAction.DELETE_ROW;
+        Row record = new Row(key, deleteMarker ? List.of() : cells, deleteMarker,
+                new SequenceInfo(SEQUENCE_EPOCH, ts, 0));
+        byte[] origin = null;
+        if (!originColumns.isEmpty()) {
+            List<Cell> before = new ArrayList<>();
+            if (old != null) {
+                for (String name : originColumns) {
+                    List<Version> vs = old.versions(name);
+                    if (!vs.isEmpty()) {
+                        before.add(Cell.put(name, vs.get(0).value, vs.get(0).timestamp));
+                    }
+                }
+            }
+            origin = PlainBufferEncoder.encodeOriginColumns(before);
+        }
+        byte[] frame = RecordFrames.frame(action, PlainBufferEncoder.encodeRow(record), origin);
+        shard.append(new ChangeLogEntry(action, ts, frame));
+    }
+}
