@@ -3,6 +3,9 @@ package io.github.tablestore.flink.tunnel.source.enumerator;
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
@@ -12,6 +15,7 @@ import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TunnelResolver {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelResolver.class);
+
+    static final String STAGE_INIT = "InitBaseDataAndStreamShard";
+    static final String STAGE_PROCESS_STREAM = "ProcessStream";
 
     private final TunnelSourceConfig config;
     private final TunnelClient client;
@@ -156,4 +163,25 @@ final class TunnelResolver {
         return s == null || s.isEmpty() ? null : s;
     }
 
+
+    /**
+     * A bounded tunnel is complete when each of its channels is TERMINATED or finished in Flink
+     * (in batch mode finished base-data channels are not reported), and none will follow.
+     */
+    static boolean isComplete(TunnelDescription d, Set<String> finishedInFlink) {
+        if (d.channels().isEmpty() || STAGE_INIT.equals(d.tunnel().stage())) {
+            return false;
+        }
+        boolean anyStream = false;
+        for (ChannelInfo c : d.channels()) {
+            if (c.status() != ChannelStatus.TERMINATED && !finishedInFlink.contains(c.channelId())) {
+                return false;
+            }
+            anyStream |= c.type() == ChannelType.STREAM;
+        }
+        if (d.tunnel().type() == TunnelType.BASE_DATA) {
+            return true;
+        }
+        return anyStream && STAGE_PROCESS_STREAM.equals(d.tunnel().stage());
+    }
 }

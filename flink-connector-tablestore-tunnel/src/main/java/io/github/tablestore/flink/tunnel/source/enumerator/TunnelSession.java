@@ -9,12 +9,10 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
-import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
-import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The source's one tunnel session, driven from the enumerator's worker thread: resolves (or
- * creates) the tunnel, connects, heartbeats, discovers the channels the service opens for it,
- * stores the {@code finished} checkpoint and reports TERMINATED for channels the coordinator
- * says are finished, and shuts the session down at the end.
+ * The source's one tunnel session, driven from the enumerator's worker thread: connects to the
+ * tunnel ({@link TunnelResolver} finds it), heartbeats, discovers the channels the service opens
+ * for it, reports TERMINATED for channels the coordinator says are finished once their {@code
+ * finished} checkpoint is stored ({@link ProgressStore}), and shuts the session down at the end.
+ * It stays one class of about 400 lines on purpose: the session's state (client id, what the
+ * service lets it hold, what was handed over) is read and written by every step of a round.
  *
  * <p>Rebalancing: channels the service asks back (CLOSING) are passed to the coordinator, which
  * has their readers hand them back. Once a channel is released (its position covered by a
@@ -62,8 +62,6 @@ import org.slf4j.LoggerFactory;
 final class TunnelSession {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
 
-    static final String STAGE_INIT = "InitBaseDataAndStreamShard";
-    static final String STAGE_PROCESS_STREAM = "ProcessStream";
 
     private final TunnelSourceConfig config;
     private final TunnelClient client;
@@ -72,7 +70,7 @@ final class TunnelSession {
     private final long timeoutNanos;
     private final String restoredTunnelId;
     private final Backoff retryBackoff;
-    private final CheckpointWriter checkpoints;
+    private final ProgressStore progress;
     private final TunnelResolver resolver;
 
     // Written by rounds only; volatile for close(), which runs on another thread.
@@ -112,7 +110,7 @@ final class TunnelSession {
         this.timeoutNanos = config.heartbeatTimeout().toNanos();
         this.restoredTunnelId = restoredTunnelId;
         this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
-        this.checkpoints = new CheckpointWriter(client);
+        this.progress = new ProgressStore(client);
         this.resolver = new TunnelResolver(config, client, restoredTunnelId);
         if (restoredTunnelId != null) {
             this.restoredClientIdToEnd = restoredClientId;
@@ -258,7 +256,7 @@ final class TunnelSession {
                 types.put(c.channelId(), c.type());
             }
             channelTypes.putAll(types);
-            complete = isComplete(d, view);
+            complete = TunnelResolver.isComplete(d, view.finished);
         }
         List<TunnelChannelSplit> discovered = new ArrayList<>();
         for (String id : newOpen) {
@@ -320,9 +318,9 @@ final class TunnelSession {
             }
             boolean ok;
             if (toTerminate(view, id)) {
-                ok = storeFinished(id);
+                ok = progress.storeFinished(tunnelId, clientId, id);
             } else {
-                ok = toRelease(view, s) && storeReleased(id, view.released.get(id));
+                ok = toRelease(view, s) && progress.storeReleased(tunnelId, clientId, id, view.released.get(id));
             }
             if (ok) {
                 stored.add(id);
@@ -362,54 +360,6 @@ final class TunnelSession {
         return reports;
     }
 
-    /**
-     * Stores the position a reader handed back, so the channel's next holder starts there, before
-     * the channel is acknowledged with CLOSE. Returns false (try again next round) when the service
-     * could not be reached; true once stored, or when storing is impossible (then the next holder
-     * starts from the tunnel's older checkpoint and re-reads a little; this job is not affected).
-     */
-    private boolean storeReleased(String channelId, String token) {
-        try {
-            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
-                        + "refusing the sequence number); acknowledging it anyway: its next holder starts "
-                        + "from the tunnel's older checkpoint", channelId);
-            }
-            return true;
-        } catch (TablestoreException e) {
-            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
-                throw e;
-            }
-            LOG.warn("Could not store the handed-back position of channel {} ({}); retrying next "
-                    + "heartbeat", channelId, e.getMessage());
-            return false;
-        }
-    }
-
-    /**
-     * Stores the {@code finished} checkpoint of a channel before it is reported TERMINATED.
-     * Returns false (try again next round) when the service could not be reached.
-     */
-    private boolean storeFinished(String channelId) {
-        try {
-            CheckpointWriter.Result r =
-                    checkpoints.store(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
-            if (r.outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
-                        + "changing; retrying next heartbeat", channelId);
-                return false;
-            }
-            return true;
-        } catch (TablestoreException e) {
-            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
-                throw e;
-            }
-            LOG.warn("Could not store the finished checkpoint of channel {} ({}); retrying next heartbeat",
-                    channelId, e.getMessage());
-            return false;
-        }
-    }
-
     private void connect() {
         try {
             clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
@@ -430,27 +380,6 @@ final class TunnelSession {
         announcePending = true;
         connects.incrementAndGet();
         LOG.info("Connected to {} as client {}", config.describeTunnel(), clientId);
-    }
-
-    /**
-     * A bounded tunnel is complete when each of its channels is TERMINATED or finished in Flink
-     * (in batch mode finished base-data channels are not reported), and none will follow.
-     */
-    private static boolean isComplete(TunnelDescription d, CoordinatorView view) {
-        if (d.channels().isEmpty() || STAGE_INIT.equals(d.tunnel().stage())) {
-            return false;
-        }
-        boolean anyStream = false;
-        for (ChannelInfo c : d.channels()) {
-            if (c.status() != ChannelStatus.TERMINATED && !view.finished.contains(c.channelId())) {
-                return false;
-            }
-            anyStream |= c.type() == ChannelType.STREAM;
-        }
-        if (d.tunnel().type() == TunnelType.BASE_DATA) {
-            return true;
-        }
-        return anyStream && STAGE_PROCESS_STREAM.equals(d.tunnel().stage());
     }
 
     private void shutdownQuietly(String id) {
