@@ -11,6 +11,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
@@ -274,7 +275,7 @@ final class TunnelSession {
         boolean changed = announcePending;
         announcePending = false;
         updateSeq = seq;
-        return new SessionUpdate(seq, tunnelId, clientId, tunnelCreateTimeMillis, changed, discovered,
+        return new SessionUpdate(seq, new SessionIds(tunnelId, clientId, tunnelCreateTimeMillis), changed, discovered,
                 closing, reoffered,
                 statuses, complete);
     }

@@ -194,7 +194,7 @@ public final class TunnelSourceReader<T>
         if (event instanceof TunnelSessionEvent) {
             TunnelSessionEvent s = (TunnelSessionEvent) event;
             LOG.info("Using tunnel session {}", s);
-            sessions.set(new SessionIds(s.tunnelId(), s.clientId(), s.tunnelCreateTimeMillis()));
+            sessions.set(s.session());
         } else if (event instanceof ChannelsRecordedEvent) {
             recorded((ChannelsRecordedEvent) event);
         } else if (event instanceof ReleaseChannelsEvent) {

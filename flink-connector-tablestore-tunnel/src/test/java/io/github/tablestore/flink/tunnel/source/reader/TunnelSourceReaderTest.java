@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -136,7 +137,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -180,7 +181,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -212,7 +213,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -234,7 +235,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -262,7 +263,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
@@ -284,7 +285,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 20);
@@ -301,7 +302,7 @@ class TunnelSourceReaderTest {
 
         s.clientId = admin.connect(s.tunnelId, 60, "test");
         s.heartbeat();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
         assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
@@ -340,7 +341,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
@@ -362,7 +363,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -385,7 +386,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(s.openSplits());
         for (long id = 1; id <= 5; id++) {
             reader.snapshotState(id);
@@ -408,7 +409,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
@@ -434,7 +435,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(noCredentials, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
