@@ -8,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
@@ -397,6 +398,32 @@ class TunnelSourceReaderTest {
         reader.notifyCheckpointComplete(6);
         assertThat(reader.checkpointsAwaitingCompletion()).isZero();
         assertThat(reader.metrics().finishedChannels().getCount()).isZero();
+    }
+
+    @Test
+    void aCorruptRecordFailsTheReaderNamingTheChannelTheTokenAndTheOffset() throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        emulator.faults().add(FaultSpec.on("ReadRecords").corruptRecords());
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
+        reader.addSplits(splits.subList(0, 1));
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("tunnel 't1' of table 'orders'")
+                        .hasMessageContaining("cannot be decoded")
+                        .hasMessageContaining("channel " + splits.get(0).channelId())
+                        .hasMessageContaining("from token " + splits.get(0).token())
+                        .hasMessageMatching("(?s).*at byte \\d+.*"));
+        assertThat(out.getEmittedRecords()).isEmpty(); // nothing of the batch is emitted
+        assertThat(faults.hooks().calls("readRecords")).isEqualTo(1); // not retried: same bytes again
     }
 
     @Test
