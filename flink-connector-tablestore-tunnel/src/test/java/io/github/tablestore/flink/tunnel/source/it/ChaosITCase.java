@@ -1,0 +1,674 @@
+package io.github.tablestore.flink.tunnel.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
+import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
+import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.OtherTunnelClient;
+import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Seeded chaos: a BaseAndStream job reads a table that a writer keeps changing while, at points
+ * chosen by {@code new Random(seed)}, partitions split and merge, a second client joins and leaves
+ * the tunnel (the service rebalances channels), a task fails (one region), the enumerator fails
+ * (a global failover), a TaskManager is lost, and the job is stopped with a savepoint and
+ * restored at another parallelism (2 → 3 → 1). The output goes through an exactly-once sink
+ * ({@link ExactlyOnceCollector}) and must be what the semantics promise (docs/datastream.md,
+ * "Semantics"):
+ *
+ * <ul>
+ *   <li>the stream part: every change the writer made (all after the tunnel's creation), exactly
+ *       once, in the writer's order per key — across splits and merges that means a key's changes
+ *       from a child channel after those from its parents;
+ *   <li>the base part: the scan shows each row at most once, as it was at some point (a value the
+ *       key really had); rows that existed when the tunnel was created and were never deleted
+ *       exactly once; a key's scan record before any of its changes.
+ * </ul>
+ *
+ * <p>A failure names the seed and the chaos events as they happened. Run one seed with
+ * {@code -Dchaos.seed=N}; a seed that ever failed joins {@link #REGRESSION_SEEDS} with a comment.
+ */
+class ChaosITCase {
+    /** A fresh emulator for every seed; small reads so that channels take many. */
+    @RegisterExtension
+    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(20, 1 << 20));
+
+    /**
+     * Two TaskManagers of two slots (one can be lost while the job runs at parallelism 3 or less),
+     * spreading the job's slots over both so that losing one hits the job.
+     */
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster(2, 2, new Configuration()
+            .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE, TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS));
+
+    /** Seeds run on every build. A seed that once failed stays here as a regression case. */
+    private static final long[] REGRESSION_SEEDS = {1L, 20260603L};
+
+    private static final String TABLE = "orders";
+    private static final String TUNNEL = "chaos";
+    private static final int PARTITIONS = 3;
+    /** Keys 0..KEYS-1 are written; 0..STABLE-1 are never deleted; 0..INITIAL-1 exist before the job. */
+    private static final int KEYS = 48;
+    private static final int STABLE = 8;
+    private static final int INITIAL = 32;
+    /** Bound of one wait for the job (a step's effect, recovery, the final catch-up). */
+    private static final Duration STEP_DEADLINE = Duration.ofSeconds(20);
+
+    /** TaskManagers of the shared MiniCluster still running, by index (terminated ones stay in its list). */
+    private static final List<Integer> LIVE_TASK_MANAGERS = new ArrayList<>(List.of(0, 1));
+    private static int nextTaskManager = 2;
+
+    @TempDir
+    Path savepoints;
+
+    static Stream<Long> seeds() {
+        Long chosen = Long.getLong("chaos.seed");
+        if (chosen != null) {
+            return Stream.of(chosen);
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (long s : REGRESSION_SEEDS) {
+            seeds.add(s);
+        }
+        seeds.add(System.nanoTime()); // a new seed every build; a failure prints it
+        return seeds.stream();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyChangeExactlyOnceInOrderThroughChaos(long seed, @InjectMiniCluster MiniCluster miniCluster)
+            throws Exception {
+        new Run(seed, tablestore.emulator(), miniCluster, savepoints).execute();
+    }
+
+    // ------------------------------------------------------------------ chaos steps
+
+    /** One disturbance; each waits for its own effect (not for the job to recover, {@link Run#settle} does). */
+    enum ChaosStep {
+        SPLIT {
+            @Override
+            void apply(Run run) {
+                List<PartitionInfo> live = run.livePartitions();
+                PartitionInfo parent = live.get(run.random.nextInt(live.size()));
+                List<PartitionInfo> children = run.emulator.splitPartition(TABLE, parent.id());
+                run.event("split " + parent.id() + " " + parent.span() + " into "
+                        + children.stream().map(c -> c.id() + " " + c.span()).collect(Collectors.toList()));
+            }
+        },
+        MERGE {
+            @Override
+            void apply(Run run) {
+                List<PartitionInfo> live = run.livePartitions();
+                Collections.shuffle(live, run.random);
+                for (PartitionInfo a : live) {
+                    for (PartitionInfo b : live) {
+                        if (a == b) {
+                            continue;
+                        }
+                        PartitionInfo child;
+                        try {
+                            child = run.emulator.mergePartitions(TABLE, a.id(), b.id());
+                        } catch (IllegalArgumentException notAdjacent) {
+                            continue;
+                        }
+                        run.event("merged " + a.id() + " " + a.span() + " and " + b.id() + " " + b.span()
+                                + " into " + child.id());
+                        return;
+                    }
+                }
+                throw new IllegalStateException("no adjacent partitions among " + live);
+            }
+        },
+        OTHER_CLIENT_JOINS {
+            @Override
+            void apply(Run run) throws Exception {
+                run.other = new OtherTunnelClient(run.admin, run.tunnelId());
+                run.event("other client " + run.other.clientId() + " joins");
+                OtherTunnelClient other = run.other;
+                ItSupport.waitFor(() -> !other.openChannels().isEmpty(),
+                        "the service to move a channel to the other client", STEP_DEADLINE);
+                run.event("other client holds " + other.openChannels());
+            }
+        },
+        OTHER_CLIENT_LEAVES {
+            @Override
+            void apply(Run run) throws Exception {
+                OtherTunnelClient other = run.other;
+                run.other = null;
+                other.checkHealthy();
+                other.close();
+                run.event("other client leaves after reading " + other.records().size() + " records");
+            }
+        },
+        /** A task fails: only its pipelined region restarts (source → map → sink of one subtask). */
+        REGIONAL_FAILURE {
+            @Override
+            void apply(Run run) throws Exception {
+                Map<String, Integer> before = run.attempts();
+                FailOnce.FIRED.set(false);
+                FailOnce.ARMED.set(true);
+                ItSupport.waitFor(FailOnce.FIRED::get, "the injected task failure", STEP_DEADLINE);
+                ItSupport.waitFor(() -> run.restarted(before, false), "the failed region to restart", STEP_DEADLINE);
+                run.event("task failure, restarted " + run.restartedVertices(before));
+            }
+        },
+        /**
+         * The enumerator fails (a fatal heartbeat error): a failure of the source coordinator is a
+         * global failover — every task restarts and the enumerator is reset to the checkpoint.
+         */
+        GLOBAL_FAILURE {
+            @Override
+            void apply(Run run) throws Exception {
+                Map<String, Integer> before = run.attempts();
+                run.faults.get().fail("heartbeat", 1, "OTSParameterInvalid", 400, false);
+                ItSupport.waitFor(() -> run.restarted(before, true), "every task to restart", STEP_DEADLINE);
+                run.event("enumerator failure, restarted " + run.restartedVertices(before));
+            }
+        },
+        /** A TaskManager is lost; a new one joins (the MiniCluster's tasks fail and restart on free slots). */
+        TASK_MANAGER_LOSS {
+            @Override
+            void apply(Run run) throws Exception {
+                Map<String, Integer> before = run.attempts();
+                int victim = LIVE_TASK_MANAGERS.remove(run.random.nextInt(LIVE_TASK_MANAGERS.size()));
+                run.miniCluster.terminateTaskManager(victim).get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                run.miniCluster.startTaskManager();
+                LIVE_TASK_MANAGERS.add(nextTaskManager++);
+                run.event("TaskManager " + victim + " lost, TaskManager " + (nextTaskManager - 1) + " started");
+                // Whether tasks ran on the lost one is up to the scheduler: report what restarted.
+                run.settle(name());
+                run.event("restarted " + run.restartedVertices(before));
+            }
+        },
+        RESCALE_TO_3 {
+            @Override
+            void apply(Run run) throws Exception {
+                run.rescale(3);
+            }
+        },
+        RESCALE_TO_1 {
+            @Override
+            void apply(Run run) throws Exception {
+                run.rescale(1);
+            }
+        };
+
+        abstract void apply(Run run) throws Exception;
+
+        /** Every step once, in a seeded order; a client joins before it leaves, 3 comes before 1. */
+        static List<ChaosStep> schedule(Random random) {
+            List<ChaosStep> steps = new ArrayList<>(List.of(values()));
+            Collections.shuffle(steps, random);
+            swapIfAfter(steps, OTHER_CLIENT_JOINS, OTHER_CLIENT_LEAVES);
+            swapIfAfter(steps, RESCALE_TO_3, RESCALE_TO_1);
+            return steps;
+        }
+
+        private static void swapIfAfter(List<ChaosStep> steps, ChaosStep first, ChaosStep second) {
+            int i = steps.indexOf(first);
+            int j = steps.indexOf(second);
+            if (i > j) {
+                Collections.swap(steps, i, j);
+            }
+        }
+    }
+
+    /** Throws once when armed, in whichever subtask the next record passes. */
+    static final class FailOnce implements MapFunction<String, String> {
+        private static final long serialVersionUID = 1L;
+        static final AtomicBoolean ARMED = new AtomicBoolean();
+        static final AtomicBoolean FIRED = new AtomicBoolean();
+
+        @Override
+        public String map(String value) {
+            if (ARMED.compareAndSet(true, false)) {
+                FIRED.set(true);
+                throw new IllegalStateException("Injected task failure (chaos)");
+            }
+            return value;
+        }
+    }
+
+    // ------------------------------------------------------------------ the writer
+
+    /**
+     * Keeps changing the table from its own thread and records, per key, the values in the order
+     * written ("DELETE" for a deletion). Every value is unique: {@code "<key>:<version>"}.
+     */
+    static final class ChangeWriter implements Runnable {
+        private final TablestoreEmulator emulator;
+        private final Random random;
+        private final Map<Long, List<String>> log = new HashMap<>();
+        private final Map<Long, Set<String>> values = new HashMap<>();
+        private final Set<Long> existing = new HashSet<>();
+        private final Map<Long, Integer> versions = new HashMap<>();
+        private final Thread thread = new Thread(this, "chaos-writer");
+        private volatile boolean running = true;
+        private volatile Throwable failure;
+        private volatile int writes;
+
+        ChangeWriter(TablestoreEmulator emulator, long seed) {
+            this.emulator = emulator;
+            this.random = new Random(seed);
+            thread.setDaemon(true);
+        }
+
+        /** The rows that exist before the job (not part of the stream). */
+        void writeInitialRows() {
+            for (long k = 0; k < INITIAL; k++) {
+                String v = nextValue(k);
+                TestTables.put(emulator, TABLE, k, v);
+                existing.add(k);
+            }
+        }
+
+        private String nextValue(long key) {
+            int version = versions.merge(key, 1, Integer::sum);
+            String v = key + ":" + version;
+            values.computeIfAbsent(key, k -> new HashSet<>()).add(v);
+            return v;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (running) {
+                    writeOne();
+                    // The writer's pace (about 300 changes a second), a schedule, not a synchronisation.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        private void writeOne() {
+            long key = random.nextInt(KEYS);
+            int dice = random.nextInt(10);
+            boolean exists = existing.contains(key);
+            if (exists && key >= STABLE && dice < 2) {
+                TestTables.delete(emulator, TABLE, key);
+                existing.remove(key);
+                log.computeIfAbsent(key, k -> new ArrayList<>()).add("DELETE");
+            } else {
+                String v = nextValue(key);
+                if (exists && dice < 5) {
+                    emulator.updateRow(TABLE, Row.of(TestTables.key(key), List.of(Cell.put("v", ColumnValue.ofString(v)))));
+                } else {
+                    TestTables.put(emulator, TABLE, key, v);
+                }
+                existing.add(key);
+                log.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+            }
+            writes++;
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Stops writing; the log is complete and safe to read afterwards. */
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(STEP_DEADLINE.toMillis());
+            if (failure != null) {
+                throw new AssertionError("The writer failed", failure);
+            }
+        }
+
+        int writes() {
+            return writes;
+        }
+
+        List<String> changesOf(long key) {
+            return log.getOrDefault(key, List.of());
+        }
+
+        /** The values the key ever had (its initial one, puts and updates). */
+        Set<String> valuesOf(long key) {
+            return values.getOrDefault(key, Set.of());
+        }
+    }
+
+    // ------------------------------------------------------------------ one seed
+
+    /** One seed's run: the job(s), the writer, the other client, the chaos schedule and the verdict. */
+    static final class Run {
+        final long seed;
+        final Random random;
+        final TablestoreEmulator emulator;
+        final MiniCluster miniCluster;
+        final Path savepoints;
+        final ChangeWriter writer;
+        final ExactlyOnceCollector collector = new ExactlyOnceCollector();
+        final AtomicReference<FaultInjectingClientFactory.Hooks> faults = new AtomicReference<>();
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final long startNanos = System.nanoTime();
+        TunnelClient admin;
+        OtherTunnelClient other;
+        JobClient job;
+        int parallelism = 2;
+
+        Run(long seed, TablestoreEmulator emulator, MiniCluster miniCluster, Path savepoints) {
+            this.seed = seed;
+            this.random = new Random(seed);
+            this.emulator = emulator;
+            this.miniCluster = miniCluster;
+            this.savepoints = savepoints;
+            this.writer = new ChangeWriter(emulator, seed * 31 + 7);
+        }
+
+        void execute() throws Exception {
+            try {
+                TestTables.create(emulator, TABLE, PARTITIONS);
+                writer.writeInitialRows();
+                admin = source(false).config().clientFactory().createClient();
+                job = start(parallelism, null);
+                // The stream part starts where the tunnel was created: every write from now on is in it.
+                ItSupport.waitFor(() -> !emulator.tunnels().isEmpty(), "the job to create the tunnel", STEP_DEADLINE);
+                writer.start();
+                event("job started at parallelism 2, writer started");
+                settle("the start");
+                for (ChaosStep step : ChaosStep.schedule(random)) {
+                    // A random pause between chaos events: the schedule, not a synchronisation.
+                    TimeUnit.MILLISECONDS.sleep(200 + random.nextInt(800));
+                    event(step.name());
+                    step.apply(this);
+                    settle(step.name());
+                }
+                writer.stop();
+                event("writer stopped after " + writer.writes() + " changes");
+                awaitEveryChange();
+                event("output complete");
+            } catch (Throwable t) {
+                throw new AssertionError(describe() + " failed: " + t, t);
+            } finally {
+                cleanUp();
+            }
+            verify();
+        }
+
+        private void cleanUp() throws Exception {
+            writer.running = false;
+            if (other != null) {
+                other.close();
+            }
+            if (job != null) {
+                try {
+                    job.cancel().get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    // Already finished or failed: nothing to cancel.
+                }
+            }
+            if (admin != null) {
+                admin.close();
+            }
+        }
+
+        String describe() {
+            return "Chaos seed " + seed + " (rerun with -Dchaos.seed=" + seed + "), events:\n  "
+                    + String.join("\n  ", events) + "\n";
+        }
+
+        void event(String what) {
+            events.add(String.format("+%.1fs %s", (System.nanoTime() - startNanos) / 1e9, what));
+        }
+
+        TunnelSource<String> source(boolean withFaults) {
+            return TestSources.builder(emulator, TABLE, TUNNEL, TunnelType.BASE_AND_STREAM, new KeyValueSchema(),
+                    Duration.ofMillis(200), f -> {
+                        if (!withFaults) {
+                            return f;
+                        }
+                        FaultInjectingClientFactory factory = new FaultInjectingClientFactory(f);
+                        faults.set(factory.hooks());
+                        return factory;
+                    }).build();
+        }
+
+        JobClient start(int p, String savepoint) throws Exception {
+            Configuration conf = new Configuration();
+            if (savepoint != null) {
+                conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+            }
+            StreamExecutionEnvironment env = ItSupport.env(p, 1000, conf);
+            env.fromSource(source(true), WatermarkStrategy.noWatermarks(), "tunnel").uid("tunnel-source")
+                    .map(new FailOnce()).uid("fail-once")
+                    .process(collector).uid("exactly-once-collector");
+            return env.executeAsync("chaos seed " + seed + " p=" + p);
+        }
+
+        void rescale(int p) throws Exception {
+            String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                    .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            event("stopped with savepoint at parallelism " + parallelism);
+            parallelism = p;
+            job = start(p, savepoint);
+            event("restored at parallelism " + p);
+        }
+
+        String tunnelId() {
+            return emulator.tunnels().get(0).tunnelId();
+        }
+
+        List<PartitionInfo> livePartitions() {
+            return emulator.partitions(TABLE).stream().filter(p -> !p.retired() && !p.pinned())
+                    .collect(Collectors.toList());
+        }
+
+        /** Waits until every task of the job runs and two more checkpoints have completed. */
+        void settle(String after) throws Exception {
+            ItSupport.waitFor(this::allTasksRunning, "every task running after " + after, STEP_DEADLINE);
+            long from = collector.output().lastCompletedCheckpoint();
+            ItSupport.waitFor(() -> collector.output().lastCompletedCheckpoint() >= from + 2,
+                    "two checkpoints completing after " + after, STEP_DEADLINE);
+        }
+
+        private AccessExecutionGraph graph() {
+            try {
+                return miniCluster.getExecutionGraph(job.getJobID()).get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("No execution graph of job " + job.getJobID(), e);
+            }
+        }
+
+        boolean allTasksRunning() {
+            AccessExecutionGraph g = graph();
+            if (g.getState() != JobStatus.RUNNING) {
+                return false;
+            }
+            for (AccessExecutionVertex v : g.getAllExecutionVertices()) {
+                if (v.getExecutionState() != ExecutionState.RUNNING) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Task name (with subtask) → attempt number. */
+        Map<String, Integer> attempts() {
+            Map<String, Integer> out = new HashMap<>();
+            for (AccessExecutionVertex v : graph().getAllExecutionVertices()) {
+                out.put(v.getTaskNameWithSubtaskIndex(), v.getCurrentExecutionAttempt().getAttemptNumber());
+            }
+            return out;
+        }
+
+        /** Whether some (or, with {@code all}, every) task has a newer attempt than in {@code before}. */
+        boolean restarted(Map<String, Integer> before, boolean all) {
+            Map<String, Integer> now = attempts();
+            long newer = now.entrySet().stream()
+                    .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), Integer.MAX_VALUE)).count();
+            return all ? newer == now.size() : newer > 0;
+        }
+
+        List<String> restartedVertices(Map<String, Integer> before) {
+            return attempts().entrySet().stream()
+                    .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), Integer.MAX_VALUE))
+                    .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
+        }
+
+        // -------------------------------------------------------------- the verdict
+
+        /**
+         * Waits (bounded) until the output holds as many changes per key as the writer made and
+         * every stable row's scan record; the verdict comes after, so a loss shows as a diff.
+         */
+        private void awaitEveryChange() throws Exception {
+            int[] lastSize = {-1};
+            try {
+                ItSupport.waitFor(() -> {
+                    int size = collector.output().size();
+                    if (size == lastSize[0]) {
+                        return false;
+                    }
+                    lastSize[0] = size;
+                    return complete(collector.output().inCheckpointOrder());
+                }, "every change in the output", STEP_DEADLINE);
+            } catch (java.util.concurrent.TimeoutException e) {
+                event("output still incomplete after " + STEP_DEADLINE.toSeconds() + " s");
+            }
+        }
+
+        private boolean complete(List<ExactlyOnceCollector.Committed> out) {
+            Map<Long, Integer> streamCounts = new HashMap<>();
+            Set<Long> scanned = new HashSet<>();
+            for (ExactlyOnceCollector.Committed c : out) {
+                long k = KeyValueSchema.id(c.line);
+                if (KeyValueSchema.channel(c.line).startsWith("BaseData_")) {
+                    scanned.add(k);
+                } else {
+                    streamCounts.merge(k, 1, Integer::sum);
+                }
+            }
+            for (long k = 0; k < KEYS; k++) {
+                if (streamCounts.getOrDefault(k, 0) < writer.changesOf(k).size() || (k < STABLE && !scanned.contains(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void verify() {
+            List<ExactlyOnceCollector.Committed> out = collector.output().inCheckpointOrder();
+            Map<Long, List<ExactlyOnceCollector.Committed>> scan = new HashMap<>();
+            Map<Long, List<ExactlyOnceCollector.Committed>> stream = new HashMap<>();
+            Map<Long, Integer> firstStreamIndex = new HashMap<>();
+            Map<Long, Integer> lastScanIndex = new HashMap<>();
+            for (int i = 0; i < out.size(); i++) {
+                ExactlyOnceCollector.Committed c = out.get(i);
+                long k = KeyValueSchema.id(c.line);
+                if (KeyValueSchema.channel(c.line).startsWith("BaseData_")) {
+                    scan.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+                    lastScanIndex.put(k, i);
+                } else {
+                    stream.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+                    firstStreamIndex.putIfAbsent(k, i);
+                }
+            }
+            List<String> violations = new ArrayList<>();
+            for (long k = 0; k < KEYS; k++) {
+                List<String> expected = writer.changesOf(k);
+                List<ExactlyOnceCollector.Committed> got = stream.getOrDefault(k, List.of());
+                List<String> gotValues = got.stream().map(c -> valueOf(c.line)).collect(Collectors.toList());
+                if (!gotValues.equals(expected)) {
+                    violations.add("key " + k + " stream: " + diff(expected, gotValues) + "\n      expected "
+                            + expected + "\n      got      " + got.stream().map(Run::show).collect(Collectors.toList()));
+                }
+                List<ExactlyOnceCollector.Committed> scanned = scan.getOrDefault(k, List.of());
+                if (scanned.size() > 1 || (k < STABLE && scanned.size() != 1)) {
+                    violations.add("key " + k + " scan: " + scanned.size() + " records (expected "
+                            + (k < STABLE ? "exactly 1" : "at most 1") + "): "
+                            + scanned.stream().map(Run::show).collect(Collectors.toList()));
+                }
+                for (ExactlyOnceCollector.Committed c : scanned) {
+                    if (!writer.valuesOf(k).contains(valueOf(c.line))) {
+                        violations.add("key " + k + " scan shows a value the row never had: " + show(c));
+                    }
+                }
+                if (lastScanIndex.containsKey(k) && firstStreamIndex.containsKey(k)
+                        && lastScanIndex.get(k) > firstStreamIndex.get(k)) {
+                    violations.add("key " + k + " scan record after its first change: "
+                            + show(out.get(lastScanIndex.get(k))) + " after " + show(out.get(firstStreamIndex.get(k))));
+                }
+            }
+            assertThat(violations).as("%s%d changes written, %d records committed; violations",
+                    describe(), writer.writes(), out.size()).isEmpty();
+        }
+
+        private static String valueOf(String line) {
+            return KeyValueSchema.action(line).equals("DELETE_ROW") ? "DELETE" : KeyValueSchema.value(line);
+        }
+
+        /** "value@channel#checkpoint". */
+        private static String show(ExactlyOnceCollector.Committed c) {
+            return valueOf(c.line) + "@" + KeyValueSchema.channel(c.line) + "#" + c.checkpointId;
+        }
+
+        /** What differs between the writer's changes of a key and the job's, by count, else the order. */
+        private static String diff(List<String> expected, List<String> got) {
+            Map<String, Integer> balance = new java.util.TreeMap<>();
+            expected.forEach(v -> balance.merge(v, 1, Integer::sum));
+            got.forEach(v -> balance.merge(v, -1, Integer::sum));
+            List<String> missing = new ArrayList<>();
+            List<String> extra = new ArrayList<>();
+            balance.forEach((v, n) -> {
+                if (n > 0) {
+                    missing.add(n == 1 ? v : v + " x" + n);
+                } else if (n < 0) {
+                    extra.add(n == -1 ? v : v + " x" + -n);
+                }
+            });
+            if (missing.isEmpty() && extra.isEmpty()) {
+                return "out of order";
+            }
+            return "missing " + missing + ", extra (duplicated or unknown) " + extra;
+        }
+    }
+}
