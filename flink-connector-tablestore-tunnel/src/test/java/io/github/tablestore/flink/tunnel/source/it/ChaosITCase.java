@@ -72,7 +72,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  *
  * <p>A failure names the seed and the chaos events as they happened. Run one seed with
- * {@code -Dchaos.seed=N}; a seed that ever failed joins {@link #REGRESSION_SEEDS} with a comment.
+ * {@code -Dchaos.seed=N}, or more new ones with {@code -Dchaos.random=N}; a seed that ever failed
+ * joins {@link #REGRESSION_SEEDS} with a comment.
  */
 class ChaosITCase {
     /** A fresh emulator for every seed; small reads so that channels take many. */
@@ -116,7 +117,11 @@ class ChaosITCase {
         for (long s : REGRESSION_SEEDS) {
             seeds.add(s);
         }
-        seeds.add(System.nanoTime()); // a new seed every build; a failure prints it
+        // New seeds every build (one unless -Dchaos.random=N); a failure prints its seed.
+        Random fresh = new Random();
+        for (int i = 0; i < Integer.getInteger("chaos.random", 1); i++) {
+            seeds.add(fresh.nextLong());
+        }
         return seeds.stream();
     }
 
@@ -426,6 +431,7 @@ class ChaosITCase {
                 event("writer stopped after " + writer.writes() + " changes");
                 awaitEveryChange();
                 event("output complete");
+                System.out.println(describe()); // in the test's output file: what a passing seed did
             } catch (Throwable t) {
                 throw new AssertionError(describe() + " failed: " + t, t);
             } finally {
