@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -89,7 +90,15 @@ class ChaosITCase {
             .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE, TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS));
 
     /** Seeds run on every build. A seed that once failed stays here as a regression case. */
-    private static final long[] REGRESSION_SEEDS = {1L, 20260603L};
+    private static final long[] REGRESSION_SEEDS = {
+        1L,
+        20260603L,
+        // A regional failure of a reader right after it handed a channel back: restored with the
+        // released split, the reader reported the hand-back again after the enumerator had
+        // re-offered the channel to another reader; the enumerator took the stale report, and
+        // assigned the channel a second time to the reader already reading it (duplicates).
+        -8664965950562283785L,
+    };
 
     private static final String TABLE = "orders";
     private static final String TUNNEL = "chaos";
@@ -98,6 +107,12 @@ class ChaosITCase {
     private static final int KEYS = 48;
     private static final int STABLE = 8;
     private static final int INITIAL = 32;
+    /**
+     * Rows FILLER_FROM.. that exist before the job and never change: they make the scan long
+     * enough for chaos to hit it, and each must be scanned exactly once.
+     */
+    private static final long FILLER_FROM = 10_000;
+    private static final int FILLERS = 2_000;
     /** Bound of one wait for the job (a step's effect, recovery, the final catch-up). */
     private static final Duration STEP_DEADLINE = Duration.ofSeconds(20);
 
@@ -134,7 +149,7 @@ class ChaosITCase {
 
     // ------------------------------------------------------------------ chaos steps
 
-    /** One disturbance; each waits for its own effect (not for the job to recover, {@link Run#settle} does). */
+    /** One disturbance; each waits at most for its own effect, not for the job to recover ({@link Run#settle}). */
     enum ChaosStep {
         SPLIT {
             @Override
@@ -170,37 +185,31 @@ class ChaosITCase {
                 throw new IllegalStateException("no adjacent partitions among " + live);
             }
         },
-        OTHER_CLIENT_JOINS {
+        /** A second client joins the tunnel (the service moves channels to it), or the one there leaves. */
+        OTHER_CLIENT_JOINS_OR_LEAVES {
             @Override
             void apply(Run run) throws Exception {
-                run.other = new OtherTunnelClient(run.admin, run.tunnelId());
-                run.event("other client " + run.other.clientId() + " joins");
-                OtherTunnelClient other = run.other;
-                ItSupport.waitFor(() -> !other.openChannels().isEmpty(),
-                        "the service to move a channel to the other client", STEP_DEADLINE);
-                run.event("other client holds " + other.openChannels());
-            }
-        },
-        OTHER_CLIENT_LEAVES {
-            @Override
-            void apply(Run run) throws Exception {
-                OtherTunnelClient other = run.other;
-                run.other = null;
-                other.checkHealthy();
-                other.close();
-                run.event("other client leaves after reading " + other.records().size() + " records");
+                if (run.other == null) {
+                    run.other = new OtherTunnelClient(run.admin, run.tunnelId());
+                    run.event("other client " + run.other.clientId() + " joins");
+                } else {
+                    OtherTunnelClient other = run.other;
+                    run.other = null;
+                    List<String> held = other.openChannels();
+                    int read = other.records().size();
+                    other.close();
+                    run.event("other client leaves, holding " + held + ", after reading " + read + " records");
+                }
             }
         },
         /** A task fails: only its pipelined region restarts (source → map → sink of one subtask). */
         REGIONAL_FAILURE {
             @Override
             void apply(Run run) throws Exception {
-                Map<String, Integer> before = run.attempts();
                 FailOnce.FIRED.set(false);
                 FailOnce.ARMED.set(true);
                 ItSupport.waitFor(FailOnce.FIRED::get, "the injected task failure", STEP_DEADLINE);
-                ItSupport.waitFor(() -> run.restarted(before, false), "the failed region to restart", STEP_DEADLINE);
-                run.event("task failure, restarted " + run.restartedVertices(before));
+                run.event("a task failed (" + FailOnce.WHEN.get() + ")");
             }
         },
         /**
@@ -210,73 +219,78 @@ class ChaosITCase {
         GLOBAL_FAILURE {
             @Override
             void apply(Run run) throws Exception {
-                Map<String, Integer> before = run.attempts();
-                run.faults.get().fail("heartbeat", 1, "OTSParameterInvalid", 400, false);
-                ItSupport.waitFor(() -> run.restarted(before, true), "every task to restart", STEP_DEADLINE);
-                run.event("enumerator failure, restarted " + run.restartedVertices(before));
+                FaultInjectingClientFactory.Hooks hooks = run.faults.get();
+                int heartbeats = hooks.calls("heartbeat");
+                hooks.fail("heartbeat", 1, "OTSParameterInvalid", 400, false);
+                ItSupport.waitFor(() -> hooks.calls("heartbeat") > heartbeats, "the failing heartbeat", STEP_DEADLINE);
+                run.event("the enumerator failed");
             }
         },
-        /** A TaskManager is lost; a new one joins (the MiniCluster's tasks fail and restart on free slots). */
+        /** A TaskManager is lost and a new one joins: the tasks it ran fail and restart on free slots. */
         TASK_MANAGER_LOSS {
             @Override
             void apply(Run run) throws Exception {
-                Map<String, Integer> before = run.attempts();
                 int victim = LIVE_TASK_MANAGERS.remove(run.random.nextInt(LIVE_TASK_MANAGERS.size()));
                 run.miniCluster.terminateTaskManager(victim).get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
                 run.miniCluster.startTaskManager();
                 LIVE_TASK_MANAGERS.add(nextTaskManager++);
                 run.event("TaskManager " + victim + " lost, TaskManager " + (nextTaskManager - 1) + " started");
-                // Whether tasks ran on the lost one is up to the scheduler: report what restarted.
-                run.settle(name());
-                run.event("restarted " + run.restartedVertices(before));
             }
         },
-        RESCALE_TO_3 {
+        /** Stop with a savepoint, restore at the next parallelism of 2 → 3 → 1. */
+        STOP_WITH_SAVEPOINT_AND_RESCALE {
             @Override
             void apply(Run run) throws Exception {
-                run.rescale(3);
-            }
-        },
-        RESCALE_TO_1 {
-            @Override
-            void apply(Run run) throws Exception {
-                run.rescale(1);
+                run.rescale(run.parallelism == 2 ? 3 : 1);
             }
         };
 
         abstract void apply(Run run) throws Exception;
 
-        /** Every step once, in a seeded order; a client joins before it leaves, 3 comes before 1. */
+        /**
+         * The steps of one seed in a seeded order: two splits and a merge, a client joining and
+         * leaving twice, two failures of each kind, a TaskManager loss, two rescales.
+         */
         static List<ChaosStep> schedule(Random random) {
-            List<ChaosStep> steps = new ArrayList<>(List.of(values()));
-            Collections.shuffle(steps, random);
-            swapIfAfter(steps, OTHER_CLIENT_JOINS, OTHER_CLIENT_LEAVES);
-            swapIfAfter(steps, RESCALE_TO_3, RESCALE_TO_1);
-            return steps;
-        }
-
-        private static void swapIfAfter(List<ChaosStep> steps, ChaosStep first, ChaosStep second) {
-            int i = steps.indexOf(first);
-            int j = steps.indexOf(second);
-            if (i > j) {
-                Collections.swap(steps, i, j);
+            List<ChaosStep> steps = new ArrayList<>();
+            Collections.addAll(steps, SPLIT, SPLIT, MERGE, TASK_MANAGER_LOSS);
+            for (int i = 0; i < 2; i++) {
+                Collections.addAll(steps, OTHER_CLIENT_JOINS_OR_LEAVES, OTHER_CLIENT_JOINS_OR_LEAVES,
+                        REGIONAL_FAILURE, GLOBAL_FAILURE, STOP_WITH_SAVEPOINT_AND_RESCALE);
             }
+            Collections.shuffle(steps, random);
+            return steps;
         }
     }
 
-    /** Throws once when armed, in whichever subtask the next record passes. */
-    static final class FailOnce implements MapFunction<String, String> {
+    /**
+     * Fails its task once when armed: in whichever subtask next passes a record or learns of a
+     * completed checkpoint (records need not flow: while another client holds a base channel, the
+     * job may have nothing to read).
+     */
+    static final class FailOnce implements MapFunction<String, String>, CheckpointListener {
         private static final long serialVersionUID = 1L;
         static final AtomicBoolean ARMED = new AtomicBoolean();
         static final AtomicBoolean FIRED = new AtomicBoolean();
+        static final AtomicReference<String> WHEN = new AtomicReference<>();
 
         @Override
         public String map(String value) {
-            if (ARMED.compareAndSet(true, false)) {
-                FIRED.set(true);
-                throw new IllegalStateException("Injected task failure (chaos)");
-            }
+            failIfArmed("processing a record");
             return value;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            failIfArmed("confirming checkpoint " + checkpointId);
+        }
+
+        private static void failIfArmed(String when) {
+            if (ARMED.compareAndSet(true, false)) {
+                WHEN.set(when);
+                FIRED.set(true);
+                throw new IllegalStateException("Injected task failure (chaos) while " + when);
+            }
         }
     }
 
@@ -310,6 +324,9 @@ class ChaosITCase {
                 String v = nextValue(k);
                 TestTables.put(emulator, TABLE, k, v);
                 existing.add(k);
+            }
+            for (long k = FILLER_FROM; k < FILLER_FROM + FILLERS; k++) {
+                TestTables.put(emulator, TABLE, k, nextValue(k));
             }
         }
 
@@ -399,6 +416,8 @@ class ChaosITCase {
         OtherTunnelClient other;
         JobClient job;
         int parallelism = 2;
+        /** Attempt numbers of the tasks at the last settle (null: a new job since). */
+        Map<String, Integer> attemptsAtSettle;
 
         Run(long seed, TablestoreEmulator emulator, MiniCluster miniCluster, Path savepoints) {
             this.seed = seed;
@@ -422,11 +441,15 @@ class ChaosITCase {
                 settle("the start");
                 for (ChaosStep step : ChaosStep.schedule(random)) {
                     // A random pause between chaos events: the schedule, not a synchronisation.
-                    TimeUnit.MILLISECONDS.sleep(200 + random.nextInt(800));
+                    TimeUnit.MILLISECONDS.sleep(random.nextInt(700));
                     event(step.name());
                     step.apply(this);
-                    settle(step.name());
+                    // Half of the time the next event comes while the job still recovers from this one.
+                    if (random.nextBoolean()) {
+                        settle(step.name());
+                    }
                 }
+                settle("the last step");
                 writer.stop();
                 event("writer stopped after " + writer.writes() + " changes");
                 awaitEveryChange();
@@ -462,8 +485,11 @@ class ChaosITCase {
                     + String.join("\n  ", events) + "\n";
         }
 
+        /** Notes an event, with the time since the start and the tunnel's stage. */
         void event(String what) {
-            events.add(String.format("+%.1fs %s", (System.nanoTime() - startNanos) / 1e9, what));
+            List<io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView> tunnels = emulator.tunnels();
+            String stage = tunnels.isEmpty() ? "-" : tunnels.get(0).stage();
+            events.add(String.format("+%.1fs [%s] %s", (System.nanoTime() - startNanos) / 1e9, stage, what));
         }
 
         TunnelSource<String> source(boolean withFaults) {
@@ -490,10 +516,27 @@ class ChaosITCase {
             return env.executeAsync("chaos seed " + seed + " p=" + p);
         }
 
+        /**
+         * Stops the job with a savepoint and restores it at {@code p}. A savepoint needs every task
+         * running: while the job recovers from an earlier event it fails, and is tried again.
+         */
         void rescale(int p) throws Exception {
-            String savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                    .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+            String savepoint = null;
+            long deadline = System.nanoTime() + STEP_DEADLINE.toNanos();
+            while (savepoint == null) {
+                ItSupport.waitFor(this::allTasksRunning, "every task running for a savepoint", STEP_DEADLINE);
+                try {
+                    savepoint = job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                            .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    event("stop-with-savepoint failed, trying again: " + e.getCause());
+                }
+            }
             event("stopped with savepoint at parallelism " + parallelism);
+            attemptsAtSettle = null;
             parallelism = p;
             job = start(p, savepoint);
             event("restored at parallelism " + p);
@@ -508,12 +551,26 @@ class ChaosITCase {
                     .collect(Collectors.toList());
         }
 
-        /** Waits until every task of the job runs and two more checkpoints have completed. */
+        /**
+         * Waits until every task of the job runs and two more checkpoints have completed; notes
+         * which tasks restarted since the last time.
+         */
         void settle(String after) throws Exception {
             ItSupport.waitFor(this::allTasksRunning, "every task running after " + after, STEP_DEADLINE);
             long from = collector.output().lastCompletedCheckpoint();
             ItSupport.waitFor(() -> collector.output().lastCompletedCheckpoint() >= from + 2,
                     "two checkpoints completing after " + after, STEP_DEADLINE);
+            Map<String, Integer> now = attempts();
+            if (attemptsAtSettle != null) {
+                List<String> restarted = now.entrySet().stream()
+                        .filter(e -> e.getValue() > attemptsAtSettle.getOrDefault(e.getKey(), Integer.MAX_VALUE))
+                        .map(e -> "subtask " + e.getKey().replaceAll(".*\\(", "(")).sorted()
+                        .collect(Collectors.toList());
+                event("settled" + (restarted.isEmpty() ? "" : ", restarted since the last settle: " + restarted));
+            } else {
+                event("settled");
+            }
+            attemptsAtSettle = now;
         }
 
         private AccessExecutionGraph graph() {
@@ -544,20 +601,6 @@ class ChaosITCase {
                 out.put(v.getTaskNameWithSubtaskIndex(), v.getCurrentExecutionAttempt().getAttemptNumber());
             }
             return out;
-        }
-
-        /** Whether some (or, with {@code all}, every) task has a newer attempt than in {@code before}. */
-        boolean restarted(Map<String, Integer> before, boolean all) {
-            Map<String, Integer> now = attempts();
-            long newer = now.entrySet().stream()
-                    .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), Integer.MAX_VALUE)).count();
-            return all ? newer == now.size() : newer > 0;
-        }
-
-        List<String> restartedVertices(Map<String, Integer> before) {
-            return attempts().entrySet().stream()
-                    .filter(e -> e.getValue() > before.getOrDefault(e.getKey(), Integer.MAX_VALUE))
-                    .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
         }
 
         // -------------------------------------------------------------- the verdict
@@ -593,8 +636,8 @@ class ChaosITCase {
                     streamCounts.merge(k, 1, Integer::sum);
                 }
             }
-            for (long k = 0; k < KEYS; k++) {
-                if (streamCounts.getOrDefault(k, 0) < writer.changesOf(k).size() || (k < STABLE && !scanned.contains(k))) {
+            for (long k : allKeys()) {
+                if (streamCounts.getOrDefault(k, 0) < writer.changesOf(k).size() || (neverDeleted(k) && !scanned.contains(k))) {
                     return false;
                 }
             }
@@ -619,7 +662,7 @@ class ChaosITCase {
                 }
             }
             List<String> violations = new ArrayList<>();
-            for (long k = 0; k < KEYS; k++) {
+            for (long k : allKeys()) {
                 List<String> expected = writer.changesOf(k);
                 List<ExactlyOnceCollector.Committed> got = stream.getOrDefault(k, List.of());
                 List<String> gotValues = got.stream().map(c -> valueOf(c.line)).collect(Collectors.toList());
@@ -628,9 +671,9 @@ class ChaosITCase {
                             + expected + "\n      got      " + got.stream().map(Run::show).collect(Collectors.toList()));
                 }
                 List<ExactlyOnceCollector.Committed> scanned = scan.getOrDefault(k, List.of());
-                if (scanned.size() > 1 || (k < STABLE && scanned.size() != 1)) {
+                if (scanned.size() > 1 || (neverDeleted(k) && scanned.size() != 1)) {
                     violations.add("key " + k + " scan: " + scanned.size() + " records (expected "
-                            + (k < STABLE ? "exactly 1" : "at most 1") + "): "
+                            + (neverDeleted(k) ? "exactly 1" : "at most 1") + "): "
                             + scanned.stream().map(Run::show).collect(Collectors.toList()));
                 }
                 for (ExactlyOnceCollector.Committed c : scanned) {
@@ -646,6 +689,23 @@ class ChaosITCase {
             }
             assertThat(violations).as("%s%d changes written, %d records committed; violations",
                     describe(), writer.writes(), out.size()).isEmpty();
+        }
+
+        /** The writer's keys and the fillers. */
+        private static List<Long> allKeys() {
+            List<Long> keys = new ArrayList<>();
+            for (long k = 0; k < KEYS; k++) {
+                keys.add(k);
+            }
+            for (long k = FILLER_FROM; k < FILLER_FROM + FILLERS; k++) {
+                keys.add(k);
+            }
+            return keys;
+        }
+
+        /** Rows that existed when the tunnel was created and are never deleted: scanned exactly once. */
+        private static boolean neverDeleted(long k) {
+            return k < STABLE || k >= FILLER_FROM;
         }
 
         private static String valueOf(String line) {

@@ -58,7 +58,9 @@ public final class OtherTunnelClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            failure = t;
+            if (running) { // else close() interrupted a call
+                failure = t;
+            }
         }
     }
 
