@@ -165,6 +165,10 @@ class ChaosITCase {
             @Override
             void apply(Run run) {
                 List<PartitionInfo> live = run.livePartitions();
+                if (live.size() < 2) {
+                    run.event("nothing to merge: one partition");
+                    return;
+                }
                 Collections.shuffle(live, run.random);
                 for (PartitionInfo a : live) {
                     for (PartitionInfo b : live) {
@@ -237,24 +241,24 @@ class ChaosITCase {
                 run.event("TaskManager " + victim + " lost, TaskManager " + (nextTaskManager - 1) + " started");
             }
         },
-        /** Stop with a savepoint, restore at the next parallelism of 2 → 3 → 1. */
+        /** Stop with a savepoint, restore at the next parallelism of 2 → 3 → 1 → 2 → .... */
         STOP_WITH_SAVEPOINT_AND_RESCALE {
             @Override
             void apply(Run run) throws Exception {
-                run.rescale(run.parallelism == 2 ? 3 : 1);
+                run.rescale(run.parallelism == 2 ? 3 : run.parallelism == 3 ? 1 : 2);
             }
         };
 
         abstract void apply(Run run) throws Exception;
 
         /**
-         * The steps of one seed in a seeded order: two splits and a merge, a client joining and
-         * leaving twice, two failures of each kind, a TaskManager loss, two rescales.
+         * The steps of one seed in a seeded order: two splits and two merges, a TaskManager loss,
+         * and three times: a client joining and leaving, a failure of each kind, a rescale.
          */
         static List<ChaosStep> schedule(Random random) {
             List<ChaosStep> steps = new ArrayList<>();
-            Collections.addAll(steps, SPLIT, SPLIT, MERGE, TASK_MANAGER_LOSS);
-            for (int i = 0; i < 2; i++) {
+            Collections.addAll(steps, SPLIT, SPLIT, MERGE, MERGE, TASK_MANAGER_LOSS);
+            for (int i = 0; i < 3; i++) {
                 Collections.addAll(steps, OTHER_CLIENT_JOINS_OR_LEAVES, OTHER_CLIENT_JOINS_OR_LEAVES,
                         REGIONAL_FAILURE, GLOBAL_FAILURE, STOP_WITH_SAVEPOINT_AND_RESCALE);
             }
@@ -441,7 +445,7 @@ class ChaosITCase {
                 settle("the start");
                 for (ChaosStep step : ChaosStep.schedule(random)) {
                     // A random pause between chaos events: the schedule, not a synchronisation.
-                    TimeUnit.MILLISECONDS.sleep(random.nextInt(700));
+                    TimeUnit.MILLISECONDS.sleep(random.nextInt(500));
                     event(step.name());
                     step.apply(this);
                     // Half of the time the next event comes while the job still recovers from this one.
@@ -661,6 +665,10 @@ class ChaosITCase {
                     firstStreamIndex.putIfAbsent(k, i);
                 }
             }
+            Map<String, List<String>> lineage = new HashMap<>();
+            for (PartitionInfo p : emulator.partitions(TABLE)) {
+                lineage.put(p.id(), p.parents());
+            }
             List<String> violations = new ArrayList<>();
             for (long k : allKeys()) {
                 List<String> expected = writer.changesOf(k);
@@ -669,6 +677,14 @@ class ChaosITCase {
                 if (!gotValues.equals(expected)) {
                     violations.add("key " + k + " stream: " + diff(expected, gotValues) + "\n      expected "
                             + expected + "\n      got      " + got.stream().map(Run::show).collect(Collectors.toList()));
+                }
+                for (int i = 1; i < got.size(); i++) {
+                    String before = KeyValueSchema.channel(got.get(i - 1).line);
+                    String after = KeyValueSchema.channel(got.get(i).line);
+                    if (ancestors(before, lineage).contains(after)) {
+                        violations.add("key " + k + ": a change from " + after + " after one from its child "
+                                + before + ": " + show(got.get(i - 1)) + " then " + show(got.get(i)));
+                    }
                 }
                 List<ExactlyOnceCollector.Committed> scanned = scan.getOrDefault(k, List.of());
                 if (scanned.size() > 1 || (neverDeleted(k) && scanned.size() != 1)) {
@@ -689,6 +705,19 @@ class ChaosITCase {
             }
             assertThat(violations).as("%s%d changes written, %d records committed; violations",
                     describe(), writer.writes(), out.size()).isEmpty();
+        }
+
+        /** The shards {@code shard} descends from (parents, their parents, ...). */
+        private static Set<String> ancestors(String shard, Map<String, List<String>> lineage) {
+            Set<String> out = new HashSet<>();
+            List<String> todo = new ArrayList<>(lineage.getOrDefault(shard, List.of()));
+            while (!todo.isEmpty()) {
+                String p = todo.remove(todo.size() - 1);
+                if (out.add(p)) {
+                    todo.addAll(lineage.getOrDefault(p, List.of()));
+                }
+            }
+            return out;
         }
 
         /** The writer's keys and the fillers. */
