@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URL;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -40,6 +45,7 @@ import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.execution.ExecutionState;
@@ -87,7 +93,19 @@ class ChaosITCase {
      */
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster(2, 2, new Configuration()
-            .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE, TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS));
+            .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE, TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS)
+            .set(WebOptions.MAX_EXCEPTION_HISTORY_SIZE, 200));
+
+    /**
+     * Failure causes the chaos injects (task failures, the enumerator's heartbeat error, a lost
+     * TaskManager). Any other failure of a job is reported: the job recovered, but something broke.
+     */
+    private static final List<String> INJECTED_FAILURES = List.of(
+            "Injected task failure (chaos)",
+            "injected by the test",
+            "Disconnect from JobManager",
+            "TaskExecutor is shutting down",
+            "is no longer reachable");
 
     /** Seeds run on every build. A seed that once failed stays here as a regression case. */
     private static final long[] REGRESSION_SEEDS = {
@@ -416,6 +434,10 @@ class ChaosITCase {
         final AtomicReference<FaultInjectingClientFactory.Hooks> faults = new AtomicReference<>();
         final List<String> events = new CopyOnWriteArrayList<>();
         final long startNanos = System.nanoTime();
+        /** Job failures found in the exception histories (injected or not). */
+        int failuresSeen;
+        /** Every job of the run, the first and those restored from savepoints. */
+        final List<JobID> jobs = new ArrayList<>();
         TunnelClient admin;
         OtherTunnelClient other;
         JobClient job;
@@ -457,6 +479,10 @@ class ChaosITCase {
                 writer.stop();
                 event("writer stopped after " + writer.writes() + " changes");
                 awaitEveryChange();
+                // Two more checkpoints: whatever else the job still emits (duplicates) shows too.
+                long last = collector.output().lastCompletedCheckpoint();
+                ItSupport.waitFor(() -> collector.output().lastCompletedCheckpoint() >= last + 2,
+                        "two more checkpoints", STEP_DEADLINE);
                 event("output complete");
                 System.out.println(describe()); // in the test's output file: what a passing seed did
             } catch (Throwable t) {
@@ -517,7 +543,9 @@ class ChaosITCase {
             env.fromSource(source(true), WatermarkStrategy.noWatermarks(), "tunnel").uid("tunnel-source")
                     .map(new FailOnce()).uid("fail-once")
                     .process(collector).uid("exactly-once-collector");
-            return env.executeAsync("chaos seed " + seed + " p=" + p);
+            JobClient client = env.executeAsync("chaos seed " + seed + " p=" + p);
+            jobs.add(client.getJobID());
+            return client;
         }
 
         /**
@@ -648,7 +676,34 @@ class ChaosITCase {
             return true;
         }
 
-        private void verify() {
+        /** Failures of the run's jobs that no chaos step injected (from the REST API's exception history). */
+        private List<String> unexpectedFailures() throws Exception {
+            String rest = miniCluster.getRestAddress().get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).toString();
+            ObjectMapper json = new ObjectMapper();
+            List<String> out = new ArrayList<>();
+            for (JobID id : jobs) {
+                JsonNode root;
+                try (InputStream in = new URL(rest + "/jobs/" + id + "/exceptions?maxExceptions=200").openStream()) {
+                    root = json.readTree(in);
+                }
+                List<JsonNode> failures = new ArrayList<>();
+                for (JsonNode entry : root.path("exceptionHistory").path("entries")) {
+                    failures.add(entry);
+                    entry.path("concurrentExceptions").forEach(failures::add);
+                }
+                failuresSeen += failures.size();
+                for (JsonNode f : failures) {
+                    String trace = f.path("stacktrace").asText();
+                    if (INJECTED_FAILURES.stream().noneMatch(trace::contains)) {
+                        out.add("job " + id + " failed (" + f.path("taskName").asText("") + "): "
+                                + trace.substring(0, Math.min(trace.length(), 1500)));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private void verify() throws Exception {
             List<ExactlyOnceCollector.Committed> out = collector.output().inCheckpointOrder();
             Map<Long, List<ExactlyOnceCollector.Committed>> scan = new HashMap<>();
             Map<Long, List<ExactlyOnceCollector.Committed>> stream = new HashMap<>();
@@ -669,7 +724,7 @@ class ChaosITCase {
             for (PartitionInfo p : emulator.partitions(TABLE)) {
                 lineage.put(p.id(), p.parents());
             }
-            List<String> violations = new ArrayList<>();
+            List<String> violations = new ArrayList<>(unexpectedFailures());
             for (long k : allKeys()) {
                 List<String> expected = writer.changesOf(k);
                 List<ExactlyOnceCollector.Committed> got = stream.getOrDefault(k, List.of());
@@ -703,8 +758,10 @@ class ChaosITCase {
                             + show(out.get(lastScanIndex.get(k))) + " after " + show(out.get(firstStreamIndex.get(k))));
                 }
             }
-            assertThat(violations).as("%s%d changes written, %d records committed; violations",
-                    describe(), writer.writes(), out.size()).isEmpty();
+            assertThat(violations).as("%s%d changes written, %d records committed, %d job failures; violations",
+                    describe(), writer.writes(), out.size(), failuresSeen).isEmpty();
+            System.out.printf("Chaos seed %d: %d changes, %d records committed, %d job failures, all injected%n",
+                    seed, writer.writes(), out.size(), failuresSeen);
         }
 
         /** The shards {@code shard} descends from (parents, their parents, ...). */
