@@ -79,7 +79,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  *
  * <p>A failure names the seed and the chaos events as they happened. Run one seed with
- * {@code -Dchaos.seed=N}, or more new ones with {@code -Dchaos.random=N}; a seed that ever failed
+ * {@code -Dchaos.seed=N} (or {@code N,M,...}), or more new ones with {@code -Dchaos.random=N}; a seed that ever failed
  * joins {@link #REGRESSION_SEEDS} with a comment.
  */
 class ChaosITCase {
@@ -116,6 +116,11 @@ class ChaosITCase {
         // re-offered the channel to another reader; the enumerator took the stale report, and
         // assigned the channel a second time to the reader already reading it (duplicates).
         -8664965950562283785L,
+        // A task failure right after a restore: the coordinator's session event to the failing
+        // execution was lost, and Flink failed that execution once more for it (the test took that
+        // for an unexpected failure; it is a consequence of the injected one).
+        -1713801954345874421L,
+        7L,
     };
 
     private static final String TABLE = "orders";
@@ -142,9 +147,9 @@ class ChaosITCase {
     Path savepoints;
 
     static Stream<Long> seeds() {
-        Long chosen = Long.getLong("chaos.seed");
+        String chosen = System.getProperty("chaos.seed");
         if (chosen != null) {
-            return Stream.of(chosen);
+            return Stream.of(chosen.split(",")).map(String::trim).map(Long::valueOf);
         }
         List<Long> seeds = new ArrayList<>();
         for (long s : REGRESSION_SEEDS) {
@@ -696,10 +701,20 @@ class ChaosITCase {
                     entry.path("concurrentExceptions").forEach(failures::add);
                 }
                 failuresSeen += failures.size();
+                // An event the coordinator sent to a task that an injected failure was failing is
+                // lost, and Flink fails that same execution for it: a consequence, not a cause.
+                Set<String> failedByChaos = new HashSet<>();
+                for (JsonNode f : failures) {
+                    if (INJECTED_FAILURES.stream().anyMatch(f.path("stacktrace").asText()::contains)) {
+                        failedByChaos.add(f.path("taskName").asText());
+                    }
+                }
                 for (JsonNode f : failures) {
                     String trace = f.path("stacktrace").asText();
                     boolean savepoint = jobsWithFailedSavepoints.contains(id) && trace.contains("CheckpointException");
-                    if (!savepoint && INJECTED_FAILURES.stream().noneMatch(trace::contains)) {
+                    boolean lostEventOfFailedTask = trace.contains("An OperatorEvent from an OperatorCoordinator to a task was lost")
+                            && failedByChaos.contains(f.path("taskName").asText());
+                    if (!savepoint && !lostEventOfFailedTask && INJECTED_FAILURES.stream().noneMatch(trace::contains)) {
                         out.add("job " + id + " failed (" + f.path("taskName").asText("") + "): "
                                 + trace.substring(0, Math.min(trace.length(), 1500)));
                     }
