@@ -293,7 +293,7 @@ class ChaosITCase {
                                 }
                             }
                             return false;
-                        }, "the service to ask for a channel back", Duration.ofSeconds(3));
+                        }, "the service to ask for a channel back", Duration.ofMillis(1500));
                     } catch (java.util.concurrent.TimeoutException e) {
                         run.event("no channel asked back");
                     }
