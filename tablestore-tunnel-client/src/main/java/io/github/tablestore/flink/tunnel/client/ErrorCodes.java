@@ -42,6 +42,11 @@ public final class ErrorCodes {
     public static final String CLIENT_ENDPOINT_MOVED = "ClientEndpointMoved";
     /** The thread was interrupted before or between attempts; its interrupt flag is set again. */
     public static final String CLIENT_INTERRUPTED = "ClientInterrupted";
+    /**
+     * A record of a ReadRecords answer cannot be decoded (corrupt bytes, or a format this client
+     * does not know). Not retried: the same bytes would come again.
+     */
+    public static final String CLIENT_CORRUPT_RECORD = "ClientCorruptRecord";
     /** No usable credentials; thrown as {@link CredentialsException}. */
     public static final String CLIENT_CREDENTIALS_ERROR = "ClientCredentialsError";
 }

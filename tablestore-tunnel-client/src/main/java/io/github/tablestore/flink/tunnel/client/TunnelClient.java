@@ -4,10 +4,12 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import java.util.List;
 
 /**
@@ -51,7 +53,16 @@ public interface TunnelClient extends AutoCloseable {
 
     ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId);
 
+    /** ReadRecords: a batch of records as the service encoded them (PlainBuffer). */
     ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token);
+
+    /**
+     * ReadRecords, decoded: the batch's records with the attribute columns {@code columns}
+     * includes (the primary key always; skipped cells are still checksum-verified). A record
+     * that cannot be decoded fails the call with {@link ErrorCodes#CLIENT_CORRUPT_RECORD}, naming
+     * the channel, the token, the record and the byte offset; it is not retried.
+     */
+    RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns);
 
     /**
      * Stores a channel's position. The sequence number must be greater than the stored one, else

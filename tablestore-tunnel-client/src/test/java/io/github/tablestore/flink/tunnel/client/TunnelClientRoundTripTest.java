@@ -1,5 +1,13 @@
 package io.github.tablestore.flink.tunnel.client;
 
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -331,5 +339,48 @@ class TunnelClientRoundTripTest {
     void closedClientRefusesCalls() {
         client.close();
         assertThatThrownBy(() -> client.listTunnels("t")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static byte[] record(long id, String v, String w) {
+        return PlainBufferEncoder.encodeRecord(new TunnelRecord(RecordAction.PUT_ROW,
+                PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(id))),
+                List.of(Cell.put("v", ColumnValue.ofString(v), 1L), Cell.put("w", ColumnValue.ofString(w), 1L)),
+                null, List.of()));
+    }
+
+    private static TunnelProtos.ReadRecordsResponse answer(byte[]... records) {
+        TunnelProtos.ReadRecordsResponse.Builder b = TunnelProtos.ReadRecordsResponse.newBuilder();
+        for (byte[] r : records) {
+            b.addRecords(TunnelProtos.Record.newBuilder().setActionType(TunnelProtos.ActionType.PUT_ROW)
+                    .setRecord(ByteString.copyFrom(r)));
+        }
+        return b.setNextToken("next-token").build();
+    }
+
+    @Test
+    void readBatchDecodesTheRecordsWithTheColumnsAsked() {
+        service.ok(answer(record(1, "a", "x"), record(2, "b", "y")));
+        RecordBatch batch = client.readBatch("tid", "cid", "ch", "tok", ColumnFilter.of("w"));
+        assertThat(batch.nextToken()).isEqualTo("next-token");
+        assertThat(batch.records()).hasSize(2);
+        assertThat(batch.records().get(1).primaryKey().get(0).value().asLong()).isEqualTo(2);
+        assertThat(batch.records().get(1).columns()).extracting(Cell::name).containsExactly("w");
+    }
+
+    @Test
+    void aRecordThatCannotBeDecodedFailsTheReadNamingChannelTokenRecordAndOffset() {
+        byte[] corrupt = record(2, "b", "y");
+        corrupt[corrupt.length - 3] ^= 0x5a; // inside the last cell: its checksum no longer fits
+        service.ok(answer(record(1, "a", "x"), corrupt));
+        assertThatThrownBy(() -> client.readBatch("tid", "cid", "ch", "tok", ColumnFilter.all()))
+                .isInstanceOfSatisfying(TablestoreException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.CLIENT_CORRUPT_RECORD);
+                    assertThat(e.isRetryable()).isFalse();
+                })
+                .hasMessageContaining("Record 1 of the batch")
+                .hasMessageContaining("channel ch")
+                .hasMessageContaining("token tok")
+                .hasMessageMatching("(?s).*at byte \\d+.*");
+        assertThat(service.server.getRequestCount()).isEqualTo(1); // not retried
     }
 }

@@ -1,6 +1,7 @@
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,7 @@ import java.util.Map;
 /** What one session tick learned, applied by the coordinator thread. Immutable. */
 final class SessionUpdate {
     final long seq;
-    final String tunnelId;
-    final String clientId;
-    /** When the tunnel was created (ms). */
-    final long tunnelCreateTimeMillis;
+    final SessionIds session;
     /** A new session (first connect or reconnect) had its first successful heartbeat. */
     final boolean sessionChanged;
     /** Channels the service opened for us that the coordinator does not know yet. */
@@ -27,9 +25,7 @@ final class SessionUpdate {
 
     SessionUpdate(
             long seq,
-            String tunnelId,
-            String clientId,
-            long tunnelCreateTimeMillis,
+            SessionIds session,
             boolean sessionChanged,
             List<TunnelChannelSplit> discovered,
             List<String> closing,
@@ -37,9 +33,7 @@ final class SessionUpdate {
             Map<String, ChannelStatus> serverStatuses,
             boolean tunnelComplete) {
         this.seq = seq;
-        this.tunnelId = tunnelId;
-        this.clientId = clientId;
-        this.tunnelCreateTimeMillis = tunnelCreateTimeMillis;
+        this.session = session;
         this.sessionChanged = sessionChanged;
         this.discovered = List.copyOf(discovered);
         this.closing = List.copyOf(closing);
@@ -50,7 +44,7 @@ final class SessionUpdate {
 
     @Override
     public String toString() {
-        return "SessionUpdate{#" + seq + ", client=" + clientId + (sessionChanged ? " (new)" : "")
+        return "SessionUpdate{#" + seq + ", client=" + session.clientId() + (sessionChanged ? " (new)" : "")
                 + ", discovered=" + discovered
                 + (closing.isEmpty() ? "" : ", closing=" + closing)
                 + (reoffered.isEmpty() ? "" : ", reoffered=" + reoffered)

@@ -8,20 +8,20 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
-import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
-import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
-import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The source's one tunnel session, driven from the enumerator's worker thread: resolves (or
- * creates) the tunnel, connects, heartbeats, discovers the channels the service opens for it,
- * stores the {@code finished} checkpoint and reports TERMINATED for channels the coordinator
- * says are finished, and shuts the session down at the end.
+ * The source's one tunnel session, driven from the enumerator's worker thread: connects to the
+ * tunnel ({@link TunnelResolver} finds it), heartbeats, discovers the channels the service opens
+ * for it, reports TERMINATED for channels the coordinator says are finished once their {@code
+ * finished} checkpoint is stored ({@link ProgressStore}), and shuts the session down at the end.
+ * It stays one class of about 400 lines on purpose: the session's state (client id, what the
+ * service lets it hold, what was handed over) is read and written by every step of a round.
  *
  * <p>Rebalancing: channels the service asks back (CLOSING) are passed to the coordinator, which
  * has their readers hand them back. Once a channel is released (its position covered by a
@@ -61,8 +63,6 @@ import org.slf4j.LoggerFactory;
 final class TunnelSession {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
 
-    static final String STAGE_INIT = "InitBaseDataAndStreamShard";
-    static final String STAGE_PROCESS_STREAM = "ProcessStream";
 
     private final TunnelSourceConfig config;
     private final TunnelClient client;
@@ -71,14 +71,14 @@ final class TunnelSession {
     private final long timeoutNanos;
     private final String restoredTunnelId;
     private final Backoff retryBackoff;
-    private final CheckpointWriter checkpoints;
+    private final ProgressStore progress;
+    private final TunnelResolver resolver;
 
     // Written by rounds only; volatile for close(), which runs on another thread.
     private volatile String tunnelId;
     private volatile String clientId;
     /** The restored session, ended before this one connects (see the class comment). */
     private String restoredClientIdToEnd;
-    private String streamId;
     private long tunnelCreateTimeMillis;
     private boolean announcePending;
     /** The channels of the last heartbeat response: what the service wants us to hold. */
@@ -87,8 +87,6 @@ final class TunnelSession {
     private final Map<String, Long> handedOver = new HashMap<>();
     /** Channel → its type, from DescribeTunnel. */
     private final Map<String, ChannelType> channelTypes = new HashMap<>();
-    /** Stream shard → its parents, from DescribeStream. */
-    private final Map<String, List<String>> shardParents = new HashMap<>();
     private long lastHeartbeatOkNanos;
     private long nextHeartbeatNanos;
     /** After a failed round, no round (not even an urgent one) starts before this. */
@@ -113,7 +111,8 @@ final class TunnelSession {
         this.timeoutNanos = config.heartbeatTimeout().toNanos();
         this.restoredTunnelId = restoredTunnelId;
         this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
-        this.checkpoints = new CheckpointWriter(client);
+        this.progress = new ProgressStore(client);
+        this.resolver = new TunnelResolver(config, client, restoredTunnelId);
         if (restoredTunnelId != null) {
             this.restoredClientIdToEnd = restoredClientId;
         }
@@ -198,7 +197,8 @@ final class TunnelSession {
     private SessionUpdate round(CoordinatorView view, long now) {
         handedOver.values().removeIf(seq -> seq <= view.appliedUpdateSeq);
         if (tunnelId == null) {
-            resolveTunnel();
+            tunnelId = resolver.resolve();
+            tunnelCreateTimeMillis = resolver.createTimeMillis();
         }
         if (clientId == null && !connectUnlessClosed()) {
             return null;
@@ -221,11 +221,11 @@ final class TunnelSession {
         lastHeartbeatOkNanos = now;
         nextHeartbeatNanos = now + intervalNanos;
         retryBackoff.reset();
-        Map<String, ChannelState> view2 = new LinkedHashMap<>();
+        Map<String, ChannelState> held = new LinkedHashMap<>();
         for (ChannelState s : response) {
-            view2.put(s.channelId(), s);
+            held.put(s.channelId(), s);
         }
-        serverView = view2;
+        serverView = held;
 
         long seq = updateSeq + 1;
         List<String> newOpen = new ArrayList<>();
@@ -250,14 +250,14 @@ final class TunnelSession {
         Map<String, ChannelType> types = new HashMap<>();
         boolean complete = false;
         if (!newOpen.isEmpty() || view.needServerStatuses || view.checkCompletion) {
-            TunnelDescription d = describeTunnel();
+            TunnelDescription d = resolver.describe();
             statuses = new HashMap<>();
             for (ChannelInfo c : d.channels()) {
                 statuses.put(c.channelId(), c.status());
                 types.put(c.channelId(), c.type());
             }
             channelTypes.putAll(types);
-            complete = isComplete(d, view);
+            complete = TunnelResolver.isComplete(d, view.finished);
         }
         List<TunnelChannelSplit> discovered = new ArrayList<>();
         for (String id : newOpen) {
@@ -267,7 +267,7 @@ final class TunnelSession {
                 nextHeartbeatNanos = now + TimeUnit.MILLISECONDS.toNanos(retryBackoff.nextDelayMillis());
                 continue;
             }
-            List<String> parents = type == ChannelType.STREAM ? parentsOf(id) : List.of();
+            List<String> parents = type == ChannelType.STREAM ? resolver.parentsOf(id) : List.of();
             ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, id);
             discovered.add(new TunnelChannelSplit(id, type, cp.token(), cp.sequenceNumber(), parents));
             handedOver.put(id, seq);
@@ -275,13 +275,16 @@ final class TunnelSession {
         boolean changed = announcePending;
         announcePending = false;
         updateSeq = seq;
-        return new SessionUpdate(seq, tunnelId, clientId, tunnelCreateTimeMillis, changed, discovered,
+        return new SessionUpdate(seq, new SessionIds(tunnelId, clientId, tunnelCreateTimeMillis), changed, discovered,
                 closing, reoffered,
                 statuses, complete);
     }
 
     private List<ChannelState> heartbeat(CoordinatorView view) {
-        List<ChannelState> reports = reports(view);
+        // Store first, then report: the service lets others move on (children open, the next
+        // holder starts) only once what it needs for that is in the tunnel.
+        Set<String> stored = storeBeforeReporting(view);
+        List<ChannelState> reports = reports(view, stored);
         try {
             List<ChannelState> response = client.heartbeat(tunnelId, clientId, reports);
             heartbeatsOk.incrementAndGet();
@@ -292,32 +295,55 @@ final class TunnelSession {
         }
     }
 
-    /** The client's channels as the next heartbeat reports them. */
-    private List<ChannelState> reports(CoordinatorView view) {
+    /** Whether a held channel is to be reported TERMINATED: finished in Flink and not held back. */
+    private boolean toTerminate(CoordinatorView view, String channelId) {
+        return view.finished.contains(channelId)
+                && !(view.holdFinishedBaseData && channelTypes.get(channelId) == ChannelType.BASE_DATA);
+    }
+
+    /** Whether a held channel is to be acknowledged CLOSE at the position Flink handed back. */
+    private static boolean toRelease(CoordinatorView view, ChannelState s) {
+        return s.status() == ChannelStatus.CLOSING && view.released.containsKey(s.channelId());
+    }
+
+    /**
+     * Stores the {@code finished} checkpoint of channels to report TERMINATED and the handed-back
+     * position of channels to acknowledge with CLOSE. Returns the channels stored.
+     */
+    private Set<String> storeBeforeReporting(CoordinatorView view) {
+        Set<String> stored = new HashSet<>();
+        for (ChannelState s : serverView.values()) {
+            String id = s.channelId();
+            if (s.status() == ChannelStatus.TERMINATED || s.status() == ChannelStatus.CLOSE) {
+                continue;
+            }
+            boolean ok;
+            if (toTerminate(view, id)) {
+                ok = progress.storeFinished(tunnelId, clientId, id);
+            } else {
+                ok = toRelease(view, s) && progress.storeReleased(tunnelId, clientId, id, view.released.get(id));
+            }
+            if (ok) {
+                stored.add(id);
+            }
+        }
+        return stored;
+    }
+
+    /** The client's channels as the next heartbeat reports them, given what is stored. */
+    private List<ChannelState> reports(CoordinatorView view, Set<String> stored) {
         List<ChannelState> reports = new ArrayList<>();
         for (ChannelState s : serverView.values()) {
             if (s.status() == ChannelStatus.TERMINATED || s.status() == ChannelStatus.CLOSE) {
                 continue;
             }
             String id = s.channelId();
-            if (view.finished.contains(id)
-                    && view.holdFinishedBaseData
-                    && channelTypes.get(id) == ChannelType.BASE_DATA) {
-                reports.add(s); // batch: keep it readable for a failover until the job ends
-            } else if (view.finished.contains(id)) {
-                if (storeFinished(id)) {
-                    LOG.info("Reporting channel {} of {} as TERMINATED", id, config.describeTunnel());
-                    reports.add(s.reportAs(ChannelStatus.TERMINATED));
-                } else {
-                    reports.add(s);
-                }
-            } else if (s.status() == ChannelStatus.CLOSING && view.released.containsKey(id)) {
-                if (storeReleased(id, view.released.get(id))) {
-                    LOG.info("Channel {} of {} handed back; reporting CLOSE", id, config.describeTunnel());
-                    reports.add(s.reportAs(ChannelStatus.CLOSE));
-                } else {
-                    reports.add(s);
-                }
+            if (toTerminate(view, id) && stored.contains(id)) {
+                LOG.info("Reporting channel {} of {} as TERMINATED", id, config.describeTunnel());
+                reports.add(s.reportAs(ChannelStatus.TERMINATED));
+            } else if (toRelease(view, s) && stored.contains(id)) {
+                LOG.info("Channel {} of {} handed back; reporting CLOSE", id, config.describeTunnel());
+                reports.add(s.reportAs(ChannelStatus.CLOSE));
             } else if (s.status() == ChannelStatus.CLOSING
                     && !view.known.contains(id)
                     && !handedOver.containsKey(id)) {
@@ -327,137 +353,12 @@ final class TunnelSession {
                         config.describeTunnel());
                 reports.add(s.reportAs(ChannelStatus.CLOSE));
             } else {
-                // OPEN: we hold it. CLOSING: its reader is still handing it back.
+                // OPEN: we hold it (or, in batch mode, keep a finished base channel readable).
+                // CLOSING: its reader is still handing it back, or storing failed: next round.
                 reports.add(s);
             }
         }
         return reports;
-    }
-
-    /**
-     * Stores the position a reader handed back, so the channel's next holder starts there, before
-     * the channel is acknowledged with CLOSE. Returns false (try again next round) when the service
-     * could not be reached; true once stored, or when storing is impossible (then the next holder
-     * starts from the tunnel's older checkpoint and re-reads a little; this job is not affected).
-     */
-    private boolean storeReleased(String channelId, String token) {
-        try {
-            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
-                        + "refusing the sequence number); acknowledging it anyway: its next holder starts "
-                        + "from the tunnel's older checkpoint", channelId);
-            }
-            return true;
-        } catch (TablestoreException e) {
-            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
-                throw e;
-            }
-            LOG.warn("Could not store the handed-back position of channel {} ({}); retrying next "
-                    + "heartbeat", channelId, e.getMessage());
-            return false;
-        }
-    }
-
-    /**
-     * Stores the {@code finished} checkpoint of a channel before it is reported TERMINATED.
-     * Returns false (try again next round) when the service could not be reached.
-     */
-    private boolean storeFinished(String channelId) {
-        try {
-            CheckpointWriter.Result r =
-                    checkpoints.store(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
-            if (r.outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
-                        + "changing; retrying next heartbeat", channelId);
-                return false;
-            }
-            return true;
-        } catch (TablestoreException e) {
-            if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
-                throw e;
-            }
-            LOG.warn("Could not store the finished checkpoint of channel {} ({}); retrying next heartbeat",
-                    channelId, e.getMessage());
-            return false;
-        }
-    }
-
-    private void resolveTunnel() {
-        TunnelDescription d;
-        try {
-            d = client.describeTunnel(config.tableName(), config.tunnelName());
-        } catch (TablestoreException e) {
-            if (!e.hasCode(ErrorCodes.PARAMETER_INVALID) && !e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
-                throw e;
-            }
-            if (restoredTunnelId != null) {
-                throw new TunnelSourceException("The " + config.describeTunnel() + " (id "
-                        + restoredTunnelId + " in the job's state) no longer exists: it was deleted "
-                        + "while the job was not running. The positions in the state belong to it "
-                        + "and cannot be used with a new tunnel; start the job without state to "
-                        + "create a new tunnel. [" + e.getMessage() + "]", e);
-            }
-            createTunnel();
-            d = client.describeTunnel(config.tableName(), config.tunnelName());
-        }
-        TunnelType actual = d.tunnel().type();
-        if (actual != config.tunnelType()) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " exists with type "
-                    + actual + " but the source is configured for " + config.tunnelType()
-                    + ". Use a different tunnel name, set the tunnel type to " + actual
-                    + ", or delete the tunnel.");
-        }
-        checkNotExpired(d);
-        String id = d.tunnel().tunnelId();
-        if (restoredTunnelId != null && !restoredTunnelId.equals(id)) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " was recreated: the "
-                    + "job's state belongs to tunnel id " + restoredTunnelId + " but the tunnel now "
-                    + "has id " + id + ". The positions in the state do not apply to the new tunnel; "
-                    + "start the job without state.");
-        }
-        tunnelId = id;
-        tunnelCreateTimeMillis = d.tunnel().createTimeMillis();
-        streamId = emptyToNull(d.tunnel().streamId());
-        LOG.info("Using {} (id {}, type {}, stage {})", config.describeTunnel(), tunnelId, actual,
-                d.tunnel().stage());
-    }
-
-    private void createTunnel() {
-        try {
-            String id = client.createTunnel(config.createTunnelRequest());
-            LOG.info("Created {} with id {}: {}", config.describeTunnel(), id, config.createTunnelRequest());
-        } catch (TablestoreException e) {
-            if (e.hasCode(ErrorCodes.TUNNEL_EXIST)) {
-                return; // created concurrently: fine
-            }
-            if (e.hasCode(ErrorCodes.PARAMETER_INVALID) || e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
-                throw new TunnelSourceException("Cannot create the " + config.describeTunnel()
-                        + ": the service refused it (" + e.getMessage() + "). Check that the table "
-                        + "exists, and for Stream and BaseAndStream tunnels that its stream is enabled.",
-                        e);
-            }
-            throw e;
-        }
-    }
-
-    private TunnelDescription describeTunnel() {
-        TunnelDescription d = client.describeTunnel(config.tableName(), config.tunnelName());
-        if (!tunnelId.equals(d.tunnel().tunnelId())) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " was deleted and "
-                    + "recreated while the job ran (id " + tunnelId + " became "
-                    + d.tunnel().tunnelId() + "). Restart the job without state to read the new tunnel.");
-        }
-        checkNotExpired(d);
-        return d;
-    }
-
-    private void checkNotExpired(TunnelDescription d) {
-        if (d.tunnel().expired()) {
-            throw TunnelErrors.fatal(
-                    new TablestoreException(ErrorCodes.TUNNEL_EXPIRED, "DescribeTunnel reports the "
-                            + "tunnel as expired", 400, null, false, null),
-                    config.describeTunnel(), "describing the tunnel", TunnelErrors.Side.JOB_MANAGER);
-        }
     }
 
     private void connect() {
@@ -480,56 +381,6 @@ final class TunnelSession {
         announcePending = true;
         connects.incrementAndGet();
         LOG.info("Connected to {} as client {}", config.describeTunnel(), clientId);
-    }
-
-    /**
-     * A bounded tunnel is complete when each of its channels is TERMINATED or finished in Flink
-     * (in batch mode finished base-data channels are not reported), and none will follow.
-     */
-    private static boolean isComplete(TunnelDescription d, CoordinatorView view) {
-        if (d.channels().isEmpty() || STAGE_INIT.equals(d.tunnel().stage())) {
-            return false;
-        }
-        boolean anyStream = false;
-        for (ChannelInfo c : d.channels()) {
-            if (c.status() != ChannelStatus.TERMINATED && !view.finished.contains(c.channelId())) {
-                return false;
-            }
-            anyStream |= c.type() == ChannelType.STREAM;
-        }
-        if (d.tunnel().type() == TunnelType.BASE_DATA) {
-            return true;
-        }
-        return anyStream && STAGE_PROCESS_STREAM.equals(d.tunnel().stage());
-    }
-
-    private List<String> parentsOf(String shardId) {
-        if (!shardParents.containsKey(shardId)) {
-            String stream = streamId();
-            if (stream != null) {
-                for (StreamShard shard : client.describeStreamShards(stream)) {
-                    shardParents.put(shard.shardId(), shard.parents());
-                }
-            }
-        }
-        List<String> parents = shardParents.get(shardId);
-        if (parents == null) {
-            LOG.warn("Stream channel {} is not a shard of stream {}; reading it without parent order",
-                    shardId, streamId);
-            return List.of();
-        }
-        return parents;
-    }
-
-    private String streamId() {
-        if (streamId == null) {
-            streamId = emptyToNull(client.describeTable(config.tableName()).streamId());
-        }
-        return streamId;
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     private void shutdownQuietly(String id) {

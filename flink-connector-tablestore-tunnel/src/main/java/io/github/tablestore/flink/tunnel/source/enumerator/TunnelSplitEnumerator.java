@@ -146,10 +146,10 @@ public final class TunnelSplitEnumerator
 
     void applyUpdate(SessionUpdate update) {
         appliedUpdateSeq = update.seq;
-        tunnelId = update.tunnelId;
-        clientId = update.clientId;
+        tunnelId = update.session.tunnelId();
+        clientId = update.session.clientId();
         if (update.sessionChanged || liveSession == null) {
-            liveSession = new TunnelSessionEvent(tunnelId, clientId, update.tunnelCreateTimeMillis);
+            liveSession = new TunnelSessionEvent(update.session);
             for (int reader : context.registeredReaders().keySet()) {
                 context.sendEventToSourceReader(reader, liveSession);
             }

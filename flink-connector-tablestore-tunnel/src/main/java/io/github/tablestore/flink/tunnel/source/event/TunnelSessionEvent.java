@@ -12,27 +12,14 @@ import org.apache.flink.api.connector.source.SourceEvent;
 public final class TunnelSessionEvent implements SourceEvent {
     private static final long serialVersionUID = 1L;
 
-    private final String tunnelId;
-    private final String clientId;
-    private final long tunnelCreateTimeMillis;
+    private final SessionIds session;
 
-    public TunnelSessionEvent(String tunnelId, String clientId, long tunnelCreateTimeMillis) {
-        this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
-        this.clientId = Objects.requireNonNull(clientId, "clientId");
-        this.tunnelCreateTimeMillis = tunnelCreateTimeMillis;
+    public TunnelSessionEvent(SessionIds session) {
+        this.session = Objects.requireNonNull(session, "session");
     }
 
-    public String tunnelId() {
-        return tunnelId;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    /** When the tunnel was created, ms since the epoch. */
-    public long tunnelCreateTimeMillis() {
-        return tunnelCreateTimeMillis;
+    public SessionIds session() {
+        return session;
     }
 
     @Override
@@ -41,17 +28,17 @@ public final class TunnelSessionEvent implements SourceEvent {
             return false;
         }
         TunnelSessionEvent that = (TunnelSessionEvent) o;
-        return tunnelId.equals(that.tunnelId) && clientId.equals(that.clientId)
-                && tunnelCreateTimeMillis == that.tunnelCreateTimeMillis;
+        return session.equals(that.session)
+                && session.tunnelCreateTimeMillis() == that.session.tunnelCreateTimeMillis();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tunnelId, clientId, tunnelCreateTimeMillis);
+        return session.hashCode();
     }
 
     @Override
     public String toString() {
-        return "TunnelSessionEvent{tunnel=" + tunnelId + ", client=" + clientId + "}";
+        return "TunnelSessionEvent{" + session + "}";
     }
 }

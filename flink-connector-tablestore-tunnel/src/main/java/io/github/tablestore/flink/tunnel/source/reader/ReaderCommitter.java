@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import java.util.LinkedHashMap;

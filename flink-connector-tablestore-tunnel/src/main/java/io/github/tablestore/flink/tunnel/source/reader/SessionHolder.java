@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,11 +1,10 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.RawRecord;
-import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
-import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
@@ -77,7 +76,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final LongSupplier nanoClock;
     private final ColumnFilter columnFilter;
     private final ExecutorService pool;
-    private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
     private final Runnable sessionListener = this::wakeUp;
     private final TunnelReaderMetrics metrics;
@@ -196,23 +194,9 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     /** Runs on a pool thread: one ReadRecords plus decoding. */
     private ReadOutcome read(long readId, String channelId, String token, SessionIds session) {
         try {
-            ReadRecordsResult result = client.readRecords(session.tunnelId(), session.clientId(), channelId, token);
-            PlainBufferDecoder decoder = decoders.get();
-            List<TunnelRecord> records = new ArrayList<>(result.records().size());
-            for (RawRecord raw : result.records()) {
-                try {
-                    records.add(decoder.decodeRecord(raw, columnFilter));
-                } catch (RuntimeException e) {
-                    return ReadOutcome.failed(readId, channelId, session, new TunnelSourceException(
-                            "Channel " + channelId + " of the " + tunnelDescription + " returned a record "
-                                    + "that cannot be decoded (record " + records.size() + " of the batch "
-                                    + "read from token " + token + "): " + e.getMessage()
-                                    + ". The data is corrupt or in a format this connector does not know; "
-                                    + "report it with the request id.", e));
-                }
-            }
-            recordFetchLag(records);
-            return ReadOutcome.read(readId, channelId, session, result, records);
+            RecordBatch batch = client.readBatch(session.tunnelId(), session.clientId(), channelId, token, columnFilter);
+            recordFetchLag(batch.records());
+            return ReadOutcome.read(readId, channelId, session, batch);
         } catch (Throwable t) {
             return ReadOutcome.failed(readId, channelId, session, t);
         }
@@ -239,13 +223,13 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             handleFailure(c, o, now);
             return;
         }
-        ReadRecordsResult result = o.result;
+        RecordBatch result = o.result;
         c.retryBackoff.reset();
         c.failures = 0;
         boolean finished = result.isFinished();
         boolean full = isFullRead(result);
-        if (!o.records.isEmpty() || finished || !result.nextToken().equals(c.token)) {
-            out.add(new ChannelBatch(c.channelId, o.records, result.nextToken(), finished,
+        if (!result.records().isEmpty() || finished || !result.nextToken().equals(c.token)) {
+            out.add(new ChannelBatch(c.channelId, result.records(), result.nextToken(), finished,
                     result.responseBytes(), finished || !full));
         }
         c.token = result.nextToken();
@@ -259,7 +243,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             c.notBefore = now;
             return;
         }
-        c.notBefore = pacer.afterRead(c.channelId, now, o.records.size(), full);
+        c.notBefore = pacer.afterRead(c.channelId, now, result.records().size(), full);
         for (String id : pacer.takeWoken()) {
             ChannelCursor w = cursors.get(id);
             if (w != null && !w.inFlight) {
@@ -268,7 +252,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
     }
 
-    static boolean isFullRead(ReadRecordsResult result) {
+    static boolean isFullRead(RecordBatch result) {
         if (result.mayMoreRecord() != null) {
             return result.mayMoreRecord();
         }
@@ -277,9 +261,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
 
     private void handleFailure(ChannelCursor c, ReadOutcome o, long now) {
         Throwable error = o.error;
-        if (error instanceof TunnelSourceException) {
-            throw (TunnelSourceException) error;
-        }
         if (TunnelErrors.isSessionLost(error)) {
             LOG.info("Session {} is gone while reading channel {}; waiting for the enumerator's new "
                     + "session, keeping the position", o.session.clientId(), c.channelId);
@@ -459,27 +440,23 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         final long readId;
         final String channelId;
         final SessionIds session;
-        final ReadRecordsResult result;
-        final List<TunnelRecord> records;
+        final RecordBatch result;
         final Throwable error;
 
-        private ReadOutcome(long readId, String channelId, SessionIds session, ReadRecordsResult result,
-                List<TunnelRecord> records, Throwable error) {
+        private ReadOutcome(long readId, String channelId, SessionIds session, RecordBatch result, Throwable error) {
             this.readId = readId;
             this.channelId = channelId;
             this.session = session;
             this.result = result;
-            this.records = records;
             this.error = error;
         }
 
-        static ReadOutcome read(long readId, String channelId, SessionIds session, ReadRecordsResult result,
-                List<TunnelRecord> records) {
-            return new ReadOutcome(readId, channelId, session, result, records, null);
+        static ReadOutcome read(long readId, String channelId, SessionIds session, RecordBatch result) {
+            return new ReadOutcome(readId, channelId, session, result, null);
         }
 
         static ReadOutcome failed(long readId, String channelId, SessionIds session, Throwable error) {
-            return new ReadOutcome(readId, channelId, session, null, List.of(), error);
+            return new ReadOutcome(readId, channelId, session, null, error);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;

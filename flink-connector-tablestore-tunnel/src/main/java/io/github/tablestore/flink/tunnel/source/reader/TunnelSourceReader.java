@@ -15,15 +15,11 @@ import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeseri
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -70,18 +66,14 @@ public final class TunnelSourceReader<T>
     private final ReaderCommitter committer;
     private final TunnelClient client;
     private final TunnelReaderMetrics metrics;
-    private final ProgressMode mode;
+    private final ReaderProgress progress;
 
-    /** Checkpoint id → channel → token of the channels read in that snapshot. */
-    private final NavigableMap<Long, Map<String, String>> positionsByCheckpoint = new TreeMap<>();
     /** Finished or released channels still carried in state (checkpointing mode). */
     private final HandBacks handBacks = new HandBacks();
     /** Channels being read by the split reader. */
     private final Set<String> reading = new HashSet<>();
     /** Channels whose release was requested from the split reader. */
     private final Set<String> releasing = new HashSet<>();
-    /** Latest emitted position per channel (interval mode), read by the committer thread. */
-    private final Map<String, String> emittedPositions;
     private boolean started;
 
     private TunnelSourceReader(
@@ -92,16 +84,14 @@ public final class TunnelSourceReader<T>
             ReaderCommitter committer,
             TunnelClient client,
             TunnelReaderMetrics metrics,
-            ProgressMode mode,
-            Map<String, String> emittedPositions) {
+            ReaderProgress progress) {
         super(fetchers, emitter, context.getConfiguration(), context);
         this.fetchers = fetchers;
         this.sessions = sessions;
         this.committer = committer;
         this.client = client;
         this.metrics = metrics;
-        this.mode = mode;
-        this.emittedPositions = emittedPositions;
+        this.progress = progress;
     }
 
     /**
@@ -129,36 +119,27 @@ public final class TunnelSourceReader<T>
         int subtask = context.getIndexOfSubtask();
         ReaderCommitter committer = new ReaderCommitter(
                 client, sessions, subtask, metrics.commitsSucceeded(), metrics.commitsFailed());
-        Map<String, String> emittedPositions = mode == ProgressMode.INTERVAL ? new ConcurrentHashMap<>() : null;
+        ReaderProgress progress = ReaderProgress.create(mode, committer, config.commitInterval());
         TunnelRecordEmitter<T> emitter = new TunnelRecordEmitter<>(
                 deserializer,
                 context.metricGroup().getIOMetricGroup().getNumRecordsInCounter(),
                 context.metricGroup().getIOMetricGroup().getNumBytesInCounter(),
                 metrics,
                 sessions,
-                emittedPositions == null ? null : emittedPositions::put);
+                progress.positionListener());
         TunnelFetcherManager fetchers = new TunnelFetcherManager(() -> new TunnelChannelSplitReader(
                 client, sessions, config.describeTunnel(), config.maxParallelChannels(),
                 config.readMaxBackoff().toMillis(), subtask, nanoClock, config.columnFilter(), metrics),
                 context.getConfiguration());
-        TunnelSourceReader<T> reader = new TunnelSourceReader<>(fetchers, emitter, context, sessions,
-                committer, client, metrics, mode, emittedPositions);
-        if (mode == ProgressMode.INTERVAL) {
-            LOG.info("Checkpointing is off: storing positions in the tunnel every {} (at-least-once)",
-                    config.commitInterval());
-            committer.commitPeriodically(() -> new HashMap<>(emittedPositions), config.commitInterval().toMillis());
-        } else if (mode == ProgressMode.BATCH) {
-            LOG.info("Batch mode: storing no positions in the tunnel while the job runs, so a failed "
-                    + "reader's channels can be read again");
-        }
-        return reader;
+        return new TunnelSourceReader<>(
+                fetchers, emitter, context, sessions, committer, client, metrics, progress);
     }
 
     @Override
     public void start() {
         super.start();
         started = true;
-        context.sendSourceEventToCoordinator(new ReaderStartedEvent(mode));
+        context.sendSourceEventToCoordinator(new ReaderStartedEvent(progress.mode()));
         report(handBacks.takeReportable());
     }
 
@@ -194,7 +175,7 @@ public final class TunnelSourceReader<T>
         if (event instanceof TunnelSessionEvent) {
             TunnelSessionEvent s = (TunnelSessionEvent) event;
             LOG.info("Using tunnel session {}", s);
-            sessions.set(new SessionIds(s.tunnelId(), s.clientId(), s.tunnelCreateTimeMillis()));
+            sessions.set(s.session());
         } else if (event instanceof ChannelsRecordedEvent) {
             recorded((ChannelsRecordedEvent) event);
         } else if (event instanceof ReleaseChannelsEvent) {
@@ -244,12 +225,10 @@ public final class TunnelSourceReader<T>
                 metrics.handedBackChannels().inc();
                 LOG.info("Channel {} stopped for hand-back", split);
             }
-            if (mode == ProgressMode.CHECKPOINTS) {
+            progress.channelLeft(id);
+            if (!progress.reportsAtOnce()) {
                 handBacks.add(split); // the committer forgets it when it leaves the state
             } else {
-                if (emittedPositions != null) {
-                    emittedPositions.remove(id);
-                }
                 if (split.isFinished()) {
                     finishedNow.add(id);
                 } else {
@@ -280,13 +259,7 @@ public final class TunnelSourceReader<T>
     @Override
     public List<TunnelChannelSplit> snapshotState(long checkpointId) {
         List<TunnelChannelSplit> splits = super.snapshotState(checkpointId);
-        if (mode == ProgressMode.CHECKPOINTS) {
-            Map<String, String> positions = new HashMap<>();
-            for (TunnelChannelSplit split : splits) {
-                positions.put(split.channelId(), split.token());
-            }
-            positionsByCheckpoint.put(checkpointId, positions);
-        }
+        progress.snapshotTaken(checkpointId, splits);
         List<TunnelChannelSplit> all = new ArrayList<>(splits);
         all.addAll(handBacks.snapshot(checkpointId));
         return all;
@@ -295,16 +268,7 @@ public final class TunnelSourceReader<T>
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
         super.notifyCheckpointComplete(checkpointId);
-        if (mode != ProgressMode.CHECKPOINTS) {
-            return;
-        }
-        // Positions: the newest completed snapshot of each channel.
-        Map<Long, Map<String, String>> done = positionsByCheckpoint.headMap(checkpointId, true);
-        Map<String, String> toCommit = new LinkedHashMap<>();
-        for (Map<String, String> positions : done.values()) {
-            toCommit.putAll(positions);
-        }
-        done.clear();
+        Map<String, String> toCommit = new LinkedHashMap<>(progress.checkpointCompleted(checkpointId));
         toCommit.keySet().removeAll(handBacks.channelIds());
         toCommit.keySet().removeIf(id -> !reading.contains(id));
         for (String id : handBacks.checkpointCompleted(checkpointId)) {
@@ -317,7 +281,7 @@ public final class TunnelSourceReader<T>
     @Override
     public void notifyCheckpointAborted(long checkpointId) throws Exception {
         super.notifyCheckpointAborted(checkpointId);
-        positionsByCheckpoint.remove(checkpointId);
+        progress.checkpointAborted(checkpointId);
     }
 
     /** Tells the enumerator about finished and handed-back channels of a completed checkpoint. */
@@ -340,7 +304,7 @@ public final class TunnelSourceReader<T>
         // channel's tail again, even if the enumerator cannot store it before the job stops (e.g.
         // right before a stop-with-savepoint ends it).
         committer.commitAsync(finishedTokens);
-        if (mode != ProgressMode.CHECKPOINTS) {
+        if (progress.reportsAtOnce()) {
             // Restored from a savepoint into a job without checkpoints: no later checkpoint will
             // carry them, and no restore can need them again.
             for (TunnelChannelSplit split : channels) {
@@ -401,7 +365,9 @@ public final class TunnelSourceReader<T>
 
     /** How many checkpoints' positions wait for their checkpoint to complete (for tests). */
     int checkpointsAwaitingCompletion() {
-        return positionsByCheckpoint.size();
+        return progress instanceof ReaderProgress.OnCheckpoints
+                ? ((ReaderProgress.OnCheckpoints) progress).awaitingCompletion()
+                : 0;
     }
 
     /** The reader's tunnel metrics (for tests). */

@@ -43,7 +43,8 @@ public final class TunnelErrors {
 
     /**
      * Errors that retrying cannot fix: an expired tunnel, rejected, missing or unobtainable
-     * credentials, an endpoint that moved, a missing table or tunnel. Everything else (5xx,
+     * credentials, an endpoint that moved, a record that cannot be decoded, a missing table or
+     * tunnel. Everything else (5xx,
      * network trouble, throttling, a credentials provider failing on I/O) is retried.
      */
     public static boolean isFatal(Throwable t) {
@@ -56,6 +57,7 @@ public final class TunnelErrors {
                 || isAuthFailure(code)
                 || (ErrorCodes.CLIENT_CREDENTIALS_ERROR.equals(code) && !e.isRetryable())
                 || ErrorCodes.CLIENT_ENDPOINT_MOVED.equals(code)
+                || ErrorCodes.CLIENT_CORRUPT_RECORD.equals(code)
                 || ErrorCodes.PARAMETER_INVALID.equals(code)
                 || ErrorCodes.OBJECT_NOT_EXIST.equals(code);
     }
@@ -110,6 +112,10 @@ public final class TunnelErrors {
             advice = "The endpoint of the " + tunnel + " redirects elsewhere while " + action + " "
                     + side + ": the instance is served at another endpoint. Configure the instance's "
                     + "current endpoint (see the instance in the Tablestore console).";
+        } else if (ErrorCodes.CLIENT_CORRUPT_RECORD.equals(code)) {
+            advice = "A record of the " + tunnel + " cannot be decoded while " + action + " " + side
+                    + ": the data is corrupt or in a format this connector does not know. Report it "
+                    + "with this message.";
         } else if (ErrorCodes.TUNNEL_EXPIRED.equals(code)) {
             advice = "The " + tunnel + " has expired: the stream log it still needs is older than "
                     + "the table's stream retention and is gone. Its data cannot be read any more. "

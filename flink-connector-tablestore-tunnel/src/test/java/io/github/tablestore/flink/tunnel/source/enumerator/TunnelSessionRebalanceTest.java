@@ -99,8 +99,8 @@ class TunnelSessionRebalanceTest {
 
         // The reader stopped at some position past the tunnel's checkpoint.
         TestTables.putRange(emulator, "orders", 0, 50, "v");
-        String start = client.getCheckpoint(first.tunnelId, first.clientId, moved).token();
-        String handedBack = client.readRecords(first.tunnelId, first.clientId, moved, start).nextToken();
+        String start = client.getCheckpoint(first.session.tunnelId(), first.session.clientId(), moved).token();
+        String handedBack = client.readRecords(first.session.tunnelId(), first.session.clientId(), moved, start).nextToken();
         assertThat(handedBack).isNotEqualTo(start);
 
         // Until the hand-back is known the session keeps the channel (no CLOSE yet).
@@ -109,7 +109,7 @@ class TunnelSessionRebalanceTest {
 
         SessionUpdate acked = tick(channels, Map.of(moved, handedBack));
         assertThat(acked.closing).isEmpty();
-        assertThat(client.getCheckpoint(first.tunnelId, first.clientId, moved).token()).isEqualTo(handedBack);
+        assertThat(client.getCheckpoint(first.session.tunnelId(), first.session.clientId(), moved).token()).isEqualTo(handedBack);
         assertThat(other.heartbeat()).extracting(ChannelState::channelId, ChannelState::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(moved, ChannelStatus.OPEN));
 

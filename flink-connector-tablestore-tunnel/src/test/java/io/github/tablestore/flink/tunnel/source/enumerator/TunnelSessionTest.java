@@ -177,7 +177,7 @@ class TunnelSessionTest {
     void heartbeatsFailingLongerThanTheTimeoutGiveUpTheSession() {
         TunnelSourceConfig config = config(TunnelType.STREAM);
         TunnelSession session = session(config);
-        String first = session.tick(view()).clientId;
+        String first = session.tick(view()).session.clientId();
         faults.hooks().fail("heartbeat", 1000, "OTSTunnelServerUnavailable", 503, true);
         for (int i = 0; i < 40; i++) {
             clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
@@ -187,7 +187,7 @@ class TunnelSessionTest {
         clock.addAndGet(TimeUnit.SECONDS.toNanos(20));
         SessionUpdate update = session.tick(view());
         assertThat(update.sessionChanged).isTrue();
-        assertThat(update.clientId).isNotEqualTo(first);
+        assertThat(update.session.clientId()).isNotEqualTo(first);
         assertThat(faults.hooks().calls("shutdown")).isEqualTo(1); // the old session is released
         assertThat(session.connects()).isEqualTo(2);
     }

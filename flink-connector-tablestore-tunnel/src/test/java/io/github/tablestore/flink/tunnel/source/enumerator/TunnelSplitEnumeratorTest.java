@@ -132,7 +132,7 @@ class TunnelSplitEnumeratorTest {
         // Stream channels wait on the service side until the base data is done.
         TunnelSessionEvent session = sessionEvents(ctx, 0).get(0);
         assertThat(sessionEvents(ctx, 1)).containsExactly(session);
-        assertThat(session.tunnelId()).isEqualTo(tunnel().tunnelId());
+        assertThat(session.session().tunnelId()).isEqualTo(tunnel().tunnelId());
         assertThat(tunnel().clients()).hasSize(1);
     }
 
@@ -217,7 +217,7 @@ class TunnelSplitEnumeratorTest {
         assertThat(faults.hooks().calls("connect")).isEqualTo(1);
         String now = second.snapshotState(2).clientId();
         assertThat(now).isNotEqualTo(old);
-        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(now);
+        assertThat(sessionEvents(ctx2, 0)).extracting(event -> event.session().clientId()).containsExactly(now);
         assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(now);
         assertThat(allAssigned(ctx2)).isEmpty(); // the readers own them from their own state
         assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
@@ -253,7 +253,7 @@ class TunnelSplitEnumeratorTest {
         heartbeatOnce(ctx2);
 
         assertThat(second.snapshotState(3).clientId()).isEqualTo(session);
-        assertThat(sessionEvents(ctx2, 0)).extracting(TunnelSessionEvent::clientId).containsExactly(session);
+        assertThat(sessionEvents(ctx2, 0)).extracting(event -> event.session().clientId()).containsExactly(session);
         assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(session);
         assertThat(tunnel().channels()).filteredOn(c -> c.type() == ChannelType.BASE_DATA)
                 .allSatisfy(c -> assertThat(c.owner()).isEqualTo(session));
@@ -273,8 +273,8 @@ class TunnelSplitEnumeratorTest {
         ctx2.triggerAllActions();
         List<TunnelSessionEvent> events = sessionEvents(ctx2, 1);
         assertThat(events).hasSize(1);
-        assertThat(events.get(0).clientId()).isNotEqualTo(state.clientId());
-        assertThat(second.snapshotState(2).clientId()).isEqualTo(events.get(0).clientId());
+        assertThat(events.get(0).session().clientId()).isNotEqualTo(state.clientId());
+        assertThat(second.snapshotState(2).clientId()).isEqualTo(events.get(0).session().clientId());
         assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
         assertThat(allAssigned(ctx2)).isEmpty();
     }
@@ -290,7 +290,7 @@ class TunnelSplitEnumeratorTest {
         String after = e.snapshotState(2).clientId();
         assertThat(after).isNotEqualTo(before);
         for (int reader = 0; reader < 2; reader++) {
-            assertThat(sessionEvents(ctx, reader)).extracting(TunnelSessionEvent::clientId).containsExactly(before, after);
+            assertThat(sessionEvents(ctx, reader)).extracting(event -> event.session().clientId()).containsExactly(before, after);
         }
         // Nothing is assigned twice; the service gave the channels to the new session.
         assertThat(allAssigned(ctx)).hasSize(2);

@@ -32,6 +32,15 @@ final class ItSupport {
                 .build());
     }
 
+    /** {@code taskManagers} TaskManagers of {@code slots} slots each, with {@code conf}. */
+    static MiniClusterExtension miniCluster(int taskManagers, int slots, Configuration conf) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(taskManagers)
+                .setNumberSlotsPerTaskManager(slots)
+                .setConfiguration(conf)
+                .build());
+    }
+
     /** One TaskManager with 2 slots whose metrics go to {@code reporter}. */
     static MiniClusterExtension miniClusterReportingTo(InMemoryReporter reporter) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -95,10 +104,15 @@ final class ItSupport {
     }
 
     static void waitFor(BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        waitFor(condition, what, DEADLINE);
+    }
+
+    /** Waits until {@code condition} holds, at most {@code within}. */
+    static void waitFor(BooleanSupplier condition, String what, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("Timed out waiting for " + what);
+                throw new TimeoutException("Timed out after " + within.toMillis() + " ms waiting for " + what);
             }
             TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline wait
         }

@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;

@@ -2,9 +2,10 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.RawRecord;
-import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
@@ -18,7 +19,6 @@ import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFact
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -280,16 +280,16 @@ class TunnelChannelSplitReaderTest {
 
     @Test
     void aFullReadIsOneWithMoreThan500RecordsOr900KiBOrTheServiceSaysSo() {
-        RawRecord raw = new RawRecord(RecordAction.PUT_ROW, ByteBuffer.allocate(1), null);
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
-                Collections.nCopies(501, raw), "t", null, 10))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
-                Collections.nCopies(500, raw), "t", null, 900 * 1024))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
-                List.of(raw), "t", null, 900 * 1024 + 1))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(
-                Collections.nCopies(600, raw), "t", false, 10))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult(List.of(), "t", true, 0))).isTrue();
+        TunnelRecord record = new TunnelRecord(RecordAction.PUT_ROW, TestTables.key(1), List.of(), null, List.of());
+        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+                Collections.nCopies(501, record), "t", null, 10))).isTrue();
+        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+                Collections.nCopies(500, record), "t", null, 900 * 1024))).isFalse();
+        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+                List.of(record), "t", null, 900 * 1024 + 1))).isTrue();
+        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+                Collections.nCopies(600, record), "t", false, 10))).isFalse();
+        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(List.of(), "t", true, 0))).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -97,7 +98,7 @@ class TunnelRecordTimestampsTest {
                 TunnelSourceReader.create(config, new KeyValueSchema(), new TestingReaderContext(), ProgressMode.CHECKPOINTS);
         closeables.add(0, reader);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(s.openSplits());
         afterSessionStarted.run();
         TimestampedOutput out = new TimestampedOutput();

@@ -18,6 +18,7 @@ import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtens
 import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
@@ -81,8 +82,8 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
                 .build());
         String clientId = admin.connect(tunnelId, 60, "contract-test");
         admin.heartbeat(tunnelId, clientId, List.of());
-        session = new TunnelSessionEvent(tunnelId, clientId,
-                admin.describeTunnel(TABLE, "contract").tunnel().createTimeMillis());
+        session = new TunnelSessionEvent(new SessionIds(tunnelId, clientId,
+                admin.describeTunnel(TABLE, "contract").tunnel().createTimeMillis()));
         for (String partition : partitions) {
             ChannelCheckpoint cp = admin.getCheckpoint(tunnelId, clientId, partition);
             splits.add(new TunnelChannelSplit(partition, ChannelType.STREAM, cp.token(), cp.sequenceNumber(), List.of()));

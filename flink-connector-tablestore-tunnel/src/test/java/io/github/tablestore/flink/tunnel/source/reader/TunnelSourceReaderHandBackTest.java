@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.source.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -80,7 +81,7 @@ class TunnelSourceReaderHandBackTest {
                 onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
         closeables.add(0, reader);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(session.tunnelId, session.clientId, session.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(session.tunnelId, session.clientId, session.createTimeMillis)));
         return reader;
     }
 

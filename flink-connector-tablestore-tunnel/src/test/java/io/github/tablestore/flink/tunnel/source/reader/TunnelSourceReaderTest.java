@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.source.reader;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -7,6 +8,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
@@ -136,7 +138,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -180,7 +182,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -212,7 +214,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
@@ -234,7 +236,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -262,7 +264,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
@@ -284,7 +286,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 20);
@@ -301,7 +303,7 @@ class TunnelSourceReaderTest {
 
         s.clientId = admin.connect(s.tunnelId, 60, "test");
         s.heartbeat();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
         assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
@@ -340,7 +342,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
@@ -362,7 +364,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, false);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
@@ -385,7 +387,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(s.openSplits());
         for (long id = 1; id <= 5; id++) {
             reader.snapshotState(id);
@@ -399,6 +401,32 @@ class TunnelSourceReaderTest {
     }
 
     @Test
+    void aCorruptRecordFailsTheReaderNamingTheChannelTheTokenAndTheOffset() throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TunnelSessionFixture s = session(TunnelType.BASE_DATA);
+        List<TunnelChannelSplit> splits = s.openSplits();
+        emulator.faults().add(FaultSpec.on("ReadRecords").corruptRecords());
+
+        TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceReader<String> reader = reader(config, ctx, true);
+        reader.start();
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
+        reader.addSplits(splits.subList(0, 1));
+        TestingReaderOutput<String> out = new TestingReaderOutput<>();
+        Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
+        assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
+                .hasValueSatisfying(e -> assertThat(e)
+                        .hasMessageContaining("tunnel 't1' of table 'orders'")
+                        .hasMessageContaining("cannot be decoded")
+                        .hasMessageContaining("channel " + splits.get(0).channelId())
+                        .hasMessageContaining("from token " + splits.get(0).token())
+                        .hasMessageMatching("(?s).*at byte \\d+.*"));
+        assertThat(out.getEmittedRecords()).isEmpty(); // nothing of the batch is emitted
+        assertThat(faults.hooks().calls("readRecords")).isEqualTo(1); // not retried: same bytes again
+    }
+
+    @Test
     void anExpiredTunnelFailsTheReaderWithAdvice() throws Exception {
         TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.STREAM);
@@ -408,7 +436,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(config, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
@@ -434,7 +462,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(noCredentials, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(s.tunnelId, s.clientId, s.createTimeMillis));
+        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));

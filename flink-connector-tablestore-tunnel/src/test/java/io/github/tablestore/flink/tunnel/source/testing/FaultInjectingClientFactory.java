@@ -6,10 +6,12 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +189,28 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         @Override
         public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
+            beforeRead(channelId);
+            try {
+                return d.readRecords(tunnelId, clientId, channelId, token);
+            } catch (TablestoreException e) {
+                countFailedRead(channelId, e);
+                throw e;
+            }
+        }
+
+        /** Counted, delayed and failed like {@link #readRecords} (hooks name it "readRecords"). */
+        @Override
+        public RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+            beforeRead(channelId);
+            try {
+                return d.readBatch(tunnelId, clientId, channelId, token, columns);
+            } catch (TablestoreException e) {
+                countFailedRead(channelId, e);
+                throw e;
+            }
+        }
+
+        private void beforeRead(String channelId) {
             h.before("readRecords");
             int nth = h.calls.computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger()).incrementAndGet();
             java.util.concurrent.CountDownLatch latch = h.blockedReads.get(channelId);
@@ -208,13 +232,11 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                 Thread.currentThread().interrupt();
                 throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
             }
-            try {
-                return d.readRecords(tunnelId, clientId, channelId, token);
-            } catch (TablestoreException e) {
-                h.calls.computeIfAbsent("readRecords:" + channelId + ":" + e.errorCode(), m -> new AtomicInteger())
-                        .incrementAndGet();
-                throw e;
-            }
+        }
+
+        private void countFailedRead(String channelId, TablestoreException e) {
+            h.calls.computeIfAbsent("readRecords:" + channelId + ":" + e.errorCode(), m -> new AtomicInteger())
+                    .incrementAndGet();
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A second consumer of a tunnel, as another job or a side-by-side upgrade would be: it connects,
  * heartbeats every 100 ms on its own thread, and reads the channels the service gives it from the
- * tunnel's checkpoint (it never stores positions). Records it read are kept as {@code "<channel>|<id>|<v>"}.
+ * tunnel's checkpoint (it never stores positions). Records it read are kept as {@code "<channel>|<id>|<v>"}
+ * ({@code v} empty for a deletion).
  */
 public final class OtherTunnelClient implements AutoCloseable {
     private final TunnelClient client;
@@ -56,7 +58,9 @@ public final class OtherTunnelClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
-            failure = t;
+            if (running) { // else close() interrupted a call
+                failure = t;
+            }
         }
     }
 
@@ -68,8 +72,9 @@ public final class OtherTunnelClient implements AutoCloseable {
         ReadRecordsResult r = client.readRecords(tunnelId, clientId, channelId, token);
         for (RawRecord raw : r.records()) {
             TunnelRecord rec = decoder.decodeRecord(raw);
+            Cell v = rec.column("v"); // none in a deletion
             read.add(channelId + "|" + rec.primaryKey().value("id").asLong() + "|"
-                    + rec.column("v").value().asString());
+                    + (v == null || v.value() == null ? "" : v.value().asString()));
         }
         tokens.put(channelId, r.nextToken());
     }

@@ -7,7 +7,15 @@ import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.ErrorCodes;
+import io.github.tablestore.flink.tunnel.client.TablestoreException;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
@@ -16,6 +24,7 @@ import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +51,8 @@ public final class OkHttpTunnelClient implements TunnelClient {
     private final TunnelClientConfig config;
     private final HttpTransport transport;
     private final Retrier retrier;
+    /** One decoder per reading thread: it keeps a cache of column names between batches. */
+    private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
     private volatile boolean closed;
 
     public OkHttpTunnelClient(TunnelClientConfig config) {
@@ -103,6 +114,29 @@ public final class OkHttpTunnelClient implements TunnelClient {
     public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
         return call(Operation.READ_RECORDS, TunnelRequests.readRecords(tunnelId, clientId, channelId, token),
                 RecordsDecoder::decode);
+    }
+
+    @Override
+    public RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+        ReadRecordsResult result = readRecords(tunnelId, clientId, channelId, token);
+        PlainBufferDecoder decoder = decoders.get();
+        List<RawRecord> raw = result.records();
+        List<TunnelRecord> records = new ArrayList<>(raw.size());
+        for (RawRecord r : raw) {
+            try {
+                records.add(decoder.decodeRecord(r, columns));
+            } catch (RuntimeException e) {
+                throw corruptRecord(channelId, token, records.size(), e);
+            }
+        }
+        return new RecordBatch(records, result.nextToken(), result.mayMoreRecord(), result.responseBytes());
+    }
+
+    private static TablestoreException corruptRecord(String channelId, String token, int index, RuntimeException e) {
+        String offset = e instanceof PlainBufferException ? " at byte " + ((PlainBufferException) e).offset() : "";
+        return new TablestoreException(ErrorCodes.CLIENT_CORRUPT_RECORD, "Record " + index + " of the batch "
+                + "ReadRecords returned for channel " + channelId + " from token " + token + " cannot be "
+                + "decoded" + offset + ": " + e.getMessage(), 0, null, false, e);
     }
 
     @Override

@@ -13,5 +13,10 @@ public enum FaultKind {
     /** The connection is closed without a response. */
     DROP_CONNECTION,
     /** The call is answered normally, after a delay. */
-    LATENCY
+    LATENCY,
+    /**
+     * A ReadRecords answer whose records each have one byte flipped, so their PlainBuffer
+     * checksums fail: what a client must report as corrupt data. Other calls answer normally.
+     */
+    CORRUPT_RECORDS
 }

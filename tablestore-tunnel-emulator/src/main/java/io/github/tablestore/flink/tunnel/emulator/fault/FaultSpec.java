@@ -88,6 +88,11 @@ public final class FaultSpec {
             return of(FaultKind.DROP_CONNECTION);
         }
 
+        /** ReadRecords answers with every record's bytes corrupted (see {@link FaultKind#CORRUPT_RECORDS}). */
+        public FaultSpec corruptRecords() {
+            return of(FaultKind.CORRUPT_RECORDS);
+        }
+
         public FaultSpec latency(Duration delay) {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative() || delay.isZero()) {

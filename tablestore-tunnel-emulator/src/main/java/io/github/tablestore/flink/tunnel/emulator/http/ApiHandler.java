@@ -67,6 +67,7 @@ final class ApiHandler implements HttpHandler {
             }
             byte[] body = readBody(exchange);
             FaultDecision fault = faults.decide(action);
+            boolean corrupt = false;
             if (!fault.isNone()) {
                 if (fault.delayMillis() > 0) {
                     sleep(fault.delayMillis());
@@ -86,6 +87,9 @@ final class ApiHandler implements HttpHandler {
                             throw Errors.tunnelExpired("Injected fault: tunnel expired.");
                         case ERROR:
                             throw new ApiException(f.errorStatus(), f.errorCode(), f.errorMessage());
+                        case CORRUPT_RECORDS:
+                            corrupt = true;
+                            break;
                         default:
                             break;
                     }
@@ -99,6 +103,9 @@ final class ApiHandler implements HttpHandler {
                 throw Errors.unsupportedOperation("Unsupported operation: '" + action + "'.");
             }
             byte[] response = op.handle(body);
+            if (corrupt && "tunnel/readrecords".equals(action)) {
+                response = corruptRecords(response);
+            }
             sender.send(exchange, 200, response, path, signer, deflate);
         } catch (ApiException e) {
             LOG.debug("{} failed: {}", action, e.toString());
@@ -107,6 +114,23 @@ final class ApiHandler implements HttpHandler {
             LOG.error("{} failed unexpectedly", action, e);
             sendError(exchange, Errors.internalError("Internal error: " + e), path, signer, deflate);
         }
+    }
+
+    /** Flips one byte near the end of every record (inside its last cell or row checksum). */
+    private static byte[] corruptRecords(byte[] readRecordsResponse) {
+        TunnelProtos.ReadRecordsResponse r;
+        try {
+            r = TunnelProtos.ReadRecordsResponse.parseFrom(readRecordsResponse);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException("The emulator's own ReadRecords answer does not parse", e);
+        }
+        TunnelProtos.ReadRecordsResponse.Builder b = r.toBuilder();
+        for (int i = 0; i < b.getRecordsCount(); i++) {
+            byte[] bytes = b.getRecords(i).getRecord().toByteArray();
+            bytes[Math.max(0, bytes.length - 3)] ^= 0x5a;
+            b.setRecords(i, b.getRecords(i).toBuilder().setRecord(com.google.protobuf.ByteString.copyFrom(bytes)));
+        }
+        return b.build().toByteArray();
     }
 
     private void sendError(HttpExchange exchange, ApiException e, String path, Credentials signer, boolean deflate)

@@ -1,12 +1,16 @@
-package io.github.tablestore.flink.tunnel.source.reader;
+package io.github.tablestore.flink.tunnel.source.event;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The ids of the enumerator's tunnel session, which readers use for every call, and the tunnel's
- * creation time. Immutable.
+ * The enumerator's tunnel session: the ids readers use for every call, and the tunnel's creation
+ * time (the Flink timestamp of base-data records). The one value the session, the event that
+ * carries it to readers and the readers share. Immutable.
  */
-public final class SessionIds {
+public final class SessionIds implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String tunnelId;
     private final String clientId;
     private final long tunnelCreateTimeMillis;
