@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
@@ -281,15 +281,15 @@ class TunnelChannelSplitReaderTest {
     @Test
     void aFullReadIsOneWithMoreThan500RecordsOr900KiBOrTheServiceSaysSo() {
         TunnelRecord record = new TunnelRecord(RecordAction.PUT_ROW, TestTables.key(1), List.of(), null, List.of());
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(501, record), "t", null, 10))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(500, record), "t", null, 900 * 1024))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 List.of(record), "t", null, 900 * 1024 + 1))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(600, record), "t", false, 10))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(List.of(), "t", true, 0))).isTrue();
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(List.of(), "t", true, 0))).isTrue();
     }
 
     @Test
