@@ -129,6 +129,26 @@ class TunnelChannelSplitReaderTest {
         return count;
     }
 
+    /** One base channel of 10 rows whose first read has started and waits on a latch. */
+    private List<TunnelChannelSplit> oneChannelWithABlockedRead(int maxParallel) {
+        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, maxParallel);
+        TestTables.putRange(emulator, TABLE, 0, 10, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        faults.hooks().blockedReads.put(splits.get(0).channelId(), new CountDownLatch(1));
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the (blocked) read
+        return splits;
+    }
+
+    /** Fetches until some split ends, collecting records. */
+    private void fetchUntilAChannelFinished(List<String> channels, List<String> finished) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
+    }
+
     private int fetchRecords(int expected) throws Exception {
         List<String> got = new ArrayList<>();
         List<String> finished = new ArrayList<>();
@@ -267,6 +287,11 @@ class TunnelChannelSplitReaderTest {
         }
         // Four answers with records are waiting; one fetch hands over one of them, and no new
         // read starts while the other three wait (they still count against the parallelism).
+        // A next read of the handed-over channel waits, so that its answer cannot join them.
+        CountDownLatch next = new CountDownLatch(1);
+        for (TunnelChannelSplit split : splits) {
+            faults.hooks().blockedReads.put(split.channelId(), next);
+        }
         List<String> got = new ArrayList<>();
         int handedOver = drain(reader.fetch(), got, new ArrayList<>());
         assertThat(handedOver).isBetween(1, 5);
@@ -275,6 +300,7 @@ class TunnelChannelSplitReaderTest {
         // channel was read again.
         assertThat(reader.answersWaiting()).isEqualTo(3);
         assertThat(reader.readsInFlight()).isBetween(3, 4);
+        next.countDown();
         assertThat(fetchRecords(40 - handedOver)).isEqualTo(40 - handedOver);
     }
 
@@ -320,14 +346,9 @@ class TunnelChannelSplitReaderTest {
 
     @Test
     void aReleasedChannelEndsWithoutABatchAndItsReadInFlightIsDropped() throws Exception {
-        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 2);
-        TestTables.putRange(emulator, TABLE, 0, 10, "x");
-        List<TunnelChannelSplit> splits = s.openSplits();
+        List<TunnelChannelSplit> splits = oneChannelWithABlockedRead(2);
         String channel = splits.get(0).channelId();
-        CountDownLatch latch = new CountDownLatch(1);
-        faults.hooks().blockedReads.put(channel, latch);
-        reader.handleSplitsChanges(new SplitsAddition<>(splits));
-        reader.fetch(); // starts the (blocked) read
+        CountDownLatch latch = faults.hooks().blockedReads.get(channel);
         assertThat(reads()).isEqualTo(1);
 
         reader.release(List.of(channel, "unknown"));
@@ -343,11 +364,7 @@ class TunnelChannelSplitReaderTest {
         finished.clear();
         reader.handleSplitsChanges(new SplitsAddition<>(splits));
         latch.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (finished.isEmpty()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            drain(reader.fetch(), channels, finished);
-        }
+        fetchUntilAChannelFinished(channels, finished);
         assertThat(channels).hasSize(10);
     }
 
@@ -355,14 +372,9 @@ class TunnelChannelSplitReaderTest {
     void aChannelAssignedAgainWhileItsReadIsInFlightDoesNotLeakAReadSlot() throws Exception {
         // Stale hand-back after a restore, split reader side: the channel arrives a second time
         // while a read of it is in flight. The old read must not keep one of the reader's slots.
-        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 1);
-        TestTables.putRange(emulator, TABLE, 0, 10, "x");
-        List<TunnelChannelSplit> splits = s.openSplits();
+        List<TunnelChannelSplit> splits = oneChannelWithABlockedRead(1);
         String channel = splits.get(0).channelId();
-        CountDownLatch latch = new CountDownLatch(1);
-        faults.hooks().blockedReads.put(channel, latch);
-        reader.handleSplitsChanges(new SplitsAddition<>(splits));
-        reader.fetch(); // starts the (blocked) read
+        CountDownLatch latch = faults.hooks().blockedReads.get(channel);
         assertThat(reader.readsInFlight()).isEqualTo(1);
 
         faults.hooks().blockedReads.remove(channel);
@@ -371,11 +383,7 @@ class TunnelChannelSplitReaderTest {
         latch.countDown();
         List<String> channels = new ArrayList<>();
         List<String> finished = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (finished.isEmpty()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            drain(reader.fetch(), channels, finished);
-        }
+        fetchUntilAChannelFinished(channels, finished);
         assertThat(channels).hasSize(10); // read once, from the new split; the old answer dropped
         assertThat(reader.readsInFlight()).isZero();
     }
