@@ -93,6 +93,16 @@ class TunnelSourceReaderTest {
         return reader;
     }
 
+    /** A checkpointing reader that has read both base channels of a 10-row table to their end. */
+    private TunnelSourceReader<String> readToTheEnd(
+            TestingReaderContext ctx, TunnelSessionFixture s, List<TunnelChannelSplit> splits) throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceReader<String> reader =
+                started(config(TunnelType.BASE_DATA, Duration.ofSeconds(5)), ctx, true, s, splits);
+        pollUntil(reader, new TestingReaderOutput<>(), () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        return reader;
+    }
+
     /** A started reader using session {@code s}, reading {@code splits}. */
     private TunnelSourceReader<String> started(TunnelSourceConfig config, TestingReaderContext ctx,
             boolean onCheckpoint, TunnelSessionFixture s, List<TunnelChannelSplit> splits) {
@@ -182,14 +192,10 @@ class TunnelSourceReaderTest {
         // report arrived, so it answers "recorded from checkpoint 4". When checkpoint 2 or 3
         // completes, the reader must keep the finish: restored from 3, neither state would
         // have it otherwise, and the channel would be neither assigned nor finished.
-        TestTables.putRange(emulator, TABLE, 0, 10, "a");
-        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TestingReaderContext ctx = new TestingReaderContext();
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
-        TestingReaderOutput<String> out = new TestingReaderOutput<>();
-        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        TunnelSourceReader<String> reader = readToTheEnd(ctx, s, splits);
 
         reader.snapshotState(1);
         reader.snapshotState(2);
@@ -211,14 +217,10 @@ class TunnelSourceReaderTest {
         // Stop-with-savepoint right after a channel finished: the enumerator may close before it
         // stores "finished", and a job started later without state would read the channel's
         // tail again. The reader stores it as soon as the checkpoint with the finish completed.
-        TestTables.putRange(emulator, TABLE, 0, 10, "a");
-        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
+        TestingReaderContext ctx = new TestingReaderContext();
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
-        TestingReaderOutput<String> out = new TestingReaderOutput<>();
-        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        TunnelSourceReader<String> reader = readToTheEnd(ctx, s, splits);
         reader.snapshotState(1);
         assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
         reader.notifyCheckpointComplete(1);
