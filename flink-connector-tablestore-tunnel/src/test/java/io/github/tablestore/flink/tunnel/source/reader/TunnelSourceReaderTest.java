@@ -94,11 +94,10 @@ class TunnelSourceReaderTest {
     }
 
     /** A checkpointing reader that has read both base channels of a 10-row table to their end. */
-    private TunnelSourceReader<String> readToTheEnd(
-            TestingReaderContext ctx, TunnelSessionFixture s, List<TunnelChannelSplit> splits) throws Exception {
+    private TunnelSourceReader<String> readToTheEnd(TunnelSourceConfig config, TestingReaderContext ctx,
+            TunnelSessionFixture s, List<TunnelChannelSplit> splits) throws Exception {
         TestTables.putRange(emulator, TABLE, 0, 10, "a");
-        TunnelSourceReader<String> reader =
-                started(config(TunnelType.BASE_DATA, Duration.ofSeconds(5)), ctx, true, s, splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         pollUntil(reader, new TestingReaderOutput<>(), () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
         return reader;
     }
@@ -193,9 +192,10 @@ class TunnelSourceReaderTest {
         // completes, the reader must keep the finish: restored from 3, neither state would
         // have it otherwise, and the channel would be neither assigned nor finished.
         TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TunnelSourceReader<String> reader = readToTheEnd(ctx, s, splits);
+        TunnelSourceReader<String> reader = readToTheEnd(config, ctx, s, splits);
 
         reader.snapshotState(1);
         reader.snapshotState(2);
@@ -218,9 +218,10 @@ class TunnelSourceReaderTest {
         // stores "finished", and a job started later without state would read the channel's
         // tail again. The reader stores it as soon as the checkpoint with the finish completed.
         TestingReaderContext ctx = new TestingReaderContext();
+        TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TunnelSourceReader<String> reader = readToTheEnd(ctx, s, splits);
+        TunnelSourceReader<String> reader = readToTheEnd(config, ctx, s, splits);
         reader.snapshotState(1);
         assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
         reader.notifyCheckpointComplete(1);
