@@ -1,10 +1,11 @@
 package io.github.tablestore.flink.tunnel.client;
 
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
@@ -54,7 +55,7 @@ public interface TunnelClient extends AutoCloseable {
     ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId);
 
     /** ReadRecords: a batch of records as the service encoded them (PlainBuffer). */
-    ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token);
+    ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token);
 
     /**
      * ReadRecords, decoded: the batch's records with the attribute columns {@code columns}
@@ -62,7 +63,7 @@ public interface TunnelClient extends AutoCloseable {
      * that cannot be decoded fails the call with {@link ErrorCodes#CLIENT_CORRUPT_RECORD}, naming
      * the channel, the token, the record and the byte offset; it is not retried.
      */
-    RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns);
+    ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns);
 
     /**
      * Stores a channel's position. The sequence number must be greater than the stored one, else

@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.client;
 
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -72,7 +73,7 @@ class TunnelClientCompressionTest {
         assertThat(compressed.length).isLessThan(raw.length / 10);
         enqueueCompressed(200, compressed, Integer.toString(raw.length));
 
-        ReadRecordsResult result = client.readRecords("tid", "cid", "ch", "tok");
+        ReadRecordsResult<RawRecord> result = client.readRecords("tid", "cid", "ch", "tok");
 
         assertThat(result.records()).hasSize(50);
         assertThat(result.responseBytes()).isEqualTo(raw.length);

@@ -7,7 +7,7 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,6 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
-import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnType;
@@ -215,7 +214,7 @@ class TunnelClientRoundTripTest {
         service.ok(response);
         service.ok(TunnelProtos.ReadRecordsResponse.newBuilder().setNextToken("finished").build());
 
-        ReadRecordsResult result = client.readRecords("tid", "cid", "ch", "tok");
+        ReadRecordsResult<RawRecord> result = client.readRecords("tid", "cid", "ch", "tok");
         assertThat(result.nextToken()).isEqualTo("next-token");
         assertThat(result.isFinished()).isFalse();
         assertThat(result.mayMoreRecord()).isTrue();
@@ -229,7 +228,7 @@ class TunnelClientRoundTripTest {
         assertThat(bytes(result.records().get(1).originRecord())).isEqualTo(origin2);
         assertThat(result.records().get(1).encodedSize()).isEqualTo(row2.length + origin2.length);
 
-        ReadRecordsResult last = client.readRecords("tid", "cid", "ch", "next-token");
+        ReadRecordsResult<RawRecord> last = client.readRecords("tid", "cid", "ch", "next-token");
         assertThat(last.isFinished()).isTrue();
         assertThat(last.records()).isEmpty();
         assertThat(last.mayMoreRecord()).isNull();
@@ -360,7 +359,7 @@ class TunnelClientRoundTripTest {
     @Test
     void readBatchDecodesTheRecordsWithTheColumnsAsked() {
         service.ok(answer(record(1, "a", "x"), record(2, "b", "y")));
-        RecordBatch batch = client.readBatch("tid", "cid", "ch", "tok", ColumnFilter.of("w"));
+        ReadRecordsResult<TunnelRecord> batch = client.readBatch("tid", "cid", "ch", "tok", ColumnFilter.of("w"));
         assertThat(batch.nextToken()).isEqualTo("next-token");
         assertThat(batch.records()).hasSize(2);
         assertThat(batch.records().get(1).primaryKey().get(0).value().asLong()).isEqualTo(2);

@@ -73,7 +73,7 @@ class TablestoreEmulatorTest {
                 Row.of(key("a"), List.of(Cell.put("v", ColumnValue.ofLong(2)))));
         emulator.writeToPartition("t", split.id(), RecordAction.DELETE_ROW, Row.of(key("a"), List.of()));
         String token = client.getCheckpoint(tunnelId, clientId, split.id()).token();
-        ReadRecordsResult r = client.readRecords(tunnelId, clientId, split.id(), token);
+        ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, split.id(), token);
         List<RecordAction> actions = new ArrayList<>();
         PlainBufferDecoder decoder = new PlainBufferDecoder();
         for (RawRecord raw : r.records()) {

@@ -58,7 +58,7 @@ public final class RawReadLoop {
                             String channel = next[0];
                             String token = next[1];
                             while (true) {
-                                ReadRecordsResult r = client.readRecords(tunnelId, clientId, channel, token);
+                                ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, channel, token);
                                 int n = r.records().size();
                                 if (n > 0) {
                                     long b = 0;

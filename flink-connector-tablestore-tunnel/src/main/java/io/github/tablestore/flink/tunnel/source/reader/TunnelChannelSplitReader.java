@@ -3,7 +3,7 @@ package io.github.tablestore.flink.tunnel.source.reader;
 import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
@@ -194,7 +194,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     /** Runs on a pool thread: one ReadRecords plus decoding. */
     private ReadOutcome read(long readId, String channelId, String token, SessionIds session) {
         try {
-            RecordBatch batch = client.readBatch(session.tunnelId(), session.clientId(), channelId, token, columnFilter);
+            ReadRecordsResult<TunnelRecord> batch = client.readBatch(session.tunnelId(), session.clientId(), channelId, token, columnFilter);
             recordFetchLag(batch.records());
             return ReadOutcome.read(readId, channelId, session, batch);
         } catch (Throwable t) {
@@ -223,7 +223,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             handleFailure(c, o, now);
             return;
         }
-        RecordBatch result = o.result;
+        ReadRecordsResult<TunnelRecord> result = o.result;
         c.retryBackoff.reset();
         c.failures = 0;
         boolean finished = result.isFinished();
@@ -252,7 +252,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         }
     }
 
-    static boolean isFullRead(RecordBatch result) {
+    static boolean isFullRead(ReadRecordsResult<TunnelRecord> result) {
         if (result.mayMoreRecord() != null) {
             return result.mayMoreRecord();
         }
@@ -440,10 +440,10 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         final long readId;
         final String channelId;
         final SessionIds session;
-        final RecordBatch result;
+        final ReadRecordsResult<TunnelRecord> result;
         final Throwable error;
 
-        private ReadOutcome(long readId, String channelId, SessionIds session, RecordBatch result, Throwable error) {
+        private ReadOutcome(long readId, String channelId, SessionIds session, ReadRecordsResult<TunnelRecord> result, Throwable error) {
             this.readId = readId;
             this.channelId = channelId;
             this.session = session;
@@ -451,7 +451,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             this.error = error;
         }
 
-        static ReadOutcome read(long readId, String channelId, SessionIds session, RecordBatch result) {
+        static ReadOutcome read(long readId, String channelId, SessionIds session, ReadRecordsResult<TunnelRecord> result) {
             return new ReadOutcome(readId, channelId, session, result, null);
         }
 

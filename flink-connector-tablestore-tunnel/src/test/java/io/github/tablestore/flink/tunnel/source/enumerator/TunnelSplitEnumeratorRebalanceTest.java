@@ -165,24 +165,10 @@ class TunnelSplitEnumeratorRebalanceTest {
         // restored from a checkpoint that still holds the old hand-back re-sends it. The
         // enumerator must keep B with its current assignment: acting on the stale hand-back would
         // release B, have it offered and assigned once more, and read it twice at once.
-        ctx.triggerAllActions();
-        String tunnelId = emulator.tunnels().get(0).tunnelId();
-        String otherId = other.connect(tunnelId, 60, "upgrade");
-        List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
-        ctx.triggerAllActions();
-        int owner = releaseRequests(0).isEmpty() ? 1 : 0;
-        String moved = releaseRequests(owner).get(0).channelIds().get(0);
-        TunnelChannelSplit firstAssignment = assignedTo(owner).stream()
-                .filter(s -> s.channelId().equals(moved)).findFirst().orElseThrow();
-        TunnelChannelSplit staleHandBack = firstAssignment.asReleased();
-        enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(staleHandBack)));
-        ctx.triggerAllActions(); // stored, CLOSE
-        otherHeld = other.heartbeat(tunnelId, otherId, otherHeld);
-        assertThat(otherHeld).extracting(ChannelState::channelId).containsExactly(moved);
-        other.shutdown(tunnelId, otherId);
-        ctx.triggerAllActions(); // offered again: assigned anew
+        int owner = handBackAndAssignAgain();
         List<TunnelChannelSplit> assignmentsOfMoved = assignmentsOf(moved);
-        assertThat(assignmentsOfMoved).hasSize(2);
+        TunnelChannelSplit firstAssignment = assignmentsOfMoved.get(0);
+        TunnelChannelSplit staleHandBack = firstAssignment.asReleased();
         TunnelChannelSplit current = assignmentsOfMoved.get(1);
         assertThat(current.assignment()).isNotEqualTo(firstAssignment.assignment());
 
@@ -205,25 +191,40 @@ class TunnelSplitEnumeratorRebalanceTest {
     void aSplitReturnedFromAnOlderAssignmentIsNotReadAgain() throws Exception {
         // A split of an assignment that is no longer current (the channel was handed back and
         // assigned anew meanwhile) must not become pending a second time.
+        int owner = handBackAndAssignAgain();
+        TunnelChannelSplit first = assignmentsOf(moved).get(0);
+
+        enumerator.addSplitsBack(List.of(first), owner);
+        ctx.triggerAllActions();
+        assertThat(assignmentsOf(moved)).hasSize(2);
+        assertThat(enumerator.snapshotState(3).pendingSplits()).isEmpty();
+    }
+
+    /** The channel the service moved in {@link #handBackAndAssignAgain}. */
+    private String moved;
+
+    /**
+     * A second client joins; the owner of the channel the service asks back hands it back; the
+     * client takes it and leaves; the channel is offered again and assigned anew. Returns the
+     * reader that handed it back.
+     */
+    private int handBackAndAssignAgain() {
         ctx.triggerAllActions();
         String tunnelId = emulator.tunnels().get(0).tunnelId();
         String otherId = other.connect(tunnelId, 60, "upgrade");
         List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
         ctx.triggerAllActions();
         int owner = releaseRequests(0).isEmpty() ? 1 : 0;
-        String moved = releaseRequests(owner).get(0).channelIds().get(0);
+        moved = releaseRequests(owner).get(0).channelIds().get(0);
         TunnelChannelSplit first = assignmentsOf(moved).get(0);
         enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(first.asReleased())));
-        ctx.triggerAllActions();
-        other.heartbeat(tunnelId, otherId, otherHeld);
+        ctx.triggerAllActions(); // stored, CLOSE
+        otherHeld = other.heartbeat(tunnelId, otherId, otherHeld);
+        assertThat(otherHeld).extracting(ChannelState::channelId).containsExactly(moved);
         other.shutdown(tunnelId, otherId);
-        ctx.triggerAllActions();
+        ctx.triggerAllActions(); // offered again: assigned anew
         assertThat(assignmentsOf(moved)).hasSize(2);
-
-        enumerator.addSplitsBack(List.of(first), owner);
-        ctx.triggerAllActions();
-        assertThat(assignmentsOf(moved)).hasSize(2);
-        assertThat(enumerator.snapshotState(3).pendingSplits()).isEmpty();
+        return owner;
     }
 
     private List<TunnelChannelSplit> assignmentsOf(String channelId) {

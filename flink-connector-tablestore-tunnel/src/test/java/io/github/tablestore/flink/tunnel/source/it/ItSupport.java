@@ -52,6 +52,13 @@ final class ItSupport {
 
     /** An environment checkpointing every 100 ms; {@code restarts} fixed-delay restarts (0: none). */
     static StreamExecutionEnvironment env(int parallelism, int restarts, Configuration extra) {
+        StreamExecutionEnvironment env = uncheckpointedEnv(parallelism, restarts, extra);
+        env.enableCheckpointing(100);
+        return env;
+    }
+
+    /** An environment without checkpoints; {@code restarts} fixed-delay restarts (0: none). */
+    static StreamExecutionEnvironment uncheckpointedEnv(int parallelism, int restarts, Configuration extra) {
         Configuration conf = new Configuration(extra);
         if (restarts > 0) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -62,7 +69,6 @@ final class ItSupport {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(parallelism);
-        env.enableCheckpointing(100);
         return env;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
+import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
@@ -127,6 +127,26 @@ class TunnelChannelSplitReaderTest {
         }
         finished.addAll(records.finishedSplits());
         return count;
+    }
+
+    /** One base channel of 10 rows whose first read has started and waits on a latch. */
+    private List<TunnelChannelSplit> oneChannelWithABlockedRead(int maxParallel) {
+        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, maxParallel);
+        TestTables.putRange(emulator, TABLE, 0, 10, "x");
+        List<TunnelChannelSplit> splits = s.openSplits();
+        faults.hooks().blockedReads.put(splits.get(0).channelId(), new CountDownLatch(1));
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+        reader.fetch(); // starts the (blocked) read
+        return splits;
+    }
+
+    /** Fetches until some split ends, collecting records. */
+    private void fetchUntilAChannelFinished(List<String> channels, List<String> finished) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (finished.isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            drain(reader.fetch(), channels, finished);
+        }
     }
 
     private int fetchRecords(int expected) throws Exception {
@@ -267,6 +287,11 @@ class TunnelChannelSplitReaderTest {
         }
         // Four answers with records are waiting; one fetch hands over one of them, and no new
         // read starts while the other three wait (they still count against the parallelism).
+        // A next read of the handed-over channel waits, so that its answer cannot join them.
+        CountDownLatch next = new CountDownLatch(1);
+        for (TunnelChannelSplit split : splits) {
+            faults.hooks().blockedReads.put(split.channelId(), next);
+        }
         List<String> got = new ArrayList<>();
         int handedOver = drain(reader.fetch(), got, new ArrayList<>());
         assertThat(handedOver).isBetween(1, 5);
@@ -275,21 +300,22 @@ class TunnelChannelSplitReaderTest {
         // channel was read again.
         assertThat(reader.answersWaiting()).isEqualTo(3);
         assertThat(reader.readsInFlight()).isBetween(3, 4);
+        next.countDown();
         assertThat(fetchRecords(40 - handedOver)).isEqualTo(40 - handedOver);
     }
 
     @Test
     void aFullReadIsOneWithMoreThan500RecordsOr900KiBOrTheServiceSaysSo() {
         TunnelRecord record = new TunnelRecord(RecordAction.PUT_ROW, TestTables.key(1), List.of(), null, List.of());
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(501, record), "t", null, 10))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(500, record), "t", null, 900 * 1024))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 List.of(record), "t", null, 900 * 1024 + 1))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
                 Collections.nCopies(600, record), "t", false, 10))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new RecordBatch(List.of(), "t", true, 0))).isTrue();
+        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(List.of(), "t", true, 0))).isTrue();
     }
 
     @Test
@@ -320,14 +346,9 @@ class TunnelChannelSplitReaderTest {
 
     @Test
     void aReleasedChannelEndsWithoutABatchAndItsReadInFlightIsDropped() throws Exception {
-        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 2);
-        TestTables.putRange(emulator, TABLE, 0, 10, "x");
-        List<TunnelChannelSplit> splits = s.openSplits();
+        List<TunnelChannelSplit> splits = oneChannelWithABlockedRead(2);
         String channel = splits.get(0).channelId();
-        CountDownLatch latch = new CountDownLatch(1);
-        faults.hooks().blockedReads.put(channel, latch);
-        reader.handleSplitsChanges(new SplitsAddition<>(splits));
-        reader.fetch(); // starts the (blocked) read
+        CountDownLatch latch = faults.hooks().blockedReads.get(channel);
         assertThat(reads()).isEqualTo(1);
 
         reader.release(List.of(channel, "unknown"));
@@ -343,11 +364,7 @@ class TunnelChannelSplitReaderTest {
         finished.clear();
         reader.handleSplitsChanges(new SplitsAddition<>(splits));
         latch.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (finished.isEmpty()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            drain(reader.fetch(), channels, finished);
-        }
+        fetchUntilAChannelFinished(channels, finished);
         assertThat(channels).hasSize(10);
     }
 
@@ -355,14 +372,9 @@ class TunnelChannelSplitReaderTest {
     void aChannelAssignedAgainWhileItsReadIsInFlightDoesNotLeakAReadSlot() throws Exception {
         // Stale hand-back after a restore, split reader side: the channel arrives a second time
         // while a read of it is in flight. The old read must not keep one of the reader's slots.
-        TunnelSessionFixture s = setUp(1, TunnelType.BASE_DATA, 1);
-        TestTables.putRange(emulator, TABLE, 0, 10, "x");
-        List<TunnelChannelSplit> splits = s.openSplits();
+        List<TunnelChannelSplit> splits = oneChannelWithABlockedRead(1);
         String channel = splits.get(0).channelId();
-        CountDownLatch latch = new CountDownLatch(1);
-        faults.hooks().blockedReads.put(channel, latch);
-        reader.handleSplitsChanges(new SplitsAddition<>(splits));
-        reader.fetch(); // starts the (blocked) read
+        CountDownLatch latch = faults.hooks().blockedReads.get(channel);
         assertThat(reader.readsInFlight()).isEqualTo(1);
 
         faults.hooks().blockedReads.remove(channel);
@@ -371,11 +383,7 @@ class TunnelChannelSplitReaderTest {
         latch.countDown();
         List<String> channels = new ArrayList<>();
         List<String> finished = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (finished.isEmpty()) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            drain(reader.fetch(), channels, finished);
-        }
+        fetchUntilAChannelFinished(channels, finished);
         assertThat(channels).hasSize(10); // read once, from the new split; the old answer dropped
         assertThat(reader.readsInFlight()).isZero();
     }

@@ -98,7 +98,7 @@ class TunnelRecordTimestampsTest {
                 TunnelSourceReader.create(config, new KeyValueSchema(), new TestingReaderContext(), ProgressMode.CHECKPOINTS);
         closeables.add(0, reader);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
+        reader.handleSourceEvents(s.sessionEvent());
         reader.addSplits(s.openSplits());
         afterSessionStarted.run();
         TimestampedOutput out = new TimestampedOutput();

@@ -81,7 +81,7 @@ class TunnelSourceReaderHandBackTest {
                 onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
         closeables.add(0, reader);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(session.tunnelId, session.clientId, session.createTimeMillis)));
+        reader.handleSourceEvents(session.sessionEvent());
         return reader;
     }
 

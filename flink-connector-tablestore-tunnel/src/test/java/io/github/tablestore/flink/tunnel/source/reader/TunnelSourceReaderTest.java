@@ -93,6 +93,25 @@ class TunnelSourceReaderTest {
         return reader;
     }
 
+    /** A checkpointing reader that has read both base channels of a 10-row table to their end. */
+    private TunnelSourceReader<String> readToTheEnd(TunnelSourceConfig config, TestingReaderContext ctx,
+            TunnelSessionFixture s, List<TunnelChannelSplit> splits) throws Exception {
+        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
+        pollUntil(reader, new TestingReaderOutput<>(), () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        return reader;
+    }
+
+    /** A started reader using session {@code s}, reading {@code splits}. */
+    private TunnelSourceReader<String> started(TunnelSourceConfig config, TestingReaderContext ctx,
+            boolean onCheckpoint, TunnelSessionFixture s, List<TunnelChannelSplit> splits) {
+        TunnelSourceReader<String> reader = reader(config, ctx, onCheckpoint);
+        reader.start();
+        reader.handleSourceEvents(s.sessionEvent());
+        reader.addSplits(splits);
+        return reader;
+    }
+
     /** Polls the reader until {@code done} holds, waiting on availability in between. */
     private static void pollUntil(TunnelSourceReader<String> reader, TestingReaderOutput<String> out, BooleanSupplier done)
             throws Exception {
@@ -136,10 +155,7 @@ class TunnelSourceReaderTest {
         assertThat(splits).hasSize(2);
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
 
@@ -175,17 +191,11 @@ class TunnelSourceReaderTest {
         // report arrived, so it answers "recorded from checkpoint 4". When checkpoint 2 or 3
         // completes, the reader must keep the finish: restored from 3, neither state would
         // have it otherwise, and the channel would be neither assigned nor finished.
-        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
-        TestingReaderOutput<String> out = new TestingReaderOutput<>();
-        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        TunnelSourceReader<String> reader = readToTheEnd(config, ctx, s, splits);
 
         reader.snapshotState(1);
         reader.snapshotState(2);
@@ -207,17 +217,11 @@ class TunnelSourceReaderTest {
         // Stop-with-savepoint right after a channel finished: the enumerator may close before it
         // stores "finished", and a job started later without state would read the channel's
         // tail again. The reader stores it as soon as the checkpoint with the finish completed.
-        TestTables.putRange(emulator, TABLE, 0, 10, "a");
+        TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceConfig config = config(TunnelType.BASE_DATA, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.BASE_DATA);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
-        TestingReaderOutput<String> out = new TestingReaderOutput<>();
-        pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        TunnelSourceReader<String> reader = readToTheEnd(config, ctx, s, splits);
         reader.snapshotState(1);
         assertThat(faults.hooks().checkpoints).noneMatch(c -> c[1].equals("finished"));
         reader.notifyCheckpointComplete(1);
@@ -234,10 +238,7 @@ class TunnelSourceReaderTest {
         TestTables.putRange(emulator, TABLE, 0, 30, "a");
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
 
@@ -262,10 +263,7 @@ class TunnelSourceReaderTest {
         faults.hooks().blockedReads.put(slow, latch);
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
         assertThat(ids(out.getEmittedRecords(), slow)).isEmpty();
@@ -284,10 +282,7 @@ class TunnelSourceReaderTest {
         TestTables.putRange(emulator, TABLE, 0, 20, "a");
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 20);
 
@@ -303,7 +298,7 @@ class TunnelSourceReaderTest {
 
         s.clientId = admin.connect(s.tunnelId, 60, "test");
         s.heartbeat();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
+        reader.handleSourceEvents(s.sessionEvent());
         pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
         assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
                 .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
@@ -340,10 +335,7 @@ class TunnelSourceReaderTest {
         faults.hooks().blockedReads.put(blocked, latch);
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, false);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, false, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
         assertThat(finishedEvents(ctx).get(0).channelIds()).containsExactly(splits.get(0).channelId());
@@ -362,10 +354,7 @@ class TunnelSourceReaderTest {
         TestTables.putRange(emulator, TABLE, 0, 30, "a");
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, false);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, false, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
         // Every channel's stored position catches up with what was emitted, without any checkpoint.
@@ -385,10 +374,7 @@ class TunnelSourceReaderTest {
         TunnelSourceConfig config = config(TunnelType.STREAM, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.STREAM);
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(s.openSplits());
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, s.openSplits());
         for (long id = 1; id <= 5; id++) {
             reader.snapshotState(id);
             reader.notifyCheckpointAborted(id);
@@ -409,10 +395,7 @@ class TunnelSourceReaderTest {
         emulator.faults().add(FaultSpec.on("ReadRecords").corruptRecords());
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits.subList(0, 1));
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits.subList(0, 1));
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
@@ -434,10 +417,7 @@ class TunnelSourceReaderTest {
         emulator.expireTunnel(s.tunnelId);
 
         TestingReaderContext ctx = new TestingReaderContext();
-        TunnelSourceReader<String> reader = reader(config, ctx, true);
-        reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
-        reader.addSplits(splits);
+        TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
@@ -462,7 +442,7 @@ class TunnelSourceReaderTest {
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(noCredentials, ctx, true);
         reader.start();
-        reader.handleSourceEvents(new TunnelSessionEvent(new SessionIds(s.tunnelId, s.clientId, s.createTimeMillis)));
+        reader.handleSourceEvents(s.sessionEvent());
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));

@@ -1,12 +1,13 @@
 package io.github.tablestore.flink.tunnel.source.testing;
 
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
@@ -188,7 +189,7 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         }
 
         @Override
-        public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
+        public ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token) {
             beforeRead(channelId);
             try {
                 return d.readRecords(tunnelId, clientId, channelId, token);
@@ -200,7 +201,7 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         /** Counted, delayed and failed like {@link #readRecords} (hooks name it "readRecords"). */
         @Override
-        public RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+        public ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
             beforeRead(channelId);
             try {
                 return d.readBatch(tunnelId, clientId, channelId, token, columns);

@@ -69,7 +69,7 @@ public final class OtherTunnelClient implements AutoCloseable {
         if (token == null) {
             token = client.getCheckpoint(tunnelId, clientId, channelId).token();
         }
-        ReadRecordsResult r = client.readRecords(tunnelId, clientId, channelId, token);
+        ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, channelId, token);
         for (RawRecord raw : r.records()) {
             TunnelRecord rec = decoder.decodeRecord(raw);
             Cell v = rec.column("v"); // none in a deletion

@@ -1,5 +1,7 @@
 package io.github.tablestore.flink.tunnel.source.testing;
 
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
+import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
@@ -31,6 +33,11 @@ public final class TunnelSessionFixture {
         this.tunnelId = client.createTunnel(CreateTunnelRequest.builder(table, tunnel, type).build());
         this.createTimeMillis = client.describeTunnel(table, tunnel).tunnel().createTimeMillis();
         this.clientId = client.connect(tunnelId, 60, "test");
+    }
+
+    /** The event that tells readers to use this session. */
+    public TunnelSessionEvent sessionEvent() {
+        return new TunnelSessionEvent(new SessionIds(tunnelId, clientId, createTimeMillis));
     }
 
     public List<ChannelState> heartbeat() {

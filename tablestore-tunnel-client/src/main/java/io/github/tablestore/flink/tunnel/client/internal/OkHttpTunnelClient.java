@@ -11,7 +11,6 @@ import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
-import io.github.tablestore.flink.tunnel.client.model.RecordBatch;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
@@ -111,14 +110,14 @@ public final class OkHttpTunnelClient implements TunnelClient {
     }
 
     @Override
-    public ReadRecordsResult readRecords(String tunnelId, String clientId, String channelId, String token) {
+    public ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token) {
         return call(Operation.READ_RECORDS, TunnelRequests.readRecords(tunnelId, clientId, channelId, token),
                 RecordsDecoder::decode);
     }
 
     @Override
-    public RecordBatch readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
-        ReadRecordsResult result = readRecords(tunnelId, clientId, channelId, token);
+    public ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+        ReadRecordsResult<RawRecord> result = readRecords(tunnelId, clientId, channelId, token);
         PlainBufferDecoder decoder = decoders.get();
         List<RawRecord> raw = result.records();
         List<TunnelRecord> records = new ArrayList<>(raw.size());
@@ -129,7 +128,7 @@ public final class OkHttpTunnelClient implements TunnelClient {
                 throw corruptRecord(channelId, token, records.size(), e);
             }
         }
-        return new RecordBatch(records, result.nextToken(), result.mayMoreRecord(), result.responseBytes());
+        return new ReadRecordsResult<>(records, result.nextToken(), result.mayMoreRecord(), result.responseBytes());
     }
 
     private static TablestoreException corruptRecord(String channelId, String token, int index, RuntimeException e) {

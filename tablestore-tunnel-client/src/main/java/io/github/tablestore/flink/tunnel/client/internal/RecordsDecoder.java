@@ -24,7 +24,7 @@ final class RecordsDecoder {
      *
      * @throws IOException if the body is not a complete ReadRecordsResponse
      */
-    static ReadRecordsResult decode(byte[] body) throws IOException {
+    static ReadRecordsResult<RawRecord> decode(byte[] body) throws IOException {
         // Aliasing only takes effect on input protobuf considers immutable; CodedInputStream
         // .newInstance(byte[]) is not, and would copy every bytes field despite enableAliasing.
         CodedInputStream in = UnsafeByteOperations.unsafeWrap(body).newCodedInput();

@@ -3,22 +3,26 @@ package io.github.tablestore.flink.tunnel.client.model;
 import java.util.List;
 import java.util.Objects;
 
-/** ReadRecords' answer: a batch of records and the token to read the next batch with. */
-public final class ReadRecordsResult {
-    private final List<RawRecord> records;
+/**
+ * ReadRecords' answer: a batch of records and the token to read the next batch with. The records
+ * are {@link RawRecord}s as the service encoded them, or decoded {@code TunnelRecord}s ({@code
+ * TunnelClient#readBatch}).
+ */
+public final class ReadRecordsResult<R> {
+    private final List<R> records;
     private final String nextToken;
     private final Boolean mayMoreRecord;
     private final int responseBytes;
 
     public ReadRecordsResult(
-            List<RawRecord> records, String nextToken, Boolean mayMoreRecord, int responseBytes) {
+            List<R> records, String nextToken, Boolean mayMoreRecord, int responseBytes) {
         this.records = List.copyOf(records);
         this.nextToken = Objects.requireNonNull(nextToken, "nextToken");
         this.mayMoreRecord = mayMoreRecord;
         this.responseBytes = responseBytes;
     }
 
-    public List<RawRecord> records() {
+    public List<R> records() {
         return records;
     }
 

@@ -27,7 +27,7 @@ class RecordsDecoderTest {
                 .setNextToken("t")
                 .build().toByteArray();
 
-        ReadRecordsResult result = RecordsDecoder.decode(body);
+        ReadRecordsResult<RawRecord> result = RecordsDecoder.decode(body);
         RawRecord record = result.records().get(0);
         ByteBuffer view = record.record();
         assertThat(view.isReadOnly()).isTrue();
@@ -70,7 +70,7 @@ class RecordsDecoderTest {
 
     @Property(tries = 200)
     void decodesWhatWasEncoded(@ForAll("responses") TunnelProtos.ReadRecordsResponse response) throws Exception {
-        ReadRecordsResult result = RecordsDecoder.decode(response.toByteArray());
+        ReadRecordsResult<RawRecord> result = RecordsDecoder.decode(response.toByteArray());
         assertThat(result.nextToken()).isEqualTo(response.getNextToken());
         List<RawRecord> records = result.records();
         assertThat(records).hasSize(response.getRecordsCount());

@@ -79,7 +79,7 @@ class OwnClientTest {
                 .build());
     }
 
-    private List<TunnelRecord> decode(ReadRecordsResult result) {
+    private List<TunnelRecord> decode(ReadRecordsResult<RawRecord> result) {
         List<TunnelRecord> out = new ArrayList<>();
         for (RawRecord r : result.records()) {
             out.add(decoder.decodeRecord(r));
@@ -92,7 +92,7 @@ class OwnClientTest {
         String token = client.getCheckpoint(tunnelId, clientId, channelId).token();
         List<TunnelRecord> records = new ArrayList<>();
         while (true) {
-            ReadRecordsResult r = client.readRecords(tunnelId, clientId, channelId, token);
+            ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, channelId, token);
             records.addAll(decode(r));
             token = r.nextToken();
             if (!Boolean.TRUE.equals(r.mayMoreRecord())) {
