@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * split in the next fetch without a batch, so its position is where its last emitted batch ended.
  *
  * <p>{@link #fetch}, {@link #handleSplitsChanges}, {@link #pauseOrResumeSplits} and {@link
- * #release} run on the fetcher thread; {@link #wakeUp} from any thread.
+ * #release} run on the fetcher thread; {@link #wakeUp} from any thread. The class keeps the
+ * read loop, its pacing and its failure handling together (about 400 lines): they share the
+ * in-flight count that bounds the reader's memory.
  */
 final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, TunnelChannelSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelChannelSplitReader.class);
