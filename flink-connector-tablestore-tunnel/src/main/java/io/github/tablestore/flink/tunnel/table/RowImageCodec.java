@@ -34,6 +34,8 @@ import org.apache.flink.table.types.logical.LogicalType;
  *
  * <p>The tags make a value of another shape (a changed query restored from old state) fail with a
  * clear message instead of decoding as garbage. Not thread-safe: one instance per operator.
+ * Encoder and decoder of the format stay together (about 400 lines) so that the one format is
+ * written in one place.
  */
 final class RowImageCodec {
     static final byte FORMAT = 1;

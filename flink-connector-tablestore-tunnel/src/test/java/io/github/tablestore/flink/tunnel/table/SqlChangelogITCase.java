@@ -2,6 +2,7 @@ package io.github.tablestore.flink.tunnel.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -12,10 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,23 +29,18 @@ class SqlChangelogITCase {
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = SqlTestSupport.miniCluster(REPORTER);
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().reportingTo(REPORTER).readLimits(10).build();
 
     private TablestoreEmulator emulator;
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = IT.emulator();
         SqlTestSupport.createOrders(emulator, 2);
         SqlTestSupport.putOrder(emulator, "a", 1, 10, "NEW", 1);
         SqlTestSupport.putOrder(emulator, "a", 2, 20, "NEW", 1);
         SqlTestSupport.putOrder(emulator, "b", 1, 30, "PAID", 1);
         SqlTestSupport.putOrder(emulator, "b", 2, 40, "NEW", 1);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     /** Puts, partial updates, a cell deletion, deletions, a re-insert and an update creating a row. */
@@ -124,8 +118,7 @@ class SqlChangelogITCase {
     @Test
     void watermarksFollowTheFullRowsSoPartialUpdatesKeepTheirRowtime() throws Exception {
         // One partition: one stream channel, so the two changes below arrive in order.
-        emulator.close();
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = IT.restartEmulator();
         SqlTestSupport.createOrders(emulator, 1);
         for (String id : List.of("a", "b", "c", "d")) {
             SqlTestSupport.putOrder(emulator, id, 1, 10, "NEW", 1);

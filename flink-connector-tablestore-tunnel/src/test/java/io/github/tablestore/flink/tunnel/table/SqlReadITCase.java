@@ -1,5 +1,6 @@
 package io.github.tablestore.flink.tunnel.table;
 
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,11 +23,9 @@ import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,19 +37,14 @@ class SqlReadITCase {
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = SqlTestSupport.miniCluster(REPORTER);
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().reportingTo(REPORTER).readLimits(10).build();
 
     private TablestoreEmulator emulator;
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().readLimits(10, 1 << 20).start();
+        emulator = IT.emulator();
         SqlTestSupport.createOrders(emulator, 2);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private static final String COLUMNS = "order_id STRING, line INT, amount DOUBLE, status STRING, "

@@ -20,11 +20,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.types.RowKind;
 
@@ -36,15 +33,6 @@ final class SqlTestSupport {
     private SqlTestSupport() {}
 
     static final String TABLE = "orders";
-
-    /** A MiniCluster whose metrics the given reporter keeps after jobs end. */
-    static MiniClusterExtension miniCluster(InMemoryReporter reporter) {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(4)
-                .setConfiguration(reporter.addToConfiguration(new Configuration()))
-                .build());
-    }
 
     /** A streaming table environment checkpointing every 100 ms, without restarts. */
     static StreamTableEnvironment tableEnv(int parallelism) {

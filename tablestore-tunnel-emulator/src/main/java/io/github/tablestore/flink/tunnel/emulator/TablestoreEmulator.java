@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>Besides the protocol, the emulator offers what the service cannot: splitting, merging and
  * adding partitions, advancing its clock, expiring client leases, injecting faults and dumping
  * its state — from Java (methods here) or over HTTP ({@code /admin/...}, see docs/emulator.md).
- * Thread-safe.
+ * Thread-safe. Its size (about 500 lines) is its public surface: one short method per thing a
+ * test can do, each handing off to the store, tunnel or fault classes, plus the builder.
  */
 public final class TablestoreEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TablestoreEmulator.class);

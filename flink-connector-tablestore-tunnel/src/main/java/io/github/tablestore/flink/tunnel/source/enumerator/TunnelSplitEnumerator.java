@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * channels go to the readers that are running, each holding at most its share; a failed reader's
  * channels are read again even if they finished, as its output is produced anew; finished
  * base-data channels are not reported TERMINATED while the job runs, so they can be read again.
+ *
+ * <p>It is one class of about 400 lines on purpose: each of Flink's callbacks changes the
+ * tracker, may assign channels and republishes the view, all on the coordinator thread.
  */
 public final class TunnelSplitEnumerator
         implements SplitEnumerator<TunnelChannelSplit, TunnelEnumeratorState> {

@@ -10,7 +10,6 @@ import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
-import io.github.tablestore.flink.tunnel.source.util.Backoff;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * split in the next fetch without a batch, so its position is where its last emitted batch ended.
  *
  * <p>{@link #fetch}, {@link #handleSplitsChanges}, {@link #pauseOrResumeSplits} and {@link
- * #release} run on the fetcher thread; {@link #wakeUp} from any thread.
+ * #release} run on the fetcher thread; {@link #wakeUp} from any thread. The class keeps the
+ * read loop, its pacing and its failure handling together (about 400 lines): they share the
+ * in-flight count that bounds the reader's memory.
  */
 final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, TunnelChannelSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelChannelSplitReader.class);
@@ -61,8 +62,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     static final int FULL_READ_RECORDS = 500;
     static final int FULL_READ_BYTES = 900 * 1024;
 
-    private static final long RETRY_BACKOFF_INITIAL_MS = 100;
-    private static final long RETRY_BACKOFF_MAX_MS = 5_000;
     /** Longest a fetch waits without news; a safety net, as wake-ups normally come earlier. */
     private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -396,43 +395,6 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     /** Channel ids currently read, for tests. */
     List<String> channelIds() {
         return new ArrayList<>(cursors.keySet());
-    }
-
-    /** A channel's read position and pacing; fetcher thread only. */
-    private static final class ChannelCursor {
-        final String channelId;
-        final boolean stream;
-        final Backoff retryBackoff = new Backoff(RETRY_BACKOFF_INITIAL_MS, 2, RETRY_BACKOFF_MAX_MS);
-        String token;
-        long notBefore;
-        boolean inFlight;
-        long readId;
-        boolean paused;
-        int failures;
-        /** Set after OTSResourceGone: wait for a client id other than this one. */
-        String blockedOnClient;
-
-        ChannelCursor(TunnelChannelSplit split, long now) {
-            this.channelId = split.channelId();
-            this.stream = split.isStream();
-            this.token = split.token();
-            this.notBefore = now;
-        }
-
-        boolean isBlocked(SessionIds session) {
-            if (blockedOnClient == null) {
-                return false;
-            }
-            if (blockedOnClient.equals(session.clientId())) {
-                return true;
-            }
-            blockedOnClient = null;
-            return false;
-        }
-
-        boolean canRead(long now, SessionIds session) {
-            return !inFlight && !paused && !isBlocked(session) && now - notBefore >= 0;
-        }
     }
 
     /** What a read produced; built on a pool thread, handled on the fetcher thread. */

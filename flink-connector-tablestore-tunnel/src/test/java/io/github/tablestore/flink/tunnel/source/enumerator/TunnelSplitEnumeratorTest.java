@@ -98,14 +98,20 @@ class TunnelSplitEnumeratorTest {
         return assigned(ctx).values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
     }
 
-    private static List<TunnelSessionEvent> sessionEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
-        List<TunnelSessionEvent> out = new ArrayList<>();
+    /** The events of type {@code type} sent to {@code reader}, in order. */
+    private static <E extends SourceEvent> List<E> eventsTo(
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader, Class<E> type) {
+        List<E> out = new ArrayList<>();
         for (SourceEvent e : ctx.getSentEvents().getOrDefault(reader, List.of())) {
-            if (e instanceof TunnelSessionEvent) {
-                out.add((TunnelSessionEvent) e);
+            if (type.isInstance(e)) {
+                out.add(type.cast(e));
             }
         }
         return out;
+    }
+
+    private static List<TunnelSessionEvent> sessionEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
+        return eventsTo(ctx, reader, TunnelSessionEvent.class);
     }
 
     private TunnelView tunnel() {
@@ -359,14 +365,9 @@ class TunnelSplitEnumeratorTest {
     }
 
     private static List<ChannelsRecordedEvent> recordedEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
-        List<ChannelsRecordedEvent> out = new ArrayList<>();
-        for (SourceEvent e : ctx.getSentEvents().getOrDefault(reader, List.of())) {
-            if (e instanceof ChannelsRecordedEvent) {
-                out.add((ChannelsRecordedEvent) e);
-            }
-        }
-        return out;
+        return eventsTo(ctx, reader, ChannelsRecordedEvent.class);
     }
+
 
     @Test
     void aReportedFinishIsAcknowledgedWithTheFirstCheckpointWhoseSnapshotHoldsIt() {

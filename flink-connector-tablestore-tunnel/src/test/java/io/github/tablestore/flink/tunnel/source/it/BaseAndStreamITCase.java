@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * then every change made after the tunnel was created, in order per key.
  */
 class BaseAndStreamITCase {
-    /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(10, 1 << 20));
-
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 200;
@@ -41,7 +35,7 @@ class BaseAndStreamITCase {
 
     @BeforeEach
     void start() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 3);
         TestTables.putRange(emulator, TABLE, 0, KEYS, "v0");
     }

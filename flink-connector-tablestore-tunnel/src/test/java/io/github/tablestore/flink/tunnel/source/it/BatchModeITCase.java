@@ -9,11 +9,11 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +29,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,18 +39,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * no checkpoints, and a failed reader's output is produced again from scratch.
  */
 class BatchModeITCase {
-    /** A fresh emulator for every test. */
-    @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(10, 1 << 20));
-
     /** One slot: with parallelism 2 the two readers cannot run at the same time. */
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(1)
-                    .build());
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(1, 1).readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
@@ -65,7 +54,7 @@ class BatchModeITCase {
 
     @BeforeEach
     void start() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
     }
 
     private static StreamExecutionEnvironment batchEnv(int parallelism, int restarts) {

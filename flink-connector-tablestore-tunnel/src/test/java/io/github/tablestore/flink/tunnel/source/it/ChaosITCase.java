@@ -10,12 +10,12 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.OtherTunnelClient;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.nio.file.Path;
@@ -61,7 +61,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.scheduler.stopwithsavepoint.StopWithSavepointStoppingException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,18 +92,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChaosITCase {
     /** A fresh emulator for every seed; small reads so that channels take many. */
-    @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(20, 1 << 20));
-
     /**
      * Two TaskManagers of two slots (one can be lost while the job runs at parallelism 3 or less),
      * spreading the job's slots over both so that losing one hits the job.
      */
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster(2, 2, new Configuration()
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(2, 2)
+            .configuration(new Configuration()
             .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
                     TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS)
-            .set(WebOptions.MAX_EXCEPTION_HISTORY_SIZE, 200));
+            .set(WebOptions.MAX_EXCEPTION_HISTORY_SIZE, 200)).readLimits(20).build();
 
     /**
      * Failure causes the chaos injects (task failures, the enumerator's heartbeat error, a lost
@@ -194,7 +191,7 @@ class ChaosITCase {
     @MethodSource("seeds")
     void everyChangeExactlyOnceInOrderThroughChaos(long seed, @InjectMiniCluster MiniCluster miniCluster)
             throws Exception {
-        new Run(seed, tablestore.emulator(), miniCluster, savepoints).execute();
+        new Run(seed, IT.emulator(), miniCluster, savepoints).execute();
     }
 
     // ------------------------------------------------------------------ chaos steps

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,13 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * tunnel lease is survived; an expired tunnel fails the job with advice.
  */
 class FailoverITCase {
-    /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(10, 1 << 20));
-
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 300;
@@ -48,7 +42,7 @@ class FailoverITCase {
 
     @BeforeEach
     void start() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 2);
         TestTables.putRange(emulator, TABLE, 0, KEYS, "v0");
         SEEN.set(0);

@@ -7,12 +7,12 @@ import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +48,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class FaultMatrixITCase {
     /** A fresh emulator for every scenario; small reads so that every round takes several. */
-    @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(10, 1 << 20));
-
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniClusterReportingTo(REPORTER);
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(1, 2).reportingTo(REPORTER).readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 100;
@@ -68,7 +64,7 @@ class FaultMatrixITCase {
 
     @BeforeEach
     void start() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 2);
     }
 

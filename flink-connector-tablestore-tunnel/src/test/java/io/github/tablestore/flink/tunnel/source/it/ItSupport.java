@@ -14,41 +14,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** Shared bits of the MiniCluster tests. */
 final class ItSupport {
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
     private ItSupport() {}
-
-    static MiniClusterExtension miniCluster() {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(4)
-                .build());
-    }
-
-    /** {@code taskManagers} TaskManagers of {@code slots} slots each, with {@code conf}. */
-    static MiniClusterExtension miniCluster(int taskManagers, int slots, Configuration conf) {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(taskManagers)
-                .setNumberSlotsPerTaskManager(slots)
-                .setConfiguration(conf)
-                .build());
-    }
-
-    /** One TaskManager with 2 slots whose metrics go to {@code reporter}. */
-    static MiniClusterExtension miniClusterReportingTo(InMemoryReporter reporter) {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(2)
-                .setConfiguration(reporter.addToConfiguration(new Configuration()))
-                .build());
-    }
 
     /** An environment checkpointing every 100 ms; {@code restarts} fixed-delay restarts (0: none). */
     static StreamExecutionEnvironment env(int parallelism, int restarts, Configuration extra) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.OtherTunnelClient;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,14 +32,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The job's output is every change exactly once, in order per key.
  */
 class RebalanceITCase {
-    /** A fresh emulator for every test. */
-    @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(20, 1 << 20));
-
     private static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniClusterReportingTo(REPORTER);
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(1, 2).reportingTo(REPORTER).readLimits(20).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 200;
@@ -55,7 +50,7 @@ class RebalanceITCase {
 
     @Test
     void channelsMovedToAnotherClientComeBackAtTheJobsPositionsAndNothingIsLostOrRepeated() throws Exception {
-        TablestoreEmulator emulator = tablestore.emulator();
+        TablestoreEmulator emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 4);
         StreamExecutionEnvironment env = ItSupport.env(2, 0, new Configuration());
         TunnelSource<String> source =

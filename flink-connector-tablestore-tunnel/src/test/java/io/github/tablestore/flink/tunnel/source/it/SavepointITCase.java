@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,13 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in order. And a restart without state resumes where the tunnel's checkpoints say.
  */
 class SavepointITCase {
-    /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(10, 1 << 20));
-
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 100;
@@ -47,7 +41,7 @@ class SavepointITCase {
 
     @BeforeEach
     void start() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 4);
     }
 

@@ -7,11 +7,11 @@ import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +39,7 @@ class WatermarkAlignmentITCase {
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkAlignmentITCase.class);
     /** A fresh emulator for every test; 5 records per read. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(5, 1 << 20));
-
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER = ItSupport.miniCluster();
+    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(5).build();
 
     private static final String TABLE = "events";
     private static final int RECORDS = 50;
@@ -57,7 +53,7 @@ class WatermarkAlignmentITCase {
 
     @BeforeEach
     void writeTwoChannelsWithTheSameEventTimes() {
-        emulator = tablestore.emulator();
+        emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 1);
         fast = emulator.partitions(TABLE).get(0).id(); // the table's own partition
         slow = emulator.addPartition(TABLE).id();

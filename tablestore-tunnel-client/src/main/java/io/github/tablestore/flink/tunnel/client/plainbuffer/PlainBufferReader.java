@@ -28,6 +28,10 @@ import java.util.List;
  *
  * <p>A reader is reusable (state is reset per buffer) and not thread-safe. Its scratch lists are
  * reused between rows, so callers copy what they keep (the model's constructors do).
+ *
+ * <p>It is one class of about 600 lines on purpose: the decoder's hot loop reads fields, checks
+ * checksums and materializes cells over one shared cursor, and splitting it would put a call
+ * and a bounds check back on every byte (see docs/plainbuffer.md and docs/performance.md).
  */
 final class PlainBufferReader {
     /** What the data cells of a row must look like. */

@@ -27,7 +27,11 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The data-plane APIs the official SDK's SyncClient needs for tables, rows and streams. */
+/**
+ * The data-plane APIs the official SDK's SyncClient needs for tables, rows and streams: one
+ * handler per call, each translating its protobuf request to the store and the store's answer
+ * back (about 450 lines; the wire types stay in this serving layer).
+ */
 public final class DataPlaneApi {
     /** GetRange answers at most this many rows, then a next start key (the service's limit). */
     static final int MAX_RANGE_ROWS = 5000;

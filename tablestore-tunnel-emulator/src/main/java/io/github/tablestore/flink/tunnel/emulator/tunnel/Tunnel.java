@@ -40,6 +40,8 @@ import java.util.UUID;
  * </ol>
  *
  * Reports are taken only from the channel's holder and only with a version above the server's.
+ * The channel state machine stays in one class (about 500 lines) because every step of it runs
+ * under this object's lock and reads the same channel, client and topology state.
  */
 final class Tunnel {
     static final String STAGE_BASE = "ProcessBaseData";
