@@ -899,11 +899,11 @@ class ChaosITCase {
         /** The shards {@code shard} descends from (parents, their parents, ...). */
         private static Set<String> ancestors(String shard, Map<String, List<String>> lineage) {
             Set<String> out = new HashSet<>();
-            List<String> todo = new ArrayList<>(lineage.getOrDefault(shard, List.of()));
-            while (!todo.isEmpty()) {
-                String p = todo.remove(todo.size() - 1);
+            List<String> toVisit = new ArrayList<>(lineage.getOrDefault(shard, List.of()));
+            while (!toVisit.isEmpty()) {
+                String p = toVisit.remove(toVisit.size() - 1);
                 if (out.add(p)) {
-                    todo.addAll(lineage.getOrDefault(p, List.of()));
+                    toVisit.addAll(lineage.getOrDefault(p, List.of()));
                 }
             }
             return out;
