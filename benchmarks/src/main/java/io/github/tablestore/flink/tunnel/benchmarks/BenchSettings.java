@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks;
 
 import java.nio.file.Path;
@@ -55,8 +71,8 @@ public final class BenchSettings {
                 continue;
             }
             if (!ALL_PARTS.contains(name)) {
-                throw new IllegalArgumentException("bench.parts: unknown part '" + name + "', expected any of "
-                        + ALL_PARTS);
+                throw new IllegalArgumentException(
+                        "bench.parts: unknown part '" + name + "', expected any of " + ALL_PARTS);
             }
             p.add(name);
         }
@@ -87,7 +103,8 @@ public final class BenchSettings {
         this.jmhSeconds = integer("bench.jmh.seconds", 5, 1);
         this.output = Paths.get(text("bench.output", "target/benchmark-results.md"));
         if (steadyRate <= 0) {
-            throw new IllegalArgumentException("bench.latency.steadyRate must be positive, got " + steadyRate);
+            throw new IllegalArgumentException(
+                    "bench.latency.steadyRate must be positive, got " + steadyRate);
         }
     }
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks;
 
 import io.github.tablestore.flink.tunnel.benchmarks.decode.DecodeBenchmark;
@@ -8,6 +24,7 @@ import io.github.tablestore.flink.tunnel.benchmarks.memory.MemoryBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.report.Report;
 import io.github.tablestore.flink.tunnel.benchmarks.throughput.SqlRun;
 import io.github.tablestore.flink.tunnel.benchmarks.throughput.ThroughputBenchmark;
+
 import java.nio.file.Files;
 
 /**
@@ -21,28 +38,51 @@ public final class BenchmarkSuite {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Report(settings);
         if (settings.runs("throughput")) {
-            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "3g",
-                    EmulatorProcess.table(ThroughputBenchmark.TABLE, settings.partitions, settings.rows),
-                    EmulatorProcess.table(ThroughputBenchmark.WARMUP_TABLE, settings.partitions, settings.warmupRows))) {
-                report.throughput(new ThroughputBenchmark(settings, emulator, SqlRun.contenders()).run());
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(
+                            settings.readRecords,
+                            settings.readBytes,
+                            "3g",
+                            EmulatorProcess.table(
+                                    ThroughputBenchmark.TABLE, settings.partitions, settings.rows),
+                            EmulatorProcess.table(
+                                    ThroughputBenchmark.WARMUP_TABLE,
+                                    settings.partitions,
+                                    settings.warmupRows))) {
+                report.throughput(
+                        new ThroughputBenchmark(settings, emulator, SqlRun.contenders()).run());
             }
         }
         if (settings.runs("latency")) {
-            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "1g",
-                    EmulatorProcess.table(LatencyBenchmark.TABLE, settings.latencyPartitions, 0))) {
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(
+                            settings.readRecords,
+                            settings.readBytes,
+                            "1g",
+                            EmulatorProcess.table(
+                                    LatencyBenchmark.TABLE, settings.latencyPartitions, 0))) {
                 report.latency(new LatencyBenchmark(settings, emulator).run());
             }
         }
         if (settings.runs("memory")) {
-            try (EmulatorProcess emulator = EmulatorProcess.start(settings.readRecords, settings.readBytes, "3g",
-                    EmulatorProcess.table(MemoryBenchmark.TABLE, settings.memoryChannels,
-                            (long) settings.memoryChannels * settings.memoryRowsPerChannel))) {
-                report.memory(new MemoryBenchmark(settings, emulator).run(settings.memoryMaxParallel));
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(
+                            settings.readRecords,
+                            settings.readBytes,
+                            "3g",
+                            EmulatorProcess.table(
+                                    MemoryBenchmark.TABLE,
+                                    settings.memoryChannels,
+                                    (long) settings.memoryChannels
+                                            * settings.memoryRowsPerChannel))) {
+                report.memory(
+                        new MemoryBenchmark(settings, emulator).run(settings.memoryMaxParallel));
             }
         }
         if (settings.runs("decode")) {
             System.err.println("[decode] JMH");
-            report.decode(DecodeRunner.run(settings.jmhForks, settings.jmhSeconds),
+            report.decode(
+                    DecodeRunner.run(settings.jmhForks, settings.jmhSeconds),
                     DecodeBenchmark.encodedRecord(0).length);
         }
         String text = report.render();

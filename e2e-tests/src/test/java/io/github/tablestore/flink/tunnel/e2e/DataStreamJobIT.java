@@ -1,19 +1,37 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.tablestore.flink.tunnel.e2e.harness.ChangeTable;
 import io.github.tablestore.flink.tunnel.e2e.harness.E2eEnvironment;
 import io.github.tablestore.flink.tunnel.e2e.harness.E2eExtension;
 import io.github.tablestore.flink.tunnel.e2e.harness.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.e2e.harness.FlinkCluster;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The DataStream job ({@code TunnelToFilesJob}: BaseAndStream tunnel → per-key arrival numbers →
@@ -27,7 +45,9 @@ class DataStreamJobIT {
     private static final String STREAMING = "ProcessStream";
 
     private static Path outputDir(E2eEnvironment env, TestInfo info) {
-        return env.testDir(DataStreamJobIT.class.getSimpleName(), info.getTestMethod().orElseThrow().getName())
+        return env.testDir(
+                        DataStreamJobIT.class.getSimpleName(),
+                        info.getTestMethod().orElseThrow().getName())
                 .resolve("output");
     }
 
@@ -50,7 +70,9 @@ class DataStreamJobIT {
             job.awaitSession();
             table.tunnelCreated();
             table.put(0, 350, "v1");
-            assertThat(job.stage()).as("the writes happened before the scan ended").isEqualTo(SCANNING);
+            assertThat(job.stage())
+                    .as("the writes happened before the scan ended")
+                    .isEqualTo(SCANNING);
             emulator.clearFaults();
             table.put(0, 350, "v1b"); // while the scan runs or just after
             job.awaitStage(STREAMING);
@@ -65,11 +87,17 @@ class DataStreamJobIT {
             table.delete(0, 20);
             job.awaitExactOutput();
             JsonNode tunnel = emulator.tunnel(table.name(), "e2e-split").orElseThrow();
-            assertThat(channelStatus(tunnel, parent)).as("the split partition's channel").isEqualTo("TERMINATED");
+            assertThat(channelStatus(tunnel, parent))
+                    .as("the split partition's channel")
+                    .isEqualTo("TERMINATED");
 
             // Stop with a savepoint; changes while no job runs; restore with parallelism 2.
-            String savepoint = job.rest().stopWithSavepoint(job.jobId, env.cluster().savepointDir().toUri().toString(),
-                    TunnelJob.CATCH_UP);
+            String savepoint =
+                    job.rest()
+                            .stopWithSavepoint(
+                                    job.jobId,
+                                    env.cluster().savepointDir().toUri().toString(),
+                                    TunnelJob.CATCH_UP);
             job.awaitState("FINISHED");
             job.assertSessionShutDown();
             table.put(0, 350, "v4");
@@ -89,7 +117,8 @@ class DataStreamJobIT {
      * last checkpoint, and the output stays exactly once.
      */
     @Test
-    void aKilledTaskManagerIsReplacedAndTheJobRecoversExactlyOnce(E2eEnvironment env, TestInfo info) {
+    void aKilledTaskManagerIsReplacedAndTheJobRecoversExactlyOnce(
+            E2eEnvironment env, TestInfo info) {
         FlinkCluster cluster = env.cluster();
         ChangeTable table = ChangeTable.create(env.emulator(), "orders_tm");
         try {
@@ -128,7 +157,8 @@ class DataStreamJobIT {
      * session holds no channels until its lease expires.
      */
     @Test
-    void aKilledJobManagerIsRestartedAndTheJobResumesFromItsLastCheckpoint(E2eEnvironment env, TestInfo info) {
+    void aKilledJobManagerIsRestartedAndTheJobResumesFromItsLastCheckpoint(
+            E2eEnvironment env, TestInfo info) {
         FlinkCluster cluster = env.cluster();
         EmulatorProcess emulator = env.emulator();
         Path output = outputDir(env, info);
@@ -145,13 +175,19 @@ class DataStreamJobIT {
 
             table.put(0, 200, "v2"); // in flight when the JobManager dies
             cluster.killJobManager();
-            Path checkpoint = cluster.latestRetainedCheckpoint(job.jobId)
-                    .orElseThrow(() -> new AssertionError("no retained checkpoint of job " + job.jobId));
+            Path checkpoint =
+                    cluster.latestRetainedCheckpoint(job.jobId)
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no retained checkpoint of job " + job.jobId));
             cluster.startJobManager();
             cluster.awaitTaskManagers(E2eEnvironment.TASK_MANAGERS);
             table.put(0, 200, "v3"); // while no job runs
 
-            TunnelJob resumed = TunnelJob.submit(env, table, "e2e-jm", output, 4, checkpoint.toUri().toString());
+            TunnelJob resumed =
+                    TunnelJob.submit(
+                            env, table, "e2e-jm", output, 4, checkpoint.toUri().toString());
             table.put(0, 200, "v4");
             resumed.awaitExactOutput();
             assertThat(emulator.tunnelClients(table.name(), "e2e-jm"))
@@ -183,5 +219,4 @@ class DataStreamJobIT {
         }
         return "(no channel " + channelId + ")";
     }
-
 }

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.e2e;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.e2e;
 
 import io.github.tablestore.flink.tunnel.e2e.harness.ChangeTable;
 import io.github.tablestore.flink.tunnel.e2e.harness.E2eEnvironment;
@@ -11,10 +25,13 @@ import io.github.tablestore.flink.tunnel.e2e.harness.FlinkRestClient;
 import io.github.tablestore.flink.tunnel.e2e.harness.PartFiles;
 import io.github.tablestore.flink.tunnel.e2e.harness.Waits;
 import io.github.tablestore.flink.tunnel.e2e.jobs.TunnelToFilesJob;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One run of {@link TunnelToFilesJob} on the cluster, submitted as a jar through the REST API, and
@@ -22,6 +39,7 @@ import java.util.Optional;
  */
 final class TunnelJob {
     static final Duration CATCH_UP = Duration.ofSeconds(180);
+
     /** Well under the job's tunnel heartbeat timeout (60 s): a lease gone this fast was shut down, not expired. */
     static final Duration SHUTDOWN = Duration.ofSeconds(20);
 
@@ -31,7 +49,8 @@ final class TunnelJob {
     private final Path output;
     final String jobId;
 
-    private TunnelJob(E2eEnvironment env, ChangeTable table, String tunnel, Path output, String jobId) {
+    private TunnelJob(
+            E2eEnvironment env, ChangeTable table, String tunnel, Path output, String jobId) {
         this.env = env;
         this.table = table;
         this.tunnel = tunnel;
@@ -40,19 +59,33 @@ final class TunnelJob {
     }
 
     /** Uploads the job jar and runs it; {@code restoreFrom} is a savepoint or retained checkpoint, or null. */
-    static TunnelJob submit(E2eEnvironment env, ChangeTable table, String tunnel, Path output, int parallelism,
+    static TunnelJob submit(
+            E2eEnvironment env,
+            ChangeTable table,
+            String tunnel,
+            Path output,
+            int parallelism,
             String restoreFrom) {
         FlinkRestClient rest = env.cluster().rest();
         String jarId = rest.uploadJar(E2eSettings.jobJar());
         EmulatorProcess emulator = env.emulator();
-        String jobId = rest.runJar(jarId, TunnelToFilesJob.class.getName(), List.of(
-                "--endpoint", emulator.endpoint(),
-                "--instance", emulator.instance(),
-                "--table", table.name(),
-                "--tunnel", tunnel,
-                "--output", output.toUri().toString()), parallelism, restoreFrom);
+        String jobId =
+                rest.runJar(
+                        jarId,
+                        TunnelToFilesJob.class.getName(),
+                        List.of(
+                                "--endpoint", emulator.endpoint(),
+                                "--instance", emulator.instance(),
+                                "--table", table.name(),
+                                "--tunnel", tunnel,
+                                "--output", output.toUri().toString()),
+                        parallelism,
+                        restoreFrom);
         TunnelJob job = new TunnelJob(env, table, tunnel, output, jobId);
-        Waits.until("job " + jobId + " and all its tasks running", CATCH_UP, () -> rest.allTasksRunning(jobId));
+        Waits.until(
+                "job " + jobId + " and all its tasks running",
+                CATCH_UP,
+                () -> rest.allTasksRunning(jobId));
         return job;
     }
 
@@ -62,19 +95,26 @@ final class TunnelJob {
 
     /** Waits until the job's enumerator holds a session on the tunnel; its client id. */
     String awaitSession() {
-        return Waits.value("a session of job " + jobId + " on tunnel " + tunnel, CATCH_UP, () -> {
-            List<String> clients = env.emulator().tunnelClients(table.name(), tunnel);
-            return clients.size() == 1 ? Optional.of(clients.get(0)) : Optional.empty();
-        });
+        return Waits.value(
+                "a session of job " + jobId + " on tunnel " + tunnel,
+                CATCH_UP,
+                () -> {
+                    List<String> clients = env.emulator().tunnelClients(table.name(), tunnel);
+                    return clients.size() == 1 ? Optional.of(clients.get(0)) : Optional.empty();
+                });
     }
 
     /** The tunnel's stage in the emulator: {@code ProcessBaseData} while the scan runs, then {@code ProcessStream}. */
     String stage() {
-        return env.emulator().tunnel(table.name(), tunnel).map(t -> t.path("stage").asText()).orElse("(no tunnel)");
+        return env.emulator()
+                .tunnel(table.name(), tunnel)
+                .map(t -> t.path("stage").asText())
+                .orElse("(no tunnel)");
     }
 
     void awaitStage(String stage) {
-        Waits.until("tunnel " + tunnel + " in stage " + stage, CATCH_UP, () -> stage.equals(stage()));
+        Waits.until(
+                "tunnel " + tunnel + " in stage " + stage, CATCH_UP, () -> stage.equals(stage()));
     }
 
     List<String> committedOutput() {
@@ -87,21 +127,32 @@ final class TunnelJob {
      */
     void awaitExactOutput() {
         ExpectedChangeLog expected = table.expected();
-        Waits.until("the committed output of job " + jobId + " to hold " + expected.changeCount() + " changes",
-                CATCH_UP, () -> expected.isCaughtUpBy(committedOutput()));
+        Waits.until(
+                "the committed output of job "
+                        + jobId
+                        + " to hold "
+                        + expected.changeCount()
+                        + " changes",
+                CATCH_UP,
+                () -> expected.isCaughtUpBy(committedOutput()));
         assertExactOutput();
     }
 
     void assertExactOutput() {
         ExpectedChangeLog expected = table.expected();
         List<String> lines = committedOutput();
-        assertThat(expected.mismatches(lines)).as("differences of the committed output (%d lines) from the expected "
-                + "change log", lines.size()).isEmpty();
+        assertThat(expected.mismatches(lines))
+                .as(
+                        "differences of the committed output (%d lines) from the expected "
+                                + "change log",
+                        lines.size())
+                .isEmpty();
     }
 
     /** Waits for the job to reach {@code state} (e.g. FINISHED after stop-with-savepoint). */
     void awaitState(String state) {
-        Waits.until("job " + jobId + " " + state, CATCH_UP, () -> state.equals(rest().jobState(jobId)));
+        Waits.until(
+                "job " + jobId + " " + state, CATCH_UP, () -> state.equals(rest().jobState(jobId)));
     }
 
     /**
@@ -116,8 +167,12 @@ final class TunnelJob {
 
     void assertSessionShutDown() {
         EmulatorProcess emulator = env.emulator();
-        Waits.until("no session left on tunnel " + tunnel + " after job " + jobId + " ended", SHUTDOWN,
+        Waits.until(
+                "no session left on tunnel " + tunnel + " after job " + jobId + " ended",
+                SHUTDOWN,
                 () -> emulator.tunnelClients(table.name(), tunnel).isEmpty());
-        assertThat(emulator.channelOwners(table.name(), tunnel)).as("channels owned per DescribeTunnel").isEmpty();
+        assertThat(emulator.channelOwners(table.name(), tunnel))
+                .as("channels owned per DescribeTunnel")
+                .isEmpty();
     }
 }

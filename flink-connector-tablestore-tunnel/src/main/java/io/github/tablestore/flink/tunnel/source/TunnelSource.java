@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source;
 
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
@@ -9,6 +25,7 @@ import io.github.tablestore.flink.tunnel.source.reader.TunnelSourceReader;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitSerializer;
+
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -63,19 +80,22 @@ public final class TunnelSource<T>
     }
 
     @Override
-    public SourceReader<T, TunnelChannelSplit> createReader(SourceReaderContext context) throws Exception {
-        deserializer.open(new DeserializationSchema.InitializationContext() {
-            @Override
-            public MetricGroup getMetricGroup() {
-                return context.metricGroup().addGroup("deserializer");
-            }
+    public SourceReader<T, TunnelChannelSplit> createReader(SourceReaderContext context)
+            throws Exception {
+        deserializer.open(
+                new DeserializationSchema.InitializationContext() {
+                    @Override
+                    public MetricGroup getMetricGroup() {
+                        return context.metricGroup().addGroup("deserializer");
+                    }
 
-            @Override
-            public UserCodeClassLoader getUserCodeClassLoader() {
-                return context.getUserCodeClassLoader();
-            }
-        });
-        return TunnelSourceReader.create(config, deserializer, context, CheckpointingProbe.progressMode(context));
+                    @Override
+                    public UserCodeClassLoader getUserCodeClassLoader() {
+                        return context.getUserCodeClassLoader();
+                    }
+                });
+        return TunnelSourceReader.create(
+                config, deserializer, context, CheckpointingProbe.progressMode(context));
     }
 
     @Override

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source;
 
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
@@ -9,6 +25,9 @@ import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+
+import org.apache.flink.configuration.Configuration;
+
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +35,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * Builds a {@link TunnelSource}. Required: endpoint, instance, table, tunnel name and
@@ -78,9 +96,10 @@ public final class TunnelSourceBuilder<T> {
     public TunnelSourceBuilder<T> setCredentials(CredentialsProvider provider) {
         Objects.requireNonNull(provider, "provider");
         if (provider instanceof RefreshingCredentialsProvider) {
-            throw new IllegalArgumentException("A RefreshingCredentialsProvider cannot be copied into "
-                    + "the job (its credentials expire); pass a CredentialsProviderFactory that builds "
-                    + "it on each node to setCredentialsFactory(...)");
+            throw new IllegalArgumentException(
+                    "A RefreshingCredentialsProvider cannot be copied into "
+                            + "the job (its credentials expire); pass a CredentialsProviderFactory that builds "
+                            + "it on each node to setCredentialsFactory(...)");
         }
         if (provider instanceof Serializable) {
             this.credentials = shipped(provider);
@@ -93,7 +112,8 @@ public final class TunnelSourceBuilder<T> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static CredentialsProviderFactory shipped(CredentialsProvider provider) {
-        return new CredentialsProviderFactory.Shipped((CredentialsProvider & Serializable) provider);
+        return new CredentialsProviderFactory.Shipped(
+                (CredentialsProvider & Serializable) provider);
     }
 
     /** Builds the credentials provider on each node (e.g. a refreshing STS provider). */
@@ -102,7 +122,8 @@ public final class TunnelSourceBuilder<T> {
         return this;
     }
 
-    public TunnelSourceBuilder<T> setDeserializer(TunnelRecordDeserializationSchema<T> deserializer) {
+    public TunnelSourceBuilder<T> setDeserializer(
+            TunnelRecordDeserializationSchema<T> deserializer) {
         this.deserializer = deserializer;
         return this;
     }
@@ -184,7 +205,8 @@ public final class TunnelSourceBuilder<T> {
         List<String> copy = new ArrayList<>(columns.size());
         for (String column : columns) {
             if (column == null || column.isEmpty()) {
-                throw new IllegalArgumentException("Attribute column names must not be null or empty: " + columns);
+                throw new IllegalArgumentException(
+                        "Attribute column names must not be null or empty: " + columns);
             }
             copy.add(column);
         }
@@ -223,14 +245,16 @@ public final class TunnelSourceBuilder<T> {
             throw new IllegalArgumentException("The tunnel type (setTunnelType) must not be null");
         }
         if (deserializer == null) {
-            throw new IllegalArgumentException("The deserializer (setDeserializer) is required, e.g. "
-                    + "TunnelRecordDeserializationSchema.json()");
+            throw new IllegalArgumentException(
+                    "The deserializer (setDeserializer) is required, e.g. "
+                            + "TunnelRecordDeserializationSchema.json()");
         }
         TunnelSourceOptions.validate(options, minHeartbeatInterval);
         Long startTs = options.getOptional(TunnelSourceOptions.STREAM_START_TIMESTAMP).orElse(null);
         Long endTs = options.getOptional(TunnelSourceOptions.STREAM_END_TIMESTAMP).orElse(null);
         if (tunnelType != TunnelType.STREAM) {
-            // A BaseAndStream tunnel's stream starts where its base data was taken; BaseData has none.
+            // A BaseAndStream tunnel's stream starts where its base data was taken; BaseData has
+            // none.
             StreamStartMode start = options.get(TunnelSourceOptions.STREAM_START);
             if (start != StreamStartMode.LATEST) {
                 throw streamOnly(TunnelSourceOptions.STREAM_START.key());
@@ -248,22 +272,29 @@ public final class TunnelSourceBuilder<T> {
         if (clientFactoryDecorator != null) {
             factory = clientFactoryDecorator.apply(factory);
         }
-        TunnelSourceConfig config = TunnelSourceConfig.builder(factory, tableName.trim(), tunnelName.trim(), tunnelType)
-                .heartbeat(options.get(TunnelSourceOptions.HEARTBEAT_INTERVAL),
-                        options.get(TunnelSourceOptions.HEARTBEAT_TIMEOUT))
-                .clientTag(options.get(TunnelSourceOptions.CLIENT_TAG).trim())
-                .commitInterval(options.get(TunnelSourceOptions.COMMIT_INTERVAL))
-                .readMaxBackoff(options.get(TunnelSourceOptions.READ_MAX_BACKOFF))
-                .maxParallelChannels(options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS))
-                .stream(options.get(TunnelSourceOptions.STREAM_START), startTs, endTs)
-                .attributeColumns(attributeColumns)
-                .build();
+        TunnelSourceConfig config =
+                TunnelSourceConfig.builder(factory, tableName.trim(), tunnelName.trim(), tunnelType)
+                        .heartbeat(
+                                options.get(TunnelSourceOptions.HEARTBEAT_INTERVAL),
+                                options.get(TunnelSourceOptions.HEARTBEAT_TIMEOUT))
+                        .clientTag(options.get(TunnelSourceOptions.CLIENT_TAG).trim())
+                        .commitInterval(options.get(TunnelSourceOptions.COMMIT_INTERVAL))
+                        .readMaxBackoff(options.get(TunnelSourceOptions.READ_MAX_BACKOFF))
+                        .maxParallelChannels(
+                                options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS))
+                        .stream(options.get(TunnelSourceOptions.STREAM_START), startTs, endTs)
+                        .attributeColumns(attributeColumns)
+                        .build();
         return new TunnelSource<>(config, deserializer);
     }
 
     private IllegalArgumentException streamOnly(String key) {
-        return new IllegalArgumentException("Option '" + key + "' applies to STREAM tunnels only, not to a "
-                + tunnelType + " tunnel");
+        return new IllegalArgumentException(
+                "Option '"
+                        + key
+                        + "' applies to STREAM tunnels only, not to a "
+                        + tunnelType
+                        + " tunnel");
     }
 
     private static void require(String value, String what) {

@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source;
 
-import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,37 +42,42 @@ public final class TunnelSourceOptions {
             ConfigOptions.key("tunnel.heartbeat.interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(30))
-                    .withDescription("How often the enumerator heartbeats the tunnel (at least 5 s). "
-                            + "Heartbeats keep the session's lease and bring new channels.");
+                    .withDescription(
+                            "How often the enumerator heartbeats the tunnel (at least 5 s). "
+                                    + "Heartbeats keep the session's lease and bring new channels.");
 
     public static final ConfigOption<Duration> HEARTBEAT_TIMEOUT =
             ConfigOptions.key("tunnel.heartbeat.timeout")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(300))
-                    .withDescription("After this long without a heartbeat the service declares the "
-                            + "session dead and frees its channels; must exceed the heartbeat interval.");
+                    .withDescription(
+                            "After this long without a heartbeat the service declares the "
+                                    + "session dead and frees its channels; must exceed the heartbeat interval.");
 
     public static final ConfigOption<String> CLIENT_TAG =
             ConfigOptions.key("tunnel.client.tag")
                     .stringType()
                     .defaultValue("flink-tunnel-source")
-                    .withDescription("Label of the session, shown by the service (DescribeTunnel).");
+                    .withDescription(
+                            "Label of the session, shown by the service (DescribeTunnel).");
 
     public static final ConfigOption<Duration> COMMIT_INTERVAL =
             ConfigOptions.key("tunnel.commit.interval")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(5))
-                    .withDescription("When checkpointing is off, readers store their positions in "
-                            + "the tunnel this often (at-least-once). With checkpointing on, positions "
-                            + "are stored when a checkpoint completes instead.");
+                    .withDescription(
+                            "When checkpointing is off, readers store their positions in "
+                                    + "the tunnel this often (at-least-once). With checkpointing on, positions "
+                                    + "are stored when a checkpoint completes instead.");
 
     public static final ConfigOption<Duration> READ_MAX_BACKOFF =
             ConfigOptions.key("tunnel.read.max-backoff")
                     .durationType()
                     .defaultValue(Duration.ofSeconds(2))
-                    .withDescription("How often an idle stream channel (no changes for a second) is "
-                            + "read: once per this period each, the reader's idle channels evenly spread "
-                            + "over it (at least 200 ms; jittered by 0.75-1.25).");
+                    .withDescription(
+                            "How often an idle stream channel (no changes for a second) is "
+                                    + "read: once per this period each, the reader's idle channels evenly spread "
+                                    + "over it (at least 200 ms; jittered by 0.75-1.25).");
 
     public static final ConfigOption<Integer> READ_MAX_PARALLEL_CHANNELS =
             ConfigOptions.key("tunnel.read.max-parallel-channels")
@@ -67,28 +89,39 @@ public final class TunnelSourceOptions {
             ConfigOptions.key("tunnel.stream.start")
                     .enumType(StreamStartMode.class)
                     .defaultValue(StreamStartMode.LATEST)
-                    .withDescription("Where a STREAM tunnel created by the source begins (a BaseAndStream "
-                            + "tunnel's stream always starts where its base data was taken). "
-                            + "Ignored for an existing tunnel.");
+                    .withDescription(
+                            "Where a STREAM tunnel created by the source begins (a BaseAndStream "
+                                    + "tunnel's stream always starts where its base data was taken). "
+                                    + "Ignored for an existing tunnel.");
 
     public static final ConfigOption<Long> STREAM_START_TIMESTAMP =
             ConfigOptions.key("tunnel.stream.start-timestamp")
                     .longType()
                     .noDefaultValue()
-                    .withDescription("Start time, ms since the epoch, with tunnel.stream.start = TIMESTAMP.");
+                    .withDescription(
+                            "Start time, ms since the epoch, with tunnel.stream.start = TIMESTAMP.");
 
     public static final ConfigOption<Long> STREAM_END_TIMESTAMP =
             ConfigOptions.key("tunnel.stream.end-timestamp")
                     .longType()
                     .noDefaultValue()
-                    .withDescription("Optional end time, ms since the epoch, of a STREAM tunnel created by the "
-                            + "source. With an end the source is bounded: it finishes when every "
-                            + "channel reached the end.");
+                    .withDescription(
+                            "Optional end time, ms since the epoch, of a STREAM tunnel created by the "
+                                    + "source. With an end the source is bounded: it finishes when every "
+                                    + "channel reached the end.");
 
     /** Every option, for checking keys given by name. */
-    static final List<ConfigOption<?>> ALL = List.of(
-            HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, CLIENT_TAG, COMMIT_INTERVAL, READ_MAX_BACKOFF,
-            READ_MAX_PARALLEL_CHANNELS, STREAM_START, STREAM_START_TIMESTAMP, STREAM_END_TIMESTAMP);
+    static final List<ConfigOption<?>> ALL =
+            List.of(
+                    HEARTBEAT_INTERVAL,
+                    HEARTBEAT_TIMEOUT,
+                    CLIENT_TAG,
+                    COMMIT_INTERVAL,
+                    READ_MAX_BACKOFF,
+                    READ_MAX_PARALLEL_CHANNELS,
+                    STREAM_START,
+                    STREAM_START_TIMESTAMP,
+                    STREAM_END_TIMESTAMP);
 
     /**
      * Checks every option and their combinations.
@@ -104,7 +137,8 @@ public final class TunnelSourceOptions {
         }
         for (String key : config.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("Unknown option '" + key + "'; the options are " + known);
+                throw new IllegalArgumentException(
+                        "Unknown option '" + key + "'; the options are " + known);
             }
         }
         Duration interval = config.get(HEARTBEAT_INTERVAL);
@@ -113,7 +147,9 @@ public final class TunnelSourceOptions {
         }
         Duration timeout = config.get(HEARTBEAT_TIMEOUT);
         if (timeout.compareTo(interval) <= 0) {
-            throw invalid(HEARTBEAT_TIMEOUT, timeout,
+            throw invalid(
+                    HEARTBEAT_TIMEOUT,
+                    timeout,
                     "must be longer than " + HEARTBEAT_INTERVAL.key() + " (" + interval + ")");
         }
         if (timeout.getSeconds() < 1) {
@@ -138,12 +174,22 @@ public final class TunnelSourceOptions {
         StreamStartMode start = config.get(STREAM_START);
         Long startTs = config.getOptional(STREAM_START_TIMESTAMP).orElse(null);
         if (start == StreamStartMode.TIMESTAMP && startTs == null) {
-            throw new IllegalArgumentException("Option '" + STREAM_START_TIMESTAMP.key()
-                    + "' is required when '" + STREAM_START.key() + "' is TIMESTAMP");
+            throw new IllegalArgumentException(
+                    "Option '"
+                            + STREAM_START_TIMESTAMP.key()
+                            + "' is required when '"
+                            + STREAM_START.key()
+                            + "' is TIMESTAMP");
         }
         if (startTs != null && start != StreamStartMode.TIMESTAMP) {
-            throw invalid(STREAM_START_TIMESTAMP, startTs,
-                    "is only used with '" + STREAM_START.key() + "' = TIMESTAMP (it is " + start + ")");
+            throw invalid(
+                    STREAM_START_TIMESTAMP,
+                    startTs,
+                    "is only used with '"
+                            + STREAM_START.key()
+                            + "' = TIMESTAMP (it is "
+                            + start
+                            + ")");
         }
         if (startTs != null && startTs <= 0) {
             throw invalid(STREAM_START_TIMESTAMP, startTs, "must be a positive epoch millisecond");
@@ -153,12 +199,15 @@ public final class TunnelSourceOptions {
             throw invalid(STREAM_END_TIMESTAMP, endTs, "must be a positive epoch millisecond");
         }
         if (endTs != null && startTs != null && endTs <= startTs) {
-            throw invalid(STREAM_END_TIMESTAMP, endTs,
+            throw invalid(
+                    STREAM_END_TIMESTAMP,
+                    endTs,
                     "must be after '" + STREAM_START_TIMESTAMP.key() + "' (" + startTs + ")");
         }
     }
 
-    private static IllegalArgumentException invalid(ConfigOption<?> option, Object value, String why) {
+    private static IllegalArgumentException invalid(
+            ConfigOption<?> option, Object value, String why) {
         return new IllegalArgumentException(
                 "Invalid value '" + value + "' for option '" + option.key() + "': " + why);
     }

@@ -1,18 +1,36 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.EnumSet;
-import java.util.Set;
+
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The type mapping from Tablestore values to declared Flink column types (docs/sql.md, "Type
@@ -38,11 +56,26 @@ final class CellConverters {
             case BIGINT:
                 return v -> integer(v, type);
             case INTEGER:
-                return v -> (int) inRange(integer(v, type), Integer.MIN_VALUE, Integer.MAX_VALUE, v, type);
+                return v ->
+                        (int)
+                                inRange(
+                                        integer(v, type),
+                                        Integer.MIN_VALUE,
+                                        Integer.MAX_VALUE,
+                                        v,
+                                        type);
             case SMALLINT:
-                return v -> (short) inRange(integer(v, type), Short.MIN_VALUE, Short.MAX_VALUE, v, type);
+                return v ->
+                        (short)
+                                inRange(
+                                        integer(v, type),
+                                        Short.MIN_VALUE,
+                                        Short.MAX_VALUE,
+                                        v,
+                                        type);
             case TINYINT:
-                return v -> (byte) inRange(integer(v, type), Byte.MIN_VALUE, Byte.MAX_VALUE, v, type);
+                return v ->
+                        (byte) inRange(integer(v, type), Byte.MIN_VALUE, Byte.MAX_VALUE, v, type);
             case DOUBLE:
                 return v -> toDouble(v, type);
             case FLOAT:
@@ -82,9 +115,12 @@ final class CellConverters {
                     return (int) inRange(days, Integer.MIN_VALUE, Integer.MAX_VALUE, v, type);
                 };
             default:
-                throw new IllegalArgumentException("type " + type.asSummaryString() + " is not supported; "
-                        + "use BIGINT, INT, SMALLINT, TINYINT, DOUBLE, FLOAT, DECIMAL, BOOLEAN, STRING, "
-                        + "VARCHAR, CHAR, BYTES, VARBINARY, BINARY, TIMESTAMP, TIMESTAMP_LTZ or DATE");
+                throw new IllegalArgumentException(
+                        "type "
+                                + type.asSummaryString()
+                                + " is not supported; "
+                                + "use BIGINT, INT, SMALLINT, TINYINT, DOUBLE, FLOAT, DECIMAL, BOOLEAN, STRING, "
+                                + "VARCHAR, CHAR, BYTES, VARBINARY, BINARY, TIMESTAMP, TIMESTAMP_LTZ or DATE");
         }
     }
 
@@ -117,7 +153,8 @@ final class CellConverters {
         }
     }
 
-    private static void expect(ColumnValue v, ValueType wanted, LogicalType type) throws InvalidCellException {
+    private static void expect(ColumnValue v, ValueType wanted, LogicalType type)
+            throws InvalidCellException {
         if (v.type() != wanted) {
             throw mismatch(v, type, null);
         }
@@ -161,7 +198,8 @@ final class CellConverters {
         throw mismatch(v, type, v.type() == ValueType.INTEGER ? "not exact as a float" : null);
     }
 
-    private static DecimalData toDecimal(ColumnValue v, DecimalType type) throws InvalidCellException {
+    private static DecimalData toDecimal(ColumnValue v, DecimalType type)
+            throws InvalidCellException {
         BigDecimal value;
         switch (v.type()) {
             case INTEGER:
@@ -184,15 +222,19 @@ final class CellConverters {
             default:
                 throw mismatch(v, type, null);
         }
-        DecimalData data = DecimalData.fromBigDecimal(
-                value.setScale(type.getScale(), RoundingMode.HALF_UP), type.getPrecision(), type.getScale());
+        DecimalData data =
+                DecimalData.fromBigDecimal(
+                        value.setScale(type.getScale(), RoundingMode.HALF_UP),
+                        type.getPrecision(),
+                        type.getScale());
         if (data == null) {
             throw mismatch(v, type, "too many digits");
         }
         return data;
     }
 
-    private static long epochMicros(ColumnValue v, LogicalType type, EpochUnit unit) throws InvalidCellException {
+    private static long epochMicros(ColumnValue v, LogicalType type, EpochUnit unit)
+            throws InvalidCellException {
         long value = integer(v, type);
         try {
             return Math.multiplyExact(value, unit.micros());
@@ -202,7 +244,13 @@ final class CellConverters {
     }
 
     private static InvalidCellException mismatch(ColumnValue v, LogicalType type, String why) {
-        return new InvalidCellException("is declared " + type.asSummaryString() + " but holds the "
-                + v.type() + " value " + v + (why != null ? " (" + why + ")" : ""));
+        return new InvalidCellException(
+                "is declared "
+                        + type.asSummaryString()
+                        + " but holds the "
+                        + v.type()
+                        + " value "
+                        + v
+                        + (why != null ? " (" + why + ")" : ""));
     }
 }

@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The row the source hands to {@link RowImageFunction} when full row images are built: a header
@@ -23,16 +40,21 @@ final class ImageEnvelope {
     static final int KEY = 0;
     static final int ACTION = 1;
     static final int CHANNEL = 2;
+
     /** For n physical columns: n operation bytes, then n versions of 8 bytes (big-endian). */
     static final int CHANGES = 3;
+
     static final int HEADER = 4;
 
     /** The record does not touch the column. */
     static final byte OP_NONE = 0;
+
     /** The record writes a value (its version is in the changes). */
     static final byte OP_PUT = 1;
+
     /** The record deletes every version of the column. */
     static final byte OP_DELETE_ALL = 2;
+
     /** The record deletes the version given in the changes. */
     static final byte OP_DELETE_ONE = 3;
 
@@ -41,10 +63,14 @@ final class ImageEnvelope {
 
     static RowType rowType(RowShape shape) {
         List<RowType.RowField> fields = new ArrayList<>();
-        fields.add(new RowType.RowField("$key", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
+        fields.add(
+                new RowType.RowField("$key", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
         fields.add(new RowType.RowField("$action", new TinyIntType(false)));
-        fields.add(new RowType.RowField("$channel", new VarCharType(false, VarCharType.MAX_LENGTH)));
-        fields.add(new RowType.RowField("$changes", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
+        fields.add(
+                new RowType.RowField("$channel", new VarCharType(false, VarCharType.MAX_LENGTH)));
+        fields.add(
+                new RowType.RowField(
+                        "$changes", new VarBinaryType(false, VarBinaryType.MAX_LENGTH)));
         for (int i = 0; i < shape.physicalCount(); i++) {
             fields.add(new RowType.RowField("p" + i, shape.types[i].copy(true)));
         }

@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import java.util.Arrays;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.StringData;
@@ -8,6 +23,8 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.data.binary.BinarySegmentUtils;
 import org.apache.flink.table.data.binary.BinaryStringData;
 import org.apache.flink.table.types.logical.LogicalType;
+
+import java.util.Arrays;
 
 /**
  * The state form of one key's row image in {@link RowImageFunction}: a single {@code byte[]}.
@@ -103,7 +120,8 @@ final class RowImageCodec {
             case VARBINARY:
                 return BYTES;
             default:
-                throw new IllegalArgumentException("a row image cannot hold type " + type.asSummaryString());
+                throw new IllegalArgumentException(
+                        "a row image cannot hold type " + type.asSummaryString());
         }
     }
 
@@ -252,11 +270,18 @@ final class RowImageCodec {
 
     private static void checkFormat(byte[] image) {
         if (image.length < 2) {
-            throw corrupt(image.length, "the row image state value is truncated (" + image.length + " bytes)");
+            throw corrupt(
+                    image.length,
+                    "the row image state value is truncated (" + image.length + " bytes)");
         }
         if (image[0] != FORMAT) {
-            throw corrupt(0, "unknown row image state format " + image[0] + " (this version reads format "
-                    + FORMAT + "); start the job without this state");
+            throw corrupt(
+                    0,
+                    "unknown row image state format "
+                            + image[0]
+                            + " (this version reads format "
+                            + FORMAT
+                            + "); start the job without this state");
         }
     }
 
@@ -273,9 +298,17 @@ final class RowImageCodec {
         int fields = in.varint();
         int versionCount = in.varint();
         if (fields != tags.length || versionCount != this.versionCount) {
-            throw corrupt(2, "the row image state holds " + fields + " fields and " + versionCount
-                    + " versions, this query's image " + tags.length + " and " + this.versionCount
-                    + " (state of another query?); start the job without this state");
+            throw corrupt(
+                    2,
+                    "the row image state holds "
+                            + fields
+                            + " fields and "
+                            + versionCount
+                            + " versions, this query's image "
+                            + tags.length
+                            + " and "
+                            + this.versionCount
+                            + " (state of another query?); start the job without this state");
         }
         in.need(8 * versionCount);
         for (int i = 0; i < versionCount; i++) {
@@ -290,13 +323,25 @@ final class RowImageCodec {
                 continue;
             }
             if (tag != tags[i]) {
-                throw corrupt(tagAt, "field " + i + " of the row image state has tag " + tag + ", its type "
-                        + types[i].asSummaryString() + " is tag " + tags[i]);
+                throw corrupt(
+                        tagAt,
+                        "field "
+                                + i
+                                + " of the row image state has tag "
+                                + tag
+                                + ", its type "
+                                + types[i].asSummaryString()
+                                + " is tag "
+                                + tags[i]);
             }
             row.setField(i, in.value(tag));
         }
         if (in.at != image.length) {
-            throw corrupt(in.at, "the row image state has " + (image.length - in.at) + " bytes after its last field");
+            throw corrupt(
+                    in.at,
+                    "the row image state has "
+                            + (image.length - in.at)
+                            + " bytes after its last field");
         }
         return row;
     }
@@ -317,8 +362,13 @@ final class RowImageCodec {
 
         void need(int n) {
             if (n < 0 || n > bytes.length - at) {
-                throw corrupt(at, "the row image state is truncated: " + n + " bytes needed, "
-                        + (bytes.length - at) + " left");
+                throw corrupt(
+                        at,
+                        "the row image state is truncated: "
+                                + n
+                                + " bytes needed, "
+                                + (bytes.length - at)
+                                + " left");
             }
         }
 
@@ -342,8 +392,11 @@ final class RowImageCodec {
 
         int intValue() {
             need(4);
-            int v = (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
-                    | (bytes[at + 3] & 0xFF);
+            int v =
+                    (bytes[at] & 0xFF) << 24
+                            | (bytes[at + 1] & 0xFF) << 16
+                            | (bytes[at + 2] & 0xFF) << 8
+                            | (bytes[at + 3] & 0xFF);
             at += 4;
             return v;
         }
@@ -385,8 +438,12 @@ final class RowImageCodec {
                     int precision = bytes[at++];
                     int scale = bytes[at++];
                     if (precision < 1 || precision > 38 || scale < 0 || scale > precision) {
-                        throw corrupt(at - 2, "a DECIMAL in the row image state has precision " + precision
-                                + " and scale " + scale);
+                        throw corrupt(
+                                at - 2,
+                                "a DECIMAL in the row image state has precision "
+                                        + precision
+                                        + " and scale "
+                                        + scale);
                     }
                     if (DecimalData.isCompact(precision)) {
                         return DecimalData.fromUnscaledLong(longValue(), precision, scale);
@@ -396,8 +453,11 @@ final class RowImageCodec {
                     long millis = longValue();
                     int nanos = intValue();
                     if (nanos < 0 || nanos > 999_999) {
-                        throw corrupt(at - 4, "a TIMESTAMP in the row image state has " + nanos
-                                + " nanoseconds of millisecond");
+                        throw corrupt(
+                                at - 4,
+                                "a TIMESTAMP in the row image state has "
+                                        + nanos
+                                        + " nanoseconds of millisecond");
                     }
                     return TimestampData.fromEpochMillis(millis, nanos);
                 case STRING:

@@ -1,19 +1,36 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Builds full row images from partial changes, keyed by the row's primary key.
@@ -74,8 +91,12 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
 
     @Override
     public void open(OpenContext openContext) {
-        images = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("row-image", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        images =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "row-image",
+                                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         codec = new RowImageCodec(ImageEnvelope.producedTypes(shape), shape.physicalCount());
         RowType envelope = ImageEnvelope.rowType(shape);
         envelopeGetters = getters(envelope.getChildren());
@@ -93,7 +114,8 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     }
 
     @Override
-    public void processElement(RowData change, Context ctx, Collector<RowData> out) throws Exception {
+    public void processElement(RowData change, Context ctx, Collector<RowData> out)
+            throws Exception {
         int n = shape.physicalCount();
         int width = n + shape.metadataCount();
         byte action = change.getByte(ImageEnvelope.ACTION);
@@ -108,7 +130,12 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                     GenericRowData row = new GenericRowData(width);
                     for (int i = 0; i < width; i++) {
                         boolean keep = i >= n || shape.primaryKey[i];
-                        row.setField(i, keep ? envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(change) : null);
+                        row.setField(
+                                i,
+                                keep
+                                        ? envelopeGetters[ImageEnvelope.HEADER + i].getFieldOrNull(
+                                                change)
+                                        : null);
                     }
                     out.collect(row);
                 }
@@ -127,18 +154,26 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
 
         byte[] changes = change.getBinary(ImageEnvelope.CHANGES);
         if (action != PUT && !known && !seededByBaseData && !complete(changes)) {
-            invalid.invalid("table '" + shape.tableName + "', channel '" + change.getString(ImageEnvelope.CHANNEL)
-                    + "', row key " + RowKeys.describe(ctx.getCurrentKey()) + ": an UPDATE leaves columns "
-                    + untouched(changes) + " untouched on a row this job has not seen, so their values are "
-                    + "unknown (a STREAM tunnel has no base data; use a BASE_AND_STREAM tunnel for full row images)");
+            invalid.invalid(
+                    "table '"
+                            + shape.tableName
+                            + "', channel '"
+                            + change.getString(ImageEnvelope.CHANNEL)
+                            + "', row key "
+                            + RowKeys.describe(ctx.getCurrentKey())
+                            + ": an UPDATE leaves columns "
+                            + untouched(changes)
+                            + " untouched on a row this job has not seen, so their values are "
+                            + "unknown (a STREAM tunnel has no base data; use a BASE_AND_STREAM tunnel for full row images)");
             return;
         }
 
         // The row emitted before, decoded only when used: to retract it (changelog) or to fill in
         // what an UPDATE leaves untouched. A PUT in append mode needs none of it.
-        GenericRowData before = held != null && (changelog || (known && action != PUT))
-                ? codec.decode(held, heldVersions)
-                : null;
+        GenericRowData before =
+                held != null && (changelog || (known && action != PUT))
+                        ? codec.decode(held, heldVersions)
+                        : null;
         GenericRowData image = new GenericRowData(width);
         for (int i = 0; i < n; i++) {
             long changeVersion = ImageEnvelope.version(changes, n, i);
@@ -152,7 +187,8 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
                 long currentVersion = known ? heldVersions[i] : ImageEnvelope.NO_VERSION;
                 switch (ImageEnvelope.op(changes, i)) {
                     case ImageEnvelope.OP_PUT:
-                        if (currentVersion == ImageEnvelope.NO_VERSION || changeVersion >= currentVersion) {
+                        if (currentVersion == ImageEnvelope.NO_VERSION
+                                || changeVersion >= currentVersion) {
                             value = changed(change, i);
                             version = changeVersion;
                         } else {
@@ -186,9 +222,16 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         }
         for (int i = 0; i < n; i++) {
             if (shape.notNullAttribute(i) && image.isNullAt(i)) {
-                invalid.invalid("table '" + shape.tableName + "', channel '" + change.getString(ImageEnvelope.CHANNEL)
-                        + "', row key " + RowKeys.describe(ctx.getCurrentKey()) + ": column '" + shape.names[i]
-                        + "' is declared NOT NULL but the row has no value for it");
+                invalid.invalid(
+                        "table '"
+                                + shape.tableName
+                                + "', channel '"
+                                + change.getString(ImageEnvelope.CHANNEL)
+                                + "', row key "
+                                + RowKeys.describe(ctx.getCurrentKey())
+                                + ": column '"
+                                + shape.names[i]
+                                + "' is declared NOT NULL but the row has no value for it");
                 return;
             }
         }

@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -85,7 +102,9 @@ final class RowKeys {
                 at += 9;
                 continue;
             }
-            if (tag == OTHER && at + 2 <= b.length && (b[at + 1] & 0xFF) < ValueType.values().length) {
+            if (tag == OTHER
+                    && at + 2 <= b.length
+                    && (b[at + 1] & 0xFF) < ValueType.values().length) {
                 sb.append(ValueType.values()[b[at + 1] & 0xFF]);
                 at += 2;
                 continue;
@@ -95,11 +114,14 @@ final class RowKeys {
                 return sb.append("?]").toString(); // not a key of this form
             }
             if (tag == STRING) {
-                sb.append('"').append(new String(b, at + 5, length, StandardCharsets.UTF_8)).append('"');
+                sb.append('"')
+                        .append(new String(b, at + 5, length, StandardCharsets.UTF_8))
+                        .append('"');
             } else {
                 sb.append("0x");
                 for (int i = at + 5; i < at + 5 + length; i++) {
-                    sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16)).append(Character.forDigit(b[i] & 0xF, 16));
+                    sb.append(Character.forDigit((b[i] >> 4) & 0xF, 16))
+                            .append(Character.forDigit(b[i] & 0xF, 16));
                 }
             }
             at += 5 + length;
@@ -115,6 +137,9 @@ final class RowKeys {
     }
 
     private static int getInt(byte[] b, int at) {
-        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+        return ((b[at] & 0xFF) << 24)
+                | ((b[at + 1] & 0xFF) << 16)
+                | ((b[at + 2] & 0xFF) << 8)
+                | (b[at + 3] & 0xFF);
     }
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
@@ -8,6 +24,7 @@ import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,15 +37,20 @@ final class SourceSettings {
     final String instanceName;
     final String tableName;
     final String tunnelName;
+
     /** As configured; null to adopt the existing tunnel's type. */
     final TunnelType configuredTunnelType;
+
     final CredentialsProviderFactory credentials;
+
     /** Tunnel tuning options ({@code tunnel.*}) by key, as given. */
     final Map<String, String> tunnelOptions;
+
     final boolean outputRowKinds;
     final boolean ignoreDelete;
     final boolean skipInvalidData;
     final EpochUnit epochUnit;
+
     /** {@code scan.parallelism}, or null. */
     final Integer parallelism;
 
@@ -69,15 +91,17 @@ final class SourceSettings {
      *
      * @throws IllegalArgumentException naming an invalid option
      */
-    <T> TunnelSourceBuilder<T> builder(TunnelType tunnelType, TunnelRecordDeserializationSchema<T> deserializer) {
-        TunnelSourceBuilder<T> b = TunnelSource.<T>builder()
-                .setEndpoint(endpoint)
-                .setInstanceName(instanceName)
-                .setTableName(tableName)
-                .setTunnelName(tunnelName)
-                .setTunnelType(tunnelType)
-                .setCredentialsFactory(credentials)
-                .setDeserializer(deserializer);
+    <T> TunnelSourceBuilder<T> builder(
+            TunnelType tunnelType, TunnelRecordDeserializationSchema<T> deserializer) {
+        TunnelSourceBuilder<T> b =
+                TunnelSource.<T>builder()
+                        .setEndpoint(endpoint)
+                        .setInstanceName(instanceName)
+                        .setTableName(tableName)
+                        .setTunnelName(tunnelName)
+                        .setTunnelType(tunnelType)
+                        .setCredentialsFactory(credentials)
+                        .setDeserializer(deserializer);
         for (Map.Entry<String, String> e : tunnelOptions.entrySet()) {
             b.setProperty(e.getKey(), e.getValue());
         }
@@ -86,10 +110,30 @@ final class SourceSettings {
 
     @Override
     public String toString() {
-        return "SourceSettings{instance=" + instanceName + ", endpoint=" + endpoint + ", table=" + tableName
-                + ", tunnel=" + tunnelName + ", type=" + configuredTunnelType + ", credentials=" + credentials
-                + ", tunnelOptions=" + tunnelOptions + ", outputRowKinds=" + outputRowKinds
-                + ", ignoreDelete=" + ignoreDelete + ", skipInvalidData=" + skipInvalidData
-                + ", epochUnit=" + epochUnit + ", parallelism=" + parallelism + "}";
+        return "SourceSettings{instance="
+                + instanceName
+                + ", endpoint="
+                + endpoint
+                + ", table="
+                + tableName
+                + ", tunnel="
+                + tunnelName
+                + ", type="
+                + configuredTunnelType
+                + ", credentials="
+                + credentials
+                + ", tunnelOptions="
+                + tunnelOptions
+                + ", outputRowKinds="
+                + outputRowKinds
+                + ", ignoreDelete="
+                + ignoreDelete
+                + ", skipInvalidData="
+                + skipInvalidData
+                + ", epochUnit="
+                + epochUnit
+                + ", parallelism="
+                + parallelism
+                + "}";
     }
 }

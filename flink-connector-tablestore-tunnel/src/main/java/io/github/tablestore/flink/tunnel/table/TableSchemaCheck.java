@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
@@ -9,14 +25,16 @@ import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKe
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.types.logical.LogicalType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a table definition against the service at planning time (DescribeTable, ListTunnel): the
@@ -36,11 +54,21 @@ final class TableSchemaCheck {
                 d = client.describeTable(table);
             } catch (TablestoreException e) {
                 if (ErrorCodes.OBJECT_NOT_EXIST.equals(e.errorCode())) {
-                    throw new ValidationException("Table '" + table + "' does not exist in " + where
-                            + " (option 'table-name')");
+                    throw new ValidationException(
+                            "Table '"
+                                    + table
+                                    + "' does not exist in "
+                                    + where
+                                    + " (option 'table-name')");
                 }
-                throw new ValidationException("Could not describe table '" + table + "' in " + where
-                        + ": " + e.getMessage(), e);
+                throw new ValidationException(
+                        "Could not describe table '"
+                                + table
+                                + "' in "
+                                + where
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
             List<String> keyNames = new ArrayList<>();
             for (PrimaryKeyColumnSchema k : d.primaryKey()) {
@@ -50,23 +78,33 @@ final class TableSchemaCheck {
             checkColumnTypes(table, schema, d);
             TunnelType type = tunnelType(settings, client);
             if (type != TunnelType.BASE_DATA && !d.streamEnabled()) {
-                throw new ValidationException("Table '" + table + "' has no stream enabled, which a "
-                        + type + " tunnel needs; enable the table's stream or use 'tunnel-type' = 'BASE_DATA'");
+                throw new ValidationException(
+                        "Table '"
+                                + table
+                                + "' has no stream enabled, which a "
+                                + type
+                                + " tunnel needs; enable the table's stream or use 'tunnel-type' = 'BASE_DATA'");
             }
             checkOriginMetadata(table, schema, d.streamOriginColumns(), keyNames);
             return new TableFacts(keyNames, d.streamOriginColumns(), type);
         }
     }
 
-    private static void checkPrimaryKey(String table, ResolvedSchema schema, List<String> keyNames) {
+    private static void checkPrimaryKey(
+            String table, ResolvedSchema schema, List<String> keyNames) {
         if (schema.getPrimaryKey().isEmpty()) {
             return;
         }
         UniqueConstraint declared = schema.getPrimaryKey().get();
         if (!declared.getColumns().equals(keyNames)) {
-            throw new ValidationException("The declared PRIMARY KEY " + declared.getColumns()
-                    + " does not match the primary key of Tablestore table '" + table + "', which is "
-                    + keyNames + " (same columns, same order)");
+            throw new ValidationException(
+                    "The declared PRIMARY KEY "
+                            + declared.getColumns()
+                            + " does not match the primary key of Tablestore table '"
+                            + table
+                            + "', which is "
+                            + keyNames
+                            + " (same columns, same order)");
         }
     }
 
@@ -79,22 +117,45 @@ final class TableSchemaCheck {
             try {
                 CellConverters.forType(type, TablestoreTunnelTableOptions.EpochUnit.MILLISECONDS);
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("Column '" + column.getName() + "' of table '" + table + "': "
-                        + e.getMessage());
+                throw new ValidationException(
+                        "Column '"
+                                + column.getName()
+                                + "' of table '"
+                                + table
+                                + "': "
+                                + e.getMessage());
             }
             Set<ValueType> accepted = CellConverters.acceptedTypes(type);
             for (PrimaryKeyColumnSchema k : d.primaryKey()) {
-                if (k.name().equals(column.getName()) && !accepted.contains(ValueType.valueOf(k.type().name()))) {
-                    throw new ValidationException("Column '" + column.getName() + "' is declared "
-                            + type.asSummaryString() + " but is a primary-key column of type " + k.type()
-                            + " in Tablestore table '" + table + "'; declare it as " + suggestion(k.type().name()));
+                if (k.name().equals(column.getName())
+                        && !accepted.contains(ValueType.valueOf(k.type().name()))) {
+                    throw new ValidationException(
+                            "Column '"
+                                    + column.getName()
+                                    + "' is declared "
+                                    + type.asSummaryString()
+                                    + " but is a primary-key column of type "
+                                    + k.type()
+                                    + " in Tablestore table '"
+                                    + table
+                                    + "'; declare it as "
+                                    + suggestion(k.type().name()));
                 }
             }
             for (DefinedColumnSchema c : d.definedColumns()) {
-                if (c.name().equals(column.getName()) && !accepted.contains(ValueType.valueOf(c.type().name()))) {
-                    throw new ValidationException("Column '" + column.getName() + "' is declared "
-                            + type.asSummaryString() + " but is a defined column of type " + c.type()
-                            + " in Tablestore table '" + table + "'; declare it as " + suggestion(c.type().name()));
+                if (c.name().equals(column.getName())
+                        && !accepted.contains(ValueType.valueOf(c.type().name()))) {
+                    throw new ValidationException(
+                            "Column '"
+                                    + column.getName()
+                                    + "' is declared "
+                                    + type.asSummaryString()
+                                    + " but is a defined column of type "
+                                    + c.type()
+                                    + " in Tablestore table '"
+                                    + table
+                                    + "'; declare it as "
+                                    + suggestion(c.type().name()));
                 }
             }
         }
@@ -116,7 +177,10 @@ final class TableSchemaCheck {
     }
 
     private static void checkOriginMetadata(
-            String table, ResolvedSchema schema, List<String> originColumns, List<String> keyNames) {
+            String table,
+            ResolvedSchema schema,
+            List<String> originColumns,
+            List<String> keyNames) {
         for (Column column : schema.getColumns()) {
             if (!(column instanceof Column.MetadataColumn)) {
                 continue;
@@ -127,13 +191,28 @@ final class TableSchemaCheck {
             }
             String origin = key.substring(TunnelMetadata.ORIGIN_PREFIX.length());
             if (keyNames.contains(origin)) {
-                throw new ValidationException("Metadata column '" + column.getName() + "' reads '" + key
-                        + "', but '" + origin + "' is a primary-key column, which has no before-image");
+                throw new ValidationException(
+                        "Metadata column '"
+                                + column.getName()
+                                + "' reads '"
+                                + key
+                                + "', but '"
+                                + origin
+                                + "' is a primary-key column, which has no before-image");
             }
             if (!originColumns.contains(origin)) {
-                throw new ValidationException("Metadata column '" + column.getName() + "' reads '" + key
-                        + "', but the stream of table '" + table + "' does not keep before-images of column '"
-                        + origin + "' (it keeps " + originColumns + ")");
+                throw new ValidationException(
+                        "Metadata column '"
+                                + column.getName()
+                                + "' reads '"
+                                + key
+                                + "', but the stream of table '"
+                                + table
+                                + "' does not keep before-images of column '"
+                                + origin
+                                + "' (it keeps "
+                                + originColumns
+                                + ")");
             }
         }
     }
@@ -147,9 +226,16 @@ final class TableSchemaCheck {
         }
         TunnelType configured = settings.configuredTunnelType;
         if (existing != null && configured != null && existing != configured) {
-            throw new ValidationException("Tunnel '" + settings.tunnelName + "' of table '" + settings.tableName
-                    + "' exists with type " + existing + ", but 'tunnel-type' is " + configured
-                    + "; remove 'tunnel-type' to use the tunnel as it is, or choose another 'tunnel-name'");
+            throw new ValidationException(
+                    "Tunnel '"
+                            + settings.tunnelName
+                            + "' of table '"
+                            + settings.tableName
+                            + "' exists with type "
+                            + existing
+                            + ", but 'tunnel-type' is "
+                            + configured
+                            + "; remove 'tunnel-type' to use the tunnel as it is, or choose another 'tunnel-name'");
         }
         if (existing != null) {
             return existing;

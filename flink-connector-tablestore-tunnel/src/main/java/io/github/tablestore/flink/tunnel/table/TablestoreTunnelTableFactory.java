@@ -1,4 +1,45 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
+
+import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.types.logical.LogicalType;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.ACCESS_KEY_ID;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.ACCESS_KEY_SECRET;
@@ -16,28 +57,6 @@ import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptio
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_TYPE;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
-
-import io.github.tablestore.flink.tunnel.client.auth.Credentials;
-import io.github.tablestore.flink.tunnel.client.model.TunnelType;
-import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
-import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.table.api.ValidationException;
-import org.apache.flink.table.catalog.Column;
-import org.apache.flink.table.catalog.ResolvedSchema;
-import org.apache.flink.table.connector.source.DynamicTableSource;
-import org.apache.flink.table.factories.DynamicTableSourceFactory;
-import org.apache.flink.table.factories.FactoryUtil;
-import org.apache.flink.table.types.logical.LogicalType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Factory of the {@code 'connector' = 'tablestore-tunnel'} SQL source. Validates the options
@@ -90,9 +109,11 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         Map<String, String> raw = context.getCatalogTable().getOptions();
 
         if (options.getOptional(VVR_STREAM_ORIGIN_COLUMN_MAPPING).isPresent()) {
-            throw new ValidationException("Option '" + VVR_STREAM_ORIGIN_COLUMN_MAPPING.key()
-                    + "' is not supported: declare before-image columns as metadata instead, e.g. "
-                    + "old_status STRING METADATA FROM 'origin.status' VIRTUAL");
+            throw new ValidationException(
+                    "Option '"
+                            + VVR_STREAM_ORIGIN_COLUMN_MAPPING.key()
+                            + "' is not supported: declare before-image columns as metadata instead, e.g. "
+                            + "old_status STRING METADATA FROM 'origin.status' VIRTUAL");
         }
         List<String> unused = new ArrayList<>();
         for (ConfigOption<String> option : VVR_ACCEPTED_UNUSED) {
@@ -101,18 +122,26 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
             }
         }
         if (!unused.isEmpty()) {
-            LOG.info("Table '{}': options {} of the VVR ots connector are accepted and not used",
-                    context.getObjectIdentifier().asSummaryString(), unused);
+            LOG.info(
+                    "Table '{}': options {} of the VVR ots connector are accepted and not used",
+                    context.getObjectIdentifier().asSummaryString(),
+                    unused);
         }
         if (raw.containsKey("accessKey")) {
-            LOG.warn("Table '{}' sets its AccessKey secret with the VVR key 'accessKey', which Flink does "
-                    + "not recognise as secret (it may appear in Flink's messages); prefer "
-                    + "'access-key-secret'", context.getObjectIdentifier().asSummaryString());
+            LOG.warn(
+                    "Table '{}' sets its AccessKey secret with the VVR key 'accessKey', which Flink does "
+                            + "not recognise as secret (it may appear in Flink's messages); prefer "
+                            + "'access-key-secret'",
+                    context.getObjectIdentifier().asSummaryString());
         }
         Integer parallelism = options.getOptional(SCAN_PARALLELISM).orElse(null);
         if (parallelism != null && parallelism < 1) {
-            throw new ValidationException("Invalid value '" + parallelism + "' for option '"
-                    + SCAN_PARALLELISM.key() + "': must be at least 1");
+            throw new ValidationException(
+                    "Invalid value '"
+                            + parallelism
+                            + "' for option '"
+                            + SCAN_PARALLELISM.key()
+                            + "': must be at least 1");
         }
         Map<String, String> tunnelOptions = new LinkedHashMap<>();
         for (ConfigOption<?> option : TUNNEL_OPTIONS) {
@@ -120,22 +149,26 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                 tunnelOptions.put(option.key(), raw.get(option.key()));
             }
         }
-        SourceSettings settings = new SourceSettings(
-                required(options, ENDPOINT),
-                required(options, INSTANCE_NAME),
-                required(options, TABLE_NAME),
-                required(options, TUNNEL_NAME),
-                options.getOptional(TUNNEL_TYPE).orElse(null),
-                credentials(options),
-                tunnelOptions,
-                options.get(OUTPUT_ROW_KINDS),
-                options.get(IGNORE_DELETE),
-                options.get(SKIP_INVALID_DATA),
-                options.get(EPOCH_UNIT),
-                parallelism);
+        SourceSettings settings =
+                new SourceSettings(
+                        required(options, ENDPOINT),
+                        required(options, INSTANCE_NAME),
+                        required(options, TABLE_NAME),
+                        required(options, TUNNEL_NAME),
+                        options.getOptional(TUNNEL_TYPE).orElse(null),
+                        credentials(options),
+                        tunnelOptions,
+                        options.get(OUTPUT_ROW_KINDS),
+                        options.get(IGNORE_DELETE),
+                        options.get(SKIP_INVALID_DATA),
+                        options.get(EPOCH_UNIT),
+                        parallelism);
         // Option values first (the message names the bad option), then the service; the stream
         // options depend on the tunnel type, which may come from the existing tunnel.
-        TunnelType typeForOptions = settings.configuredTunnelType != null ? settings.configuredTunnelType : TunnelType.STREAM;
+        TunnelType typeForOptions =
+                settings.configuredTunnelType != null
+                        ? settings.configuredTunnelType
+                        : TunnelType.STREAM;
         validateTunnelOptions(settings, typeForOptions);
         ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
         TableFacts facts = TableSchemaCheck.check(settings, schema);
@@ -168,18 +201,32 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         String token = options.getOptional(SECURITY_TOKEN).orElse(null);
         if (id == null && secret == null) {
             if (token != null) {
-                throw new ValidationException("Option '" + SECURITY_TOKEN.key() + "' needs '"
-                        + ACCESS_KEY_ID.key() + "' and '" + ACCESS_KEY_SECRET.key() + "'");
+                throw new ValidationException(
+                        "Option '"
+                                + SECURITY_TOKEN.key()
+                                + "' needs '"
+                                + ACCESS_KEY_ID.key()
+                                + "' and '"
+                                + ACCESS_KEY_SECRET.key()
+                                + "'");
             }
             return CredentialsProviderFactory.fromEnvironment();
         }
         if (id == null || id.isEmpty()) {
-            throw new ValidationException("Option '" + ACCESS_KEY_ID.key() + "' (or 'accessId') is required when '"
-                    + ACCESS_KEY_SECRET.key() + "' is set");
+            throw new ValidationException(
+                    "Option '"
+                            + ACCESS_KEY_ID.key()
+                            + "' (or 'accessId') is required when '"
+                            + ACCESS_KEY_SECRET.key()
+                            + "' is set");
         }
         if (secret == null || secret.isEmpty()) {
-            throw new ValidationException("Option '" + ACCESS_KEY_SECRET.key() + "' (or 'accessKey') is required when '"
-                    + ACCESS_KEY_ID.key() + "' is set");
+            throw new ValidationException(
+                    "Option '"
+                            + ACCESS_KEY_SECRET.key()
+                            + "' (or 'accessKey') is required when '"
+                            + ACCESS_KEY_ID.key()
+                            + "' is set");
         }
         return CredentialsProviderFactory.of(
                 token == null ? Credentials.of(id, secret) : Credentials.of(id, secret, token));
@@ -189,7 +236,8 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
     private static LogicalType declaredTimestampType(ResolvedSchema schema) {
         for (Column column : schema.getColumns()) {
             if (column instanceof Column.MetadataColumn) {
-                String key = ((Column.MetadataColumn) column).getMetadataKey().orElse(column.getName());
+                String key =
+                        ((Column.MetadataColumn) column).getMetadataKey().orElse(column.getName());
                 if (TunnelMetadata.TIMESTAMP.key.equals(key)) {
                     return column.getDataType().getLogicalType();
                 }

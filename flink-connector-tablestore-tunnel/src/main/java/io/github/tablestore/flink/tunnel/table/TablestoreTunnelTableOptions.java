@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceOptions;
-import java.util.List;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.table.factories.FactoryUtil;
+
+import java.util.List;
 
 /**
  * Options of the {@code tablestore-tunnel} SQL connector. Keys in parentheses are the Alibaba Cloud
@@ -23,8 +41,9 @@ public final class TablestoreTunnelTableOptions {
                     .stringType()
                     .noDefaultValue()
                     .withFallbackKeys("endPoint")
-                    .withDescription("Endpoint of the Tablestore instance, e.g. "
-                            + "https://my-instance.cn-hangzhou.ots.aliyuncs.com (VVR: endPoint).");
+                    .withDescription(
+                            "Endpoint of the Tablestore instance, e.g. "
+                                    + "https://my-instance.cn-hangzhou.ots.aliyuncs.com (VVR: endPoint).");
 
     public static final ConfigOption<String> INSTANCE_NAME =
             ConfigOptions.key("instance-name")
@@ -45,16 +64,18 @@ public final class TablestoreTunnelTableOptions {
                     .stringType()
                     .noDefaultValue()
                     .withFallbackKeys("tunnelName")
-                    .withDescription("The tunnel to read; created when it does not exist (VVR: tunnelName).");
+                    .withDescription(
+                            "The tunnel to read; created when it does not exist (VVR: tunnelName).");
 
     public static final ConfigOption<TunnelType> TUNNEL_TYPE =
             ConfigOptions.key("tunnel-type")
                     .enumType(TunnelType.class)
                     .noDefaultValue()
-                    .withDescription("BASE_DATA (the table's rows; bounded), STREAM (changes) or "
-                            + "BASE_AND_STREAM (rows, then changes). Unset: the type of the existing "
-                            + "tunnel, or BASE_AND_STREAM for a tunnel the connector creates. Set: an "
-                            + "existing tunnel must have this type.");
+                    .withDescription(
+                            "BASE_DATA (the table's rows; bounded), STREAM (changes) or "
+                                    + "BASE_AND_STREAM (rows, then changes). Unset: the type of the existing "
+                                    + "tunnel, or BASE_AND_STREAM for a tunnel the connector creates. Set: an "
+                                    + "existing tunnel must have this type.");
 
     // ------------------------------------------------------------------ credentials
 
@@ -63,19 +84,21 @@ public final class TablestoreTunnelTableOptions {
                     .stringType()
                     .noDefaultValue()
                     .withFallbackKeys("accessId")
-                    .withDescription("AccessKey ID (VVR: accessId). Without an ID and secret the "
-                            + "connector reads TABLESTORE_ACCESS_KEY_ID, TABLESTORE_ACCESS_KEY_SECRET and "
-                            + "TABLESTORE_SESSION_TOKEN from the environment of every JobManager and "
-                            + "TaskManager.");
+                    .withDescription(
+                            "AccessKey ID (VVR: accessId). Without an ID and secret the "
+                                    + "connector reads TABLESTORE_ACCESS_KEY_ID, TABLESTORE_ACCESS_KEY_SECRET and "
+                                    + "TABLESTORE_SESSION_TOKEN from the environment of every JobManager and "
+                                    + "TaskManager.");
 
     public static final ConfigOption<String> ACCESS_KEY_SECRET =
             ConfigOptions.key("access-key-secret")
                     .stringType()
                     .noDefaultValue()
                     .withFallbackKeys("accessKey")
-                    .withDescription("AccessKey secret (VVR: accessKey). Flink masks this key in "
-                            + "the messages and logs where it shows options; it does not mask the VVR "
-                            + "name accessKey, so prefer access-key-secret.");
+                    .withDescription(
+                            "AccessKey secret (VVR: accessKey). Flink masks this key in "
+                                    + "the messages and logs where it shows options; it does not mask the VVR "
+                                    + "name accessKey, so prefer access-key-secret.");
 
     public static final ConfigOption<String> SECURITY_TOKEN =
             ConfigOptions.key("security-token")
@@ -90,34 +113,38 @@ public final class TablestoreTunnelTableOptions {
                     .booleanType()
                     .defaultValue(false)
                     .withFallbackKeys("outputSpecificRowType")
-                    .withDescription("false: every record is an INSERT row (an append-only log of "
-                            + "changes; the 'type' metadata tells PUT, UPDATE or DELETE). true: a "
-                            + "changelog of the table: INSERT, UPDATE_BEFORE/UPDATE_AFTER and DELETE "
-                            + "rows with full row images (VVR: outputSpecificRowType).");
+                    .withDescription(
+                            "false: every record is an INSERT row (an append-only log of "
+                                    + "changes; the 'type' metadata tells PUT, UPDATE or DELETE). true: a "
+                                    + "changelog of the table: INSERT, UPDATE_BEFORE/UPDATE_AFTER and DELETE "
+                                    + "rows with full row images (VVR: outputSpecificRowType).");
 
     public static final ConfigOption<Boolean> IGNORE_DELETE =
             ConfigOptions.key("ignore-delete")
                     .booleanType()
                     .defaultValue(false)
                     .withFallbackKeys("ignoreDelete")
-                    .withDescription("Drop row deletions instead of emitting them (VVR: ignoreDelete).");
+                    .withDescription(
+                            "Drop row deletions instead of emitting them (VVR: ignoreDelete).");
 
     public static final ConfigOption<Boolean> SKIP_INVALID_DATA =
             ConfigOptions.key("skip-invalid-data")
                     .booleanType()
                     .defaultValue(false)
                     .withFallbackKeys("skipInvalidData")
-                    .withDescription("A record whose cell does not fit its declared column (type, "
-                            + "range, NOT NULL) fails the job with a message naming table, column, "
-                            + "channel and primary key; true skips such records and counts them in "
-                            + "the metric invalidRecordsSkipped (VVR: skipInvalidData).");
+                    .withDescription(
+                            "A record whose cell does not fit its declared column (type, "
+                                    + "range, NOT NULL) fails the job with a message naming table, column, "
+                                    + "channel and primary key; true skips such records and counts them in "
+                                    + "the metric invalidRecordsSkipped (VVR: skipInvalidData).");
 
     public static final ConfigOption<EpochUnit> EPOCH_UNIT =
             ConfigOptions.key("epoch-unit")
                     .enumType(EpochUnit.class)
                     .defaultValue(EpochUnit.MILLISECONDS)
-                    .withDescription("Unit of the integer cells read into TIMESTAMP, TIMESTAMP_LTZ and "
-                            + "DATE columns: time since 1970-01-01T00:00:00Z.");
+                    .withDescription(
+                            "Unit of the integer cells read into TIMESTAMP, TIMESTAMP_LTZ and "
+                                    + "DATE columns: time since 1970-01-01T00:00:00Z.");
 
     /** {@code scan.parallelism}: parallelism of the source operator (default: the job's). */
     public static final ConfigOption<Integer> SCAN_PARALLELISM = FactoryUtil.SOURCE_PARALLELISM;
@@ -128,24 +155,26 @@ public final class TablestoreTunnelTableOptions {
      * VVR {@code ots} options that this connector accepts so that VVR table definitions run
      * unchanged, but does not use: it retries and times out by its own rules (see docs/sql.md).
      */
-    public static final List<ConfigOption<String>> VVR_ACCEPTED_UNUSED = List.of(
-            vvrUnused("retryStrategy"),
-            vvrUnused("retryCount"),
-            vvrUnused("retryTimeoutMs"),
-            vvrUnused("dataFetchTimeoutMs"),
-            vvrUnused("enableRequestCompression"),
-            vvrUnused("connectTimeout"),
-            vvrUnused("socketTimeout"),
-            vvrUnused("ioThreadCount"),
-            vvrUnused("callbackThreadPoolSize"));
+    public static final List<ConfigOption<String>> VVR_ACCEPTED_UNUSED =
+            List.of(
+                    vvrUnused("retryStrategy"),
+                    vvrUnused("retryCount"),
+                    vvrUnused("retryTimeoutMs"),
+                    vvrUnused("dataFetchTimeoutMs"),
+                    vvrUnused("enableRequestCompression"),
+                    vvrUnused("connectTimeout"),
+                    vvrUnused("socketTimeout"),
+                    vvrUnused("ioThreadCount"),
+                    vvrUnused("callbackThreadPoolSize"));
 
     /** VVR's before-image column mapping; refused with a pointer to the origin metadata. */
     public static final ConfigOption<String> VVR_STREAM_ORIGIN_COLUMN_MAPPING =
             ConfigOptions.key("streamOriginColumnMapping")
                     .stringType()
                     .noDefaultValue()
-                    .withDescription("Not supported: declare before-image columns as metadata, "
-                            + "e.g. old_status STRING METADATA FROM 'origin.status' VIRTUAL.");
+                    .withDescription(
+                            "Not supported: declare before-image columns as metadata, "
+                                    + "e.g. old_status STRING METADATA FROM 'origin.status' VIRTUAL.");
 
     private static ConfigOption<String> vvrUnused(String key) {
         return ConfigOptions.key(key)
@@ -155,16 +184,17 @@ public final class TablestoreTunnelTableOptions {
     }
 
     /** The tunnel tuning options, shared with the DataStream source. */
-    public static final List<ConfigOption<?>> TUNNEL_OPTIONS = List.of(
-            TunnelSourceOptions.HEARTBEAT_INTERVAL,
-            TunnelSourceOptions.HEARTBEAT_TIMEOUT,
-            TunnelSourceOptions.CLIENT_TAG,
-            TunnelSourceOptions.COMMIT_INTERVAL,
-            TunnelSourceOptions.READ_MAX_BACKOFF,
-            TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS,
-            TunnelSourceOptions.STREAM_START,
-            TunnelSourceOptions.STREAM_START_TIMESTAMP,
-            TunnelSourceOptions.STREAM_END_TIMESTAMP);
+    public static final List<ConfigOption<?>> TUNNEL_OPTIONS =
+            List.of(
+                    TunnelSourceOptions.HEARTBEAT_INTERVAL,
+                    TunnelSourceOptions.HEARTBEAT_TIMEOUT,
+                    TunnelSourceOptions.CLIENT_TAG,
+                    TunnelSourceOptions.COMMIT_INTERVAL,
+                    TunnelSourceOptions.READ_MAX_BACKOFF,
+                    TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS,
+                    TunnelSourceOptions.STREAM_START,
+                    TunnelSourceOptions.STREAM_START_TIMESTAMP,
+                    TunnelSourceOptions.STREAM_END_TIMESTAMP);
 
     /** Unit of integers read as points in time. */
     public enum EpochUnit {

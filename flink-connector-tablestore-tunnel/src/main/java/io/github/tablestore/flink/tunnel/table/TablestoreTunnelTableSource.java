@@ -1,14 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,18 +43,31 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.RowKind;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The {@code tablestore-tunnel} scan source. Reads the tunnel with {@link TunnelSource}, decoding
  * only the attribute columns the query needs; builds full row images with {@link
  * RowImageFunction} where a change could leave a projected column untouched.
  */
 final class TablestoreTunnelTableSource
-        implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata, SupportsWatermarkPushDown {
+        implements ScanTableSource,
+                SupportsProjectionPushDown,
+                SupportsReadingMetadata,
+                SupportsWatermarkPushDown {
 
     private final SourceSettings settings;
     private final TableFacts facts;
+
     /** Every physical column of the declared table. */
     private final DataType physicalRowType;
+
     /** Type of the 'timestamp' metadata column as declared, or null. */
     private final LogicalType declaredTimestampType;
 
@@ -54,7 +77,10 @@ final class TablestoreTunnelTableSource
     private WatermarkStrategy<RowData> watermarkStrategy;
 
     TablestoreTunnelTableSource(
-            SourceSettings settings, TableFacts facts, DataType physicalRowType, LogicalType declaredTimestampType) {
+            SourceSettings settings,
+            TableFacts facts,
+            DataType physicalRowType,
+            LogicalType declaredTimestampType) {
         this.settings = settings;
         this.facts = facts;
         this.physicalRowType = physicalRowType;
@@ -124,10 +150,11 @@ final class TablestoreTunnelTableSource
         if (facts.tunnelType == TunnelType.BASE_DATA || !settings.outputRowKinds) {
             return ChangelogMode.insertOnly();
         }
-        ChangelogMode.Builder b = ChangelogMode.newBuilder()
-                .addContainedKind(RowKind.INSERT)
-                .addContainedKind(RowKind.UPDATE_BEFORE)
-                .addContainedKind(RowKind.UPDATE_AFTER);
+        ChangelogMode.Builder b =
+                ChangelogMode.newBuilder()
+                        .addContainedKind(RowKind.INSERT)
+                        .addContainedKind(RowKind.UPDATE_BEFORE)
+                        .addContainedKind(RowKind.UPDATE_AFTER);
         if (!settings.ignoreDelete) {
             b.addContainedKind(RowKind.DELETE);
         }
@@ -136,7 +163,8 @@ final class TablestoreTunnelTableSource
 
     /** Whether rows go through {@link RowImageFunction}. */
     boolean usesRowImages(RowShape shape) {
-        return facts.tunnelType != TunnelType.BASE_DATA && (settings.outputRowKinds || shape.hasAttributes());
+        return facts.tunnelType != TunnelType.BASE_DATA
+                && (settings.outputRowKinds || shape.hasAttributes());
     }
 
     RowShape shape() {
@@ -155,7 +183,8 @@ final class TablestoreTunnelTableSource
         for (String key : metadataKeys) {
             metadataTypes.add(readable.get(key).getLogicalType());
         }
-        return new RowShape(settings.tableName, names, types, primaryKey, metadataKeys, metadataTypes);
+        return new RowShape(
+                settings.tableName, names, types, primaryKey, metadataKeys, metadataTypes);
     }
 
     /** The attribute columns the readers decode: projected ones and those whose before-image is read. */
@@ -171,7 +200,9 @@ final class TablestoreTunnelTableSource
 
     /** The DataStream source for the current projection and metadata. */
     TunnelSource<RowData> createSource(
-            RowShape shape, TypeInformation<RowData> producedType, TypeInformation<RowData> envelopeType) {
+            RowShape shape,
+            TypeInformation<RowData> producedType,
+            TypeInformation<RowData> envelopeType) {
         boolean images = usesRowImages(shape);
         CellConverter[] converters = new CellConverter[shape.physicalCount()];
         for (int i = 0; i < converters.length; i++) {
@@ -185,20 +216,29 @@ final class TablestoreTunnelTableSource
                 readers[j] = meta.reader(shape.metadataTypes[j]);
             } else {
                 String column = key.substring(TunnelMetadata.ORIGIN_PREFIX.length());
-                readers[j] = TunnelMetadata.originReader(
-                        column, CellConverters.forType(shape.metadataTypes[j], settings.epochUnit));
+                readers[j] =
+                        TunnelMetadata.originReader(
+                                column,
+                                CellConverters.forType(shape.metadataTypes[j], settings.epochUnit));
             }
         }
-        TypeInformation<RowData> deserializedType =
-                images ? envelopeType : producedType;
-        TunnelRowDataDeserializer deserializer = new TunnelRowDataDeserializer(
-                shape, converters, readers, images, settings.ignoreDelete, settings.skipInvalidData, deserializedType);
+        TypeInformation<RowData> deserializedType = images ? envelopeType : producedType;
+        TunnelRowDataDeserializer deserializer =
+                new TunnelRowDataDeserializer(
+                        shape,
+                        converters,
+                        readers,
+                        images,
+                        settings.ignoreDelete,
+                        settings.skipInvalidData,
+                        deserializedType);
         try {
             return settings.builder(facts.tunnelType, deserializer)
                     .setAttributeColumns(decodedColumns(shape))
                     .build();
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("Invalid options for table '" + settings.tableName + "': " + e.getMessage(), e);
+            throw new ValidationException(
+                    "Invalid options for table '" + settings.tableName + "': " + e.getMessage(), e);
         }
     }
 
@@ -207,23 +247,35 @@ final class TablestoreTunnelTableSource
         RowShape shape = shape();
         TypeInformation<RowData> producedType = context.createTypeInformation(producedDataType);
         boolean images = usesRowImages(shape);
-        TunnelSource<RowData> source = createSource(
-                shape, producedType, context.createTypeInformation(ImageEnvelope.rowType(shape)));
+        TunnelSource<RowData> source =
+                createSource(
+                        shape,
+                        producedType,
+                        context.createTypeInformation(ImageEnvelope.rowType(shape)));
         WatermarkStrategy<RowData> watermarks = watermarkStrategy;
         String name = "TablestoreTunnel[" + settings.tableName + "/" + settings.tunnelName + "]";
-        RowImageFunction imageFunction = images
-                ? new RowImageFunction(shape, settings.outputRowKinds, settings.ignoreDelete,
-                        facts.tunnelType == TunnelType.BASE_AND_STREAM, settings.skipInvalidData)
-                : null;
+        RowImageFunction imageFunction =
+                images
+                        ? new RowImageFunction(
+                                shape,
+                                settings.outputRowKinds,
+                                settings.ignoreDelete,
+                                facts.tunnelType == TunnelType.BASE_AND_STREAM,
+                                settings.skipInvalidData)
+                        : null;
         Integer parallelism = settings.parallelism;
         return new DataStreamScanProvider() {
             @Override
-            public DataStream<RowData> produceDataStream(ProviderContext provider, StreamExecutionEnvironment env) {
+            public DataStream<RowData> produceDataStream(
+                    ProviderContext provider, StreamExecutionEnvironment env) {
                 // With row images the watermarks follow the images: a partial change may lack the
                 // rowtime column that the full image has.
                 WatermarkStrategy<RowData> atSource =
-                        images || watermarks == null ? WatermarkStrategy.noWatermarks() : watermarks;
-                DataStreamSource<RowData> stream = env.fromSource(source, atSource, name, source.getProducedType());
+                        images || watermarks == null
+                                ? WatermarkStrategy.noWatermarks()
+                                : watermarks;
+                DataStreamSource<RowData> stream =
+                        env.fromSource(source, atSource, name, source.getProducedType());
                 provider.generateUid("source").ifPresent(stream::uid);
                 if (parallelism != null) {
                     stream.setParallelism(parallelism);
@@ -231,15 +283,16 @@ final class TablestoreTunnelTableSource
                 if (!images) {
                     return stream;
                 }
-                SingleOutputStreamOperator<RowData> rows = stream
-                        .keyBy(new RowKey(), Types.STRING)
-                        .process(imageFunction, producedType)
-                        .name(name + " row images");
+                SingleOutputStreamOperator<RowData> rows =
+                        stream.keyBy(new RowKey(), Types.STRING)
+                                .process(imageFunction, producedType)
+                                .name(name + " row images");
                 provider.generateUid("row-images").ifPresent(rows::uid);
                 if (watermarks == null) {
                     return rows;
                 }
-                SingleOutputStreamOperator<RowData> withWatermarks = rows.assignTimestampsAndWatermarks(watermarks);
+                SingleOutputStreamOperator<RowData> withWatermarks =
+                        rows.assignTimestampsAndWatermarks(watermarks);
                 provider.generateUid("watermarks").ifPresent(withWatermarks::uid);
                 return withWatermarks;
             }
@@ -264,7 +317,8 @@ final class TablestoreTunnelTableSource
     @Override
     public DynamicTableSource copy() {
         TablestoreTunnelTableSource copy =
-                new TablestoreTunnelTableSource(settings, facts, physicalRowType, declaredTimestampType);
+                new TablestoreTunnelTableSource(
+                        settings, facts, physicalRowType, declaredTimestampType);
         copy.projection = projection.clone();
         copy.metadataKeys = metadataKeys;
         copy.producedDataType = producedDataType;
@@ -288,7 +342,12 @@ final class TablestoreTunnelTableSource
 
     @Override
     public String toString() {
-        return "TablestoreTunnelTableSource{" + settings + ", projection=" + Arrays.toString(projection)
-                + ", metadata=" + metadataKeys + "}";
+        return "TablestoreTunnelTableSource{"
+                + settings
+                + ", projection="
+                + Arrays.toString(projection)
+                + ", metadata="
+                + metadataKeys
+                + "}";
     }
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -5,7 +21,7 @@ import io.github.tablestore.flink.tunnel.client.record.CellOperation;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
-import java.io.Serializable;
+
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
@@ -13,6 +29,8 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.LocalZonedTimestampType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+
+import java.io.Serializable;
 
 /**
  * The metadata a table can declare with {@code METADATA FROM '<key>'}: the record's change type,
@@ -26,13 +44,19 @@ enum TunnelMetadata {
      * When the change was logged: TIMESTAMP_LTZ (NULL for base data), or, when the column is
      * declared BIGINT, microseconds since the epoch as VVR's OtsRecordTimestamp (0 for base data).
      */
-    TIMESTAMP("timestamp", "When the change was logged; NULL for base data. Declared BIGINT: "
-            + "microseconds since the epoch, 0 for base data (as VVR)."),
+    TIMESTAMP(
+            "timestamp",
+            "When the change was logged; NULL for base data. Declared BIGINT: "
+                    + "microseconds since the epoch, 0 for base data (as VVR)."),
     /** The channel (base-data range or stream shard) the record came from. */
-    CHANNEL_ID("channel-id", "The tunnel channel (a base-data range or a stream shard) of the record."),
+    CHANNEL_ID(
+            "channel-id",
+            "The tunnel channel (a base-data range or a stream shard) of the record."),
     /** epoch:timestamp:rowIndex in fixed-width hex, sorting like the stream; NULL for base data. */
-    SEQUENCE_INFO("sequence-info", "The record's stream position, epoch:timestamp:row-index in "
-            + "fixed-width hex (sorts in stream order within a channel); NULL for base data.");
+    SEQUENCE_INFO(
+            "sequence-info",
+            "The record's stream position, epoch:timestamp:row-index in "
+                    + "fixed-width hex (sorts in stream order within a channel); NULL for base data.");
 
     /** Prefix of the before-image keys: {@code origin.status} is the old value of {@code status}. */
     static final String ORIGIN_PREFIX = "origin.";
@@ -72,7 +96,8 @@ enum TunnelMetadata {
                     return DataTypes.BIGINT().notNull();
                 }
                 if (declared instanceof LocalZonedTimestampType) {
-                    return DataTypes.TIMESTAMP_LTZ(((LocalZonedTimestampType) declared).getPrecision());
+                    return DataTypes.TIMESTAMP_LTZ(
+                            ((LocalZonedTimestampType) declared).getPrecision());
                 }
                 return DataTypes.TIMESTAMP_LTZ(3);
             default:
@@ -112,7 +137,8 @@ enum TunnelMetadata {
                     }
                     long micros = seq.timestamp();
                     return TimestampData.fromEpochMillis(
-                            Math.floorDiv(micros, 1000L), (int) Math.floorMod(micros, 1000L) * 1000);
+                            Math.floorDiv(micros, 1000L),
+                            (int) Math.floorMod(micros, 1000L) * 1000);
                 };
             default:
                 throw new AssertionError(this);
@@ -139,15 +165,20 @@ enum TunnelMetadata {
         return (channel, record) -> {
             Cell found = null;
             for (Cell cell : record.originColumns()) {
-                if (cell.name().equals(column) && (found == null || cell.timestamp() > found.timestamp())) {
+                if (cell.name().equals(column)
+                        && (found == null || cell.timestamp() > found.timestamp())) {
                     found = cell;
                 }
             }
-            return found == null || found.operation() != CellOperation.PUT ? null : converter.convert(found.value());
+            return found == null || found.operation() != CellOperation.PUT
+                    ? null
+                    : converter.convert(found.value());
         };
     }
 
     private static final StringData[] TYPE_NAMES = {
-        StringData.fromString("PUT"), StringData.fromString("UPDATE"), StringData.fromString("DELETE")
+        StringData.fromString("PUT"),
+        StringData.fromString("UPDATE"),
+        StringData.fromString("DELETE")
     };
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -8,14 +24,16 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
-import java.util.Arrays;
-import java.util.List;
+
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns tunnel records into rows of the declared table: the projected physical columns, then the
@@ -46,11 +64,15 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
 
     /** Attribute columns by cell name (projected physical indexes). */
     private transient ColumnIndex attributeIndex;
+
     /** Projected primary-key columns by key column name. */
     private transient ColumnIndex keyIndex;
+
     private transient int projectedKeyColumns;
+
     /** Per projected column of the current record: its newest cell / its key value. */
     private transient Cell[] cells;
+
     private transient ColumnValue[] keyValues;
     private transient LastString channels;
     private transient InvalidDataHandler invalid;
@@ -120,7 +142,8 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
             for (int k = 0, size = primaryKey.size(); k < size; k++) {
                 PrimaryKeyColumn column = primaryKey.get(k);
                 int i = keyIndex.indexOf(column.name(), k);
-                if (i != ColumnIndex.ABSENT && keyValues[i] == null) { // the first of a name, as PrimaryKey.value
+                if (i != ColumnIndex.ABSENT
+                        && keyValues[i] == null) { // the first of a name, as PrimaryKey.value
                     keyValues[i] = column.value();
                 }
             }
@@ -150,7 +173,12 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
                             setChange(changes, n, i, ImageEnvelope.OP_PUT, cell.timestamp());
                             break;
                         case DELETE_ALL_VERSIONS:
-                            setChange(changes, n, i, ImageEnvelope.OP_DELETE_ALL, ImageEnvelope.NO_VERSION);
+                            setChange(
+                                    changes,
+                                    n,
+                                    i,
+                                    ImageEnvelope.OP_DELETE_ALL,
+                                    ImageEnvelope.NO_VERSION);
                             break;
                         case DELETE_ONE_VERSION:
                             setChange(changes, n, i, ImageEnvelope.OP_DELETE_ONE, cell.timestamp());
@@ -161,8 +189,12 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
                 } else if (images) {
                     ImageEnvelope.setVersion(changes, n, i, ImageEnvelope.NO_VERSION);
                 }
-                if (value == null && !images && action == RecordAction.PUT_ROW && shape.notNullAttribute(i)) {
-                    throw new InvalidCellException("is declared NOT NULL but the row has no value for it");
+                if (value == null
+                        && !images
+                        && action == RecordAction.PUT_ROW
+                        && shape.notNullAttribute(i)) {
+                    throw new InvalidCellException(
+                            "is declared NOT NULL but the row has no value for it");
                 }
                 row.setField(offset + i, value);
             }
@@ -171,10 +203,21 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
                 row.setField(offset + n + j, metadata[j].read(channelId, record));
             }
         } catch (InvalidCellException e) {
-            String what = column < n ? "column '" + shape.names[column] + "'"
-                    : "metadata '" + shape.metadataKeys[column - n] + "'";
-            invalid.invalid("table '" + shape.tableName + "', channel '" + channelId + "', primary key "
-                    + primaryKey + ": " + what + " " + e.getMessage());
+            String what =
+                    column < n
+                            ? "column '" + shape.names[column] + "'"
+                            : "metadata '" + shape.metadataKeys[column - n] + "'";
+            invalid.invalid(
+                    "table '"
+                            + shape.tableName
+                            + "', channel '"
+                            + channelId
+                            + "', primary key "
+                            + primaryKey
+                            + ": "
+                            + what
+                            + " "
+                            + e.getMessage());
             return;
         }
         if (images) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.demo;
 
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
@@ -12,15 +28,17 @@ import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.util.EnvironmentInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.util.EnvironmentInformation;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The connector end to end on one machine: an embedded Tablestore emulator with an {@code orders}
@@ -41,26 +59,30 @@ public final class TunnelSourceDemo {
     public static void main(String[] args) throws Exception {
         long seconds = Long.getLong("demo.seconds", 60);
         try (TablestoreEmulator emulator = TablestoreEmulator.builder().start()) {
-            emulator.createTable(TableSpec.builder(TABLE)
-                    .primaryKey("order_id", PrimaryKeyType.INTEGER)
-                    .partitions(2)
-                    .stream(24, List.of())
-                    .build());
+            emulator.createTable(
+                    TableSpec.builder(TABLE)
+                            .primaryKey("order_id", PrimaryKeyType.INTEGER)
+                            .partitions(2)
+                            .stream(24, List.of())
+                            .build());
             Random random = new Random(7);
             for (long id = 1; id <= 5; id++) {
                 put(emulator, id, random);
             }
             say("emulator at " + emulator.endpoint() + ", table '" + TABLE + "' with 5 orders");
 
-            TunnelSource<String> source = TunnelSource.<String>builder()
-                    .setEndpoint(emulator.endpoint())
-                    .setInstanceName(emulator.instanceName())
-                    .setCredentials(CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()))
-                    .setTableName(TABLE)
-                    .setTunnelName("flink-orders")
-                    .setTunnelType(TunnelType.BASE_AND_STREAM)
-                    .setDeserializer(TunnelRecordDeserializationSchema.json())
-                    .build();
+            TunnelSource<String> source =
+                    TunnelSource.<String>builder()
+                            .setEndpoint(emulator.endpoint())
+                            .setInstanceName(emulator.instanceName())
+                            .setCredentials(
+                                    CredentialsProvider.of(
+                                            emulator.accessKeyId(), emulator.accessKeySecret()))
+                            .setTableName(TABLE)
+                            .setTunnelName("flink-orders")
+                            .setTunnelType(TunnelType.BASE_AND_STREAM)
+                            .setDeserializer(TunnelRecordDeserializationSchema.json())
+                            .build();
 
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
             env.enableCheckpointing(2_000);
@@ -68,8 +90,10 @@ public final class TunnelSourceDemo {
                     .map(json -> "tunnel> " + json)
                     .print();
             JobClient job = env.executeAsync("tablestore-tunnel-demo");
-            say("Flink " + EnvironmentInformation.getVersion()
-                    + " job started; the first records are the existing orders, then every change");
+            say(
+                    "Flink "
+                            + EnvironmentInformation.getVersion()
+                            + " job started; the first records are the existing orders, then every change");
 
             ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
             writer.scheduleWithFixedDelay(() -> change(emulator, random), 1, 1, TimeUnit.SECONDS);
@@ -94,9 +118,13 @@ public final class TunnelSourceDemo {
     private static void put(TablestoreEmulator emulator, long id, Random random) {
         String item = ITEMS[random.nextInt(ITEMS.length)];
         long qty = 1 + random.nextInt(9);
-        emulator.putRow(TABLE, Row.of(key(id), List.of(
-                Cell.put("item", ColumnValue.ofString(item)),
-                Cell.put("qty", ColumnValue.ofLong(qty)))));
+        emulator.putRow(
+                TABLE,
+                Row.of(
+                        key(id),
+                        List.of(
+                                Cell.put("item", ColumnValue.ofString(item)),
+                                Cell.put("qty", ColumnValue.ofLong(qty)))));
     }
 
     /** One random change: a new order, a new quantity, or a cancelled order. */
@@ -107,7 +135,11 @@ public final class TunnelSourceDemo {
             put(emulator, id, random);
             say("writer: put order " + id);
         } else if (kind < 8) {
-            emulator.updateRow(TABLE, Row.of(key(id), List.of(Cell.put("qty", ColumnValue.ofLong(random.nextInt(20))))));
+            emulator.updateRow(
+                    TABLE,
+                    Row.of(
+                            key(id),
+                            List.of(Cell.put("qty", ColumnValue.ofLong(random.nextInt(20))))));
             say("writer: update qty of order " + id);
         } else {
             emulator.deleteRow(TABLE, key(id));

@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.source;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.source;
 
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.RefreshingCredentialsProvider;
@@ -9,10 +22,16 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
-import java.time.Duration;
+
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.util.InstantiationUtil;
+
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TunnelSourceBuilderTest {
 
@@ -45,28 +64,47 @@ class TunnelSourceBuilderTest {
                 .isEqualTo(Boundedness.BOUNDED);
         assertThat(valid().setTunnelType(TunnelType.STREAM).build().getBoundedness())
                 .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        assertThat(valid().setTunnelType(TunnelType.STREAM).setStreamEndTimestamp(2_000_000_000_000L)
-                        .build().getBoundedness())
+        assertThat(
+                        valid().setTunnelType(TunnelType.STREAM)
+                                .setStreamEndTimestamp(2_000_000_000_000L)
+                                .build()
+                                .getBoundedness())
                 .isEqualTo(Boundedness.BOUNDED);
     }
 
     @Test
     void createsStreamTunnelsWithTheConfiguredRange() {
-        CreateTunnelRequest r = valid().setTunnelType(TunnelType.STREAM)
-                .setStreamStartTimestamp(1_000L).setStreamEndTimestamp(2_000L).build().config().createTunnelRequest();
+        CreateTunnelRequest r =
+                valid().setTunnelType(TunnelType.STREAM)
+                        .setStreamStartTimestamp(1_000L)
+                        .setStreamEndTimestamp(2_000L)
+                        .build()
+                        .config()
+                        .createTunnelRequest();
         assertThat(r.streamStartMillis()).isEqualTo(1_000L);
         assertThat(r.streamEndMillis()).isEqualTo(2_000L);
-        assertThat(valid().setTunnelType(TunnelType.STREAM).setStreamStartEarliest().build().config()
-                .createTunnelRequest().streamStart()).isEqualTo(CreateTunnelRequest.StreamStart.EARLIEST);
+        assertThat(
+                        valid().setTunnelType(TunnelType.STREAM)
+                                .setStreamStartEarliest()
+                                .build()
+                                .config()
+                                .createTunnelRequest()
+                                .streamStart())
+                .isEqualTo(CreateTunnelRequest.StreamStart.EARLIEST);
     }
 
     @Test
     void missingSettingsAreNamed() {
-        assertThatThrownBy(() -> valid().setEndpoint(null).build()).hasMessageContaining("endpoint");
-        assertThatThrownBy(() -> valid().setInstanceName(" ").build()).hasMessageContaining("instance name");
-        assertThatThrownBy(() -> valid().setTableName(null).build()).hasMessageContaining("table name");
-        assertThatThrownBy(() -> valid().setTunnelName("").build()).hasMessageContaining("tunnel name");
-        assertThatThrownBy(() -> valid().setDeserializer(null).build()).hasMessageContaining("deserializer");
+        assertThatThrownBy(() -> valid().setEndpoint(null).build())
+                .hasMessageContaining("endpoint");
+        assertThatThrownBy(() -> valid().setInstanceName(" ").build())
+                .hasMessageContaining("instance name");
+        assertThatThrownBy(() -> valid().setTableName(null).build())
+                .hasMessageContaining("table name");
+        assertThatThrownBy(() -> valid().setTunnelName("").build())
+                .hasMessageContaining("tunnel name");
+        assertThatThrownBy(() -> valid().setDeserializer(null).build())
+                .hasMessageContaining("deserializer");
         assertThatThrownBy(() -> valid().setEndpoint("ftp://x").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("endpoint");
@@ -75,7 +113,8 @@ class TunnelSourceBuilderTest {
     @Test
     void invalidOptionsFailNamingTheOption() {
         assertThatThrownBy(() -> valid().setHeartbeatInterval(Duration.ofSeconds(4)).build())
-                .hasMessageContaining("tunnel.heartbeat.interval").hasMessageContaining("at least");
+                .hasMessageContaining("tunnel.heartbeat.interval")
+                .hasMessageContaining("at least");
         assertThatThrownBy(() -> valid().setHeartbeatTimeout(Duration.ofSeconds(30)).build())
                 .hasMessageContaining("tunnel.heartbeat.timeout");
         assertThatThrownBy(() -> valid().setReadMaxBackoff(Duration.ofMillis(199)).build())
@@ -86,15 +125,27 @@ class TunnelSourceBuilderTest {
                 .hasMessageContaining("tunnel.commit.interval");
         assertThatThrownBy(() -> valid().setClientTag(" ").build())
                 .hasMessageContaining("tunnel.client.tag");
-        assertThatThrownBy(() -> valid().setProperty("tunnel.stream.start", "TIMESTAMP")
-                        .setTunnelType(TunnelType.STREAM).build())
+        assertThatThrownBy(
+                        () ->
+                                valid().setProperty("tunnel.stream.start", "TIMESTAMP")
+                                        .setTunnelType(TunnelType.STREAM)
+                                        .build())
                 .hasMessageContaining("tunnel.stream.start-timestamp");
-        assertThatThrownBy(() -> valid().setTunnelType(TunnelType.STREAM)
-                        .setStreamStartTimestamp(5_000L).setStreamEndTimestamp(4_000L).build())
+        assertThatThrownBy(
+                        () ->
+                                valid().setTunnelType(TunnelType.STREAM)
+                                        .setStreamStartTimestamp(5_000L)
+                                        .setStreamEndTimestamp(4_000L)
+                                        .build())
                 .hasMessageContaining("tunnel.stream.end-timestamp");
         assertThatThrownBy(() -> valid().setStreamEndTimestamp(4_000L).build())
-                .hasMessageContaining("tunnel.stream.end-timestamp").hasMessageContaining("STREAM tunnels only");
-        assertThatThrownBy(() -> valid().setTunnelType(TunnelType.BASE_DATA).setStreamStartEarliest().build())
+                .hasMessageContaining("tunnel.stream.end-timestamp")
+                .hasMessageContaining("STREAM tunnels only");
+        assertThatThrownBy(
+                        () ->
+                                valid().setTunnelType(TunnelType.BASE_DATA)
+                                        .setStreamStartEarliest()
+                                        .build())
                 .hasMessageContaining("tunnel.stream.start");
         assertThatThrownBy(() -> valid().setProperty("tunnel.heartbeat.intervall", "10 s").build())
                 .hasMessageContaining("Unknown option 'tunnel.heartbeat.intervall'");
@@ -104,23 +155,33 @@ class TunnelSourceBuilderTest {
 
     @Test
     void propertiesAreAcceptedByKey() {
-        TunnelSourceConfig c = valid().setProperty("tunnel.heartbeat.interval", "10 s")
-                .setProperty("tunnel.read.max-parallel-channels", "3").build().config();
+        TunnelSourceConfig c =
+                valid().setProperty("tunnel.heartbeat.interval", "10 s")
+                        .setProperty("tunnel.read.max-parallel-channels", "3")
+                        .build()
+                        .config();
         assertThat(c.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.maxParallelChannels()).isEqualTo(3);
     }
 
     @Test
     void theHeartbeatMinimumIsLoweredOnlyThroughTheTestHook() {
-        assertThat(valid().forTesting(f -> f, Duration.ofMillis(50))
-                .setHeartbeatInterval(Duration.ofMillis(100)).build().config().heartbeatInterval())
+        assertThat(
+                        valid().forTesting(f -> f, Duration.ofMillis(50))
+                                .setHeartbeatInterval(Duration.ofMillis(100))
+                                .build()
+                                .config()
+                                .heartbeatInterval())
                 .isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
     void secretsNeverShowAndTheSourceIsSerializable() throws Exception {
         TunnelSource<String> source = valid().build();
-        assertThat(source.toString()).contains("orders").contains("my-instance").doesNotContain("s3cr3t");
+        assertThat(source.toString())
+                .contains("orders")
+                .contains("my-instance")
+                .doesNotContain("s3cr3t");
         assertThat(source.config().clientFactory().toString()).doesNotContain("s3cr3t");
         TunnelSource<String> copy = InstantiationUtil.clone(source);
         assertThat(copy.config().tunnelName()).isEqualTo("flink-orders");
@@ -128,8 +189,12 @@ class TunnelSourceBuilderTest {
 
     @Test
     void refreshingProvidersMustComeThroughAFactory() {
-        RefreshingCredentialsProvider refreshing = RefreshingCredentialsProvider.builder(
-                () -> io.github.tablestore.flink.tunnel.client.auth.Credentials.of("a", "b", "c")).build();
+        RefreshingCredentialsProvider refreshing =
+                RefreshingCredentialsProvider.builder(
+                                () ->
+                                        io.github.tablestore.flink.tunnel.client.auth.Credentials
+                                                .of("a", "b", "c"))
+                        .build();
         assertThatThrownBy(() -> valid().setCredentials(refreshing))
                 .hasMessageContaining("setCredentialsFactory");
     }

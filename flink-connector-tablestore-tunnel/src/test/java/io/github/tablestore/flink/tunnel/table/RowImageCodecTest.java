@@ -1,10 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.math.BigDecimal;
-import java.util.Arrays;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.StringData;
@@ -27,23 +38,43 @@ import org.apache.flink.table.types.logical.TimestampType;
 import org.apache.flink.table.types.logical.TinyIntType;
 import org.apache.flink.table.types.logical.VarBinaryType;
 import org.apache.flink.table.types.logical.VarCharType;
+
 import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RowImageCodecTest {
 
     /** Every type a produced field can have (physical columns and metadata), in one row. */
     private static final LogicalType[] ALL = {
-        new BooleanType(), new TinyIntType(), new SmallIntType(), new IntType(), new DateType(), new BigIntType(),
-        new FloatType(), new DoubleType(), new DecimalType(10, 2), new DecimalType(38, 10), new TimestampType(6),
-        new LocalZonedTimestampType(3), new VarCharType(VarCharType.MAX_LENGTH), new CharType(3),
-        new VarBinaryType(VarBinaryType.MAX_LENGTH), new BinaryType(2)
+        new BooleanType(),
+        new TinyIntType(),
+        new SmallIntType(),
+        new IntType(),
+        new DateType(),
+        new BigIntType(),
+        new FloatType(),
+        new DoubleType(),
+        new DecimalType(10, 2),
+        new DecimalType(38, 10),
+        new TimestampType(6),
+        new LocalZonedTimestampType(3),
+        new VarCharType(VarCharType.MAX_LENGTH),
+        new CharType(3),
+        new VarBinaryType(VarBinaryType.MAX_LENGTH),
+        new BinaryType(2)
     };
 
     private static GenericRowData row(Object... fields) {
         return GenericRowData.of(fields);
     }
 
-    private static void assertRoundTrip(RowImageCodec codec, GenericRowData row, long[] versions, boolean deleted) {
+    private static void assertRoundTrip(
+            RowImageCodec codec, GenericRowData row, long[] versions, boolean deleted) {
         byte[] image = codec.encode(row, row.getArity(), versions, deleted);
         long[] decodedVersions = new long[versions.length];
         GenericRowData decoded = codec.decode(image, decodedVersions);
@@ -65,23 +96,49 @@ class RowImageCodecTest {
     @Test
     void everyFieldTypeRoundTrips() {
         RowImageCodec codec = new RowImageCodec(ALL, 3);
-        assertRoundTrip(codec, row(
-                true, (byte) -128, (short) -32768, Integer.MIN_VALUE, -719162, Long.MIN_VALUE,
-                Float.MIN_VALUE, -0.0d,
-                DecimalData.fromBigDecimal(new BigDecimal("-99999999.99"), 10, 2),
-                DecimalData.fromBigDecimal(new BigDecimal("-9999999999999999999999999999.9999999999"), 38, 10),
-                TimestampData.fromEpochMillis(-1L, 999_999), TimestampData.fromEpochMillis(Long.MIN_VALUE, 0),
-                StringData.fromString(""), StringData.fromString("a"), new byte[0], new byte[] {0, -1}),
-                new long[] {Long.MIN_VALUE, 0, Long.MAX_VALUE}, false);
-        assertRoundTrip(codec, row(
-                false, (byte) 127, (short) 32767, Integer.MAX_VALUE, 2932896, Long.MAX_VALUE,
-                Float.NaN, Double.NEGATIVE_INFINITY,
-                DecimalData.fromBigDecimal(new BigDecimal("12.34"), 10, 2),
-                DecimalData.fromBigDecimal(new BigDecimal("1.0000000001"), 38, 10),
-                TimestampData.fromEpochMillis(1_700_000_000_123L, 456_000), TimestampData.fromEpochMillis(Long.MAX_VALUE),
-                StringData.fromString("Grüße, 世界 \uD83D\uDE00"), StringData.fromString("\u0000x"),
-                new byte[300], new byte[] {(byte) 0x80, 0x7f}),
-                new long[] {1, -1, 1_700_000_000_000L}, true);
+        assertRoundTrip(
+                codec,
+                row(
+                        true,
+                        (byte) -128,
+                        (short) -32768,
+                        Integer.MIN_VALUE,
+                        -719162,
+                        Long.MIN_VALUE,
+                        Float.MIN_VALUE,
+                        -0.0d,
+                        DecimalData.fromBigDecimal(new BigDecimal("-99999999.99"), 10, 2),
+                        DecimalData.fromBigDecimal(
+                                new BigDecimal("-9999999999999999999999999999.9999999999"), 38, 10),
+                        TimestampData.fromEpochMillis(-1L, 999_999),
+                        TimestampData.fromEpochMillis(Long.MIN_VALUE, 0),
+                        StringData.fromString(""),
+                        StringData.fromString("a"),
+                        new byte[0],
+                        new byte[] {0, -1}),
+                new long[] {Long.MIN_VALUE, 0, Long.MAX_VALUE},
+                false);
+        assertRoundTrip(
+                codec,
+                row(
+                        false,
+                        (byte) 127,
+                        (short) 32767,
+                        Integer.MAX_VALUE,
+                        2932896,
+                        Long.MAX_VALUE,
+                        Float.NaN,
+                        Double.NEGATIVE_INFINITY,
+                        DecimalData.fromBigDecimal(new BigDecimal("12.34"), 10, 2),
+                        DecimalData.fromBigDecimal(new BigDecimal("1.0000000001"), 38, 10),
+                        TimestampData.fromEpochMillis(1_700_000_000_123L, 456_000),
+                        TimestampData.fromEpochMillis(Long.MAX_VALUE),
+                        StringData.fromString("Grüße, 世界 \uD83D\uDE00"),
+                        StringData.fromString("\u0000x"),
+                        new byte[300],
+                        new byte[] {(byte) 0x80, 0x7f}),
+                new long[] {1, -1, 1_700_000_000_000L},
+                true);
     }
 
     @Test
@@ -92,12 +149,20 @@ class RowImageCodecTest {
 
     @Test
     void stringsAreReadFromAnyFormOfStringData() {
-        RowImageCodec codec = new RowImageCodec(new LogicalType[] {new VarCharType(100), new VarCharType(100)}, 0);
+        RowImageCodec codec =
+                new RowImageCodec(
+                        new LogicalType[] {new VarCharType(100), new VarCharType(100)}, 0);
         // A string that is a view into a larger array (as rows read off the wire are).
         byte[] memory = "..long ström..".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         StringData view = BinaryStringData.fromBytes(memory, 2, memory.length - 4);
-        GenericRowData decoded = codec.decode(
-                codec.encode(row(view, StringData.fromString("java form")), 2, new long[0], false), new long[0]);
+        GenericRowData decoded =
+                codec.decode(
+                        codec.encode(
+                                row(view, StringData.fromString("java form")),
+                                2,
+                                new long[0],
+                                false),
+                        new long[0]);
         assertThat(decoded.getString(0).toString()).isEqualTo("long ström");
         assertThat(decoded.getString(1).toString()).isEqualTo("java form");
     }
@@ -106,14 +171,18 @@ class RowImageCodecTest {
     void longStringsUseMultiByteLengths() {
         char[] chars = new char[70_000];
         Arrays.fill(chars, 'é');
-        RowImageCodec codec = new RowImageCodec(new LogicalType[] {new VarCharType(VarCharType.MAX_LENGTH)}, 1);
-        assertRoundTrip(codec, row(StringData.fromString(new String(chars))), new long[] {5}, false);
+        RowImageCodec codec =
+                new RowImageCodec(new LogicalType[] {new VarCharType(VarCharType.MAX_LENGTH)}, 1);
+        assertRoundTrip(
+                codec, row(StringData.fromString(new String(chars))), new long[] {5}, false);
     }
 
     @Test
     void fieldsFromStoredFieldsOnAreStoredAsNull() {
-        RowImageCodec codec = new RowImageCodec(new LogicalType[] {new BigIntType(), new VarCharType(10)}, 1);
-        byte[] image = codec.encode(row(1L, StringData.fromString("meta")), 1, new long[] {7}, false);
+        RowImageCodec codec =
+                new RowImageCodec(new LogicalType[] {new BigIntType(), new VarCharType(10)}, 1);
+        byte[] image =
+                codec.encode(row(1L, StringData.fromString("meta")), 1, new long[] {7}, false);
         GenericRowData decoded = codec.decode(image, new long[1]);
         assertThat(decoded.getField(0)).isEqualTo(1L);
         assertThat(decoded.isNullAt(1)).isTrue();
@@ -121,8 +190,10 @@ class RowImageCodecTest {
 
     @Test
     void markedDeletedKeepsTheRowAndVersionsAndLeavesTheOriginal() {
-        RowImageCodec codec = new RowImageCodec(new LogicalType[] {new BigIntType(), new VarCharType(10)}, 2);
-        byte[] image = codec.encode(row(1L, StringData.fromString("x")), 2, new long[] {3, 4}, false);
+        RowImageCodec codec =
+                new RowImageCodec(new LogicalType[] {new BigIntType(), new VarCharType(10)}, 2);
+        byte[] image =
+                codec.encode(row(1L, StringData.fromString("x")), 2, new long[] {3, 4}, false);
         byte[] original = image.clone();
         byte[] deleted = codec.markedDeleted(image);
         assertThat(image).isEqualTo(original);
@@ -135,31 +206,57 @@ class RowImageCodecTest {
     /** Pins format 1: a change to the encoding must be a new format, not a silent one. */
     @Test
     void formatOneIsPinned() {
-        RowImageCodec codec = new RowImageCodec(
-                new LogicalType[] {new BigIntType(false), new VarCharType(10), new BooleanType(), new TimestampType(3)},
-                2);
-        byte[] image = codec.encode(
-                row(1L, StringData.fromString("é"), null, TimestampData.fromEpochMillis(2L, 3)),
-                4, new long[] {10, ImageEnvelope.NO_VERSION}, false);
-        assertThat(image).containsExactly(
-                0x01, 0x00, 0x04, 0x02, // format, flags, 4 fields, 2 versions
-                0, 0, 0, 0, 0, 0, 0, 0x0A, // version 10
-                0x80, 0, 0, 0, 0, 0, 0, 0, // no version
-                0x05, 0, 0, 0, 0, 0, 0, 0, 0x01, // BIGINT 1
-                0x0A, 0x02, 0xC3, 0xA9, // STRING "é"
-                0x00, // NULL
-                0x09, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0, 0x03); // TIMESTAMP 2 ms + 3 ns
+        RowImageCodec codec =
+                new RowImageCodec(
+                        new LogicalType[] {
+                            new BigIntType(false),
+                            new VarCharType(10),
+                            new BooleanType(),
+                            new TimestampType(3)
+                        },
+                        2);
+        byte[] image =
+                codec.encode(
+                        row(
+                                1L,
+                                StringData.fromString("é"),
+                                null,
+                                TimestampData.fromEpochMillis(2L, 3)),
+                        4,
+                        new long[] {10, ImageEnvelope.NO_VERSION},
+                        false);
+        assertThat(image)
+                .containsExactly(
+                        0x01, 0x00, 0x04, 0x02, // format, flags, 4 fields, 2 versions
+                        0, 0, 0, 0, 0, 0, 0, 0x0A, // version 10
+                        0x80, 0, 0, 0, 0, 0, 0, 0, // no version
+                        0x05, 0, 0, 0, 0, 0, 0, 0, 0x01, // BIGINT 1
+                        0x0A, 0x02, 0xC3, 0xA9, // STRING "é"
+                        0x00, // NULL
+                        0x09, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0, 0x03); // TIMESTAMP 2 ms + 3 ns
     }
 
     @Test
     void everyTruncationIsACorruptImageNamingAnOffset() {
         RowImageCodec codec = new RowImageCodec(ALL, 2);
-        GenericRowData row = row(
-                true, (byte) 1, (short) 2, 3, 4, 5L, 6f, 7d,
-                DecimalData.fromBigDecimal(new BigDecimal("8.00"), 10, 2),
-                DecimalData.fromBigDecimal(new BigDecimal("9"), 38, 10),
-                TimestampData.fromEpochMillis(10), TimestampData.fromEpochMillis(11),
-                StringData.fromString("twelve"), StringData.fromString("13"), new byte[] {14}, new byte[] {15, 15});
+        GenericRowData row =
+                row(
+                        true,
+                        (byte) 1,
+                        (short) 2,
+                        3,
+                        4,
+                        5L,
+                        6f,
+                        7d,
+                        DecimalData.fromBigDecimal(new BigDecimal("8.00"), 10, 2),
+                        DecimalData.fromBigDecimal(new BigDecimal("9"), 38, 10),
+                        TimestampData.fromEpochMillis(10),
+                        TimestampData.fromEpochMillis(11),
+                        StringData.fromString("twelve"),
+                        StringData.fromString("13"),
+                        new byte[] {14},
+                        new byte[] {15, 15});
         byte[] image = codec.encode(row, ALL.length, new long[] {1, 2}, false);
         for (int length = 0; length < image.length; length++) {
             byte[] truncated = Arrays.copyOf(image, length);
@@ -190,11 +287,13 @@ class RowImageCodecTest {
                 .hasMessageContaining("at byte 2")
                 .hasMessageContaining("holds 2 fields and 1 versions, this query's image 1 and 1");
 
-        RowImageCodec otherTypes = new RowImageCodec(new LogicalType[] {new DoubleType(), new BooleanType()}, 1);
+        RowImageCodec otherTypes =
+                new RowImageCodec(new LogicalType[] {new DoubleType(), new BooleanType()}, 1);
         assertThatThrownBy(() -> otherTypes.decode(image, new long[1]))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at byte 12")
-                .hasMessageContaining("field 0 of the row image state has tag 5, its type DOUBLE is tag 7");
+                .hasMessageContaining(
+                        "field 0 of the row image state has tag 5, its type DOUBLE is tag 7");
 
         byte[] badBoolean = image.clone();
         badBoolean[badBoolean.length - 1] = 2;
@@ -208,7 +307,18 @@ class RowImageCodecTest {
                 .hasMessageContaining("1 bytes after its last field");
 
         RowImageCodec strings = new RowImageCodec(new LogicalType[] {new VarCharType(10)}, 0);
-        byte[] hugeLength = {1, 0, 1, 0, RowImageCodec.STRING, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+        byte[] hugeLength = {
+            1,
+            0,
+            1,
+            0,
+            RowImageCodec.STRING,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            0x0F
+        };
         assertThatThrownBy(() -> strings.decode(hugeLength, new long[0]))
                 .hasMessageContaining("at byte 5")
                 .hasMessageContaining("not a valid varint");
@@ -220,7 +330,10 @@ class RowImageCodecTest {
 
     @Test
     void aTypeAnImageCannotHoldIsRejectedUpFront() {
-        assertThatThrownBy(() -> new RowImageCodec(new LogicalType[] {new ArrayType(new IntType())}, 0))
+        assertThatThrownBy(
+                        () ->
+                                new RowImageCodec(
+                                        new LogicalType[] {new ArrayType(new IntType())}, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot hold type ARRAY<INT>");
     }

@@ -1,10 +1,31 @@
-package io.github.tablestore.flink.tunnel.table;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,10 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.api.common.typeutils.base.StringSerializer;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class RowKeysTest {
 
@@ -34,20 +53,52 @@ class RowKeysTest {
     @Test
     void theEncodingIsFixed() {
         // Part of the state: a change of this form makes existing state unreachable.
-        byte[] encoded = RowKeys.encode(key(ColumnValue.ofLong(258), ColumnValue.ofString("é"),
-                ColumnValue.ofBinary(new byte[] {(byte) 0xff})));
-        assertThat(encoded).containsExactly(
-                'i', 0, 0, 0, 0, 0, 0, 1, 2,
-                's', 0, 0, 0, 2, (byte) 0xc3, (byte) 0xa9,
-                'b', 0, 0, 0, 1, (byte) 0xff);
+        byte[] encoded =
+                RowKeys.encode(
+                        key(
+                                ColumnValue.ofLong(258),
+                                ColumnValue.ofString("é"),
+                                ColumnValue.ofBinary(new byte[] {(byte) 0xff})));
+        assertThat(encoded)
+                .containsExactly(
+                        'i',
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        1,
+                        2,
+                        's',
+                        0,
+                        0,
+                        0,
+                        2,
+                        (byte) 0xc3,
+                        (byte) 0xa9,
+                        'b',
+                        0,
+                        0,
+                        0,
+                        1,
+                        (byte) 0xff);
     }
 
     @Test
     void slicedValuesEncodeLikeTheirCopies() {
         byte[] body = "xxabcxx".getBytes(StandardCharsets.UTF_8);
         ByteBuffer view = ByteBuffer.wrap(body).asReadOnlyBuffer();
-        assertThat(stateKey(key(ColumnValue.ofUtf8Slice(view, 2, 3), ColumnValue.ofBinarySlice(view, 0, 2))))
-                .isEqualTo(stateKey(key(ColumnValue.ofString("abc"), ColumnValue.ofBinary(new byte[] {'x', 'x'}))));
+        assertThat(
+                        stateKey(
+                                key(
+                                        ColumnValue.ofUtf8Slice(view, 2, 3),
+                                        ColumnValue.ofBinarySlice(view, 0, 2))))
+                .isEqualTo(
+                        stateKey(
+                                key(
+                                        ColumnValue.ofString("abc"),
+                                        ColumnValue.ofBinary(new byte[] {'x', 'x'}))));
     }
 
     @Test
@@ -66,7 +117,8 @@ class RowKeysTest {
                 .isNotEqualTo(stateKey(key(ColumnValue.ofString("a"), ColumnValue.ofString("bc"))));
         assertThat(stateKey(key(ColumnValue.ofString("a"))))
                 .isNotEqualTo(stateKey(key(ColumnValue.ofBinary(new byte[] {'a'}))));
-        assertThat(stateKey(key(ColumnValue.ofLong(0)))).isNotEqualTo(stateKey(key(ColumnValue.ofString(""))));
+        assertThat(stateKey(key(ColumnValue.ofLong(0))))
+                .isNotEqualTo(stateKey(key(ColumnValue.ofString(""))));
         assertThat(seen.size()).isGreaterThan(1000);
     }
 
@@ -92,19 +144,31 @@ class RowKeysTest {
 
     @Test
     void keysSurviveFlinksStringSerializer() throws Exception {
-        String key = stateKey(key(ColumnValue.ofLong(-1), ColumnValue.ofString("ключ"),
-                ColumnValue.ofBinary(new byte[] {0, (byte) 0x80, (byte) 0xff})));
+        String key =
+                stateKey(
+                        key(
+                                ColumnValue.ofLong(-1),
+                                ColumnValue.ofString("ключ"),
+                                ColumnValue.ofBinary(new byte[] {0, (byte) 0x80, (byte) 0xff})));
         DataOutputSerializer out = new DataOutputSerializer(64);
         StringSerializer.INSTANCE.serialize(key, out);
-        String back = StringSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        String back =
+                StringSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
         assertThat(back).isEqualTo(key);
         assertThat(back.hashCode()).isEqualTo(key.hashCode());
     }
 
     @Test
     void describesKeysReadably() {
-        assertThat(RowKeys.describe(stateKey(key(ColumnValue.ofLong(-7), ColumnValue.ofString("a b"),
-                        ColumnValue.ofBinary(new byte[] {0x0f, (byte) 0xa0})))))
+        assertThat(
+                        RowKeys.describe(
+                                stateKey(
+                                        key(
+                                                ColumnValue.ofLong(-7),
+                                                ColumnValue.ofString("a b"),
+                                                ColumnValue.ofBinary(
+                                                        new byte[] {0x0f, (byte) 0xa0})))))
                 .isEqualTo("[-7, \"a b\", 0x0fa0]");
         assertThat(RowKeys.describe(stateKey(key(ColumnValue.INF_MIN)))).isEqualTo("[INF_MIN]");
         assertThat(RowKeys.describe("not a key")).endsWith("?]");

@@ -1,24 +1,43 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
+
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The row-kind mode ('output-row-kinds') over a BaseAndStream tunnel: the changelog, applied
@@ -29,7 +48,8 @@ class SqlChangelogITCase {
     static final InMemoryReporter REPORTER = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().reportingTo(REPORTER).readLimits(10).build();
+    static final MiniClusterWithEmulator IT =
+            MiniClusterWithEmulator.builder().reportingTo(REPORTER).readLimits(10).build();
 
     private TablestoreEmulator emulator;
 
@@ -57,9 +77,11 @@ class SqlChangelogITCase {
 
     private StreamTableEnvironment ordersTable() {
         StreamTableEnvironment tEnv = SqlTestSupport.tableEnv(2);
-        tEnv.executeSql("CREATE TABLE orders (order_id STRING, line INT, amount DOUBLE, status STRING, "
-                + "PRIMARY KEY (order_id, line) NOT ENFORCED)"
-                + SqlTestSupport.with(emulator, "flink-orders", "'output-row-kinds' = 'true'"));
+        tEnv.executeSql(
+                "CREATE TABLE orders (order_id STRING, line INT, amount DOUBLE, status STRING, "
+                        + "PRIMARY KEY (order_id, line) NOT ENFORCED)"
+                        + SqlTestSupport.with(
+                                emulator, "flink-orders", "'output-row-kinds' = 'true'"));
         return tEnv;
     }
 
@@ -67,8 +89,10 @@ class SqlChangelogITCase {
     void upsertAggregationEndsAtTheTablesFinalState() throws Exception {
         StreamTableEnvironment tEnv = ordersTable();
         List<Row> changelog = new ArrayList<>();
-        try (CloseableIterator<Row> it = tEnv.executeSql(
-                "SELECT status, COUNT(*) AS n, SUM(amount) AS total FROM orders GROUP BY status").collect()) {
+        try (CloseableIterator<Row> it =
+                tEnv.executeSql(
+                                "SELECT status, COUNT(*) AS n, SUM(amount) AS total FROM orders GROUP BY status")
+                        .collect()) {
             Map<String, String> base = new HashMap<>();
             base.put("NEW", "3/70.0");
             base.put("PAID", "1/30.0");
@@ -85,8 +109,12 @@ class SqlChangelogITCase {
 
     private static Map<String, String> byStatus(List<Row> changelog) {
         Map<String, String> out = new HashMap<>();
-        SqlTestSupport.materialize(changelog, 1).forEach((k, r) -> out.put((String) r.getField(0),
-                r.getField(1) + "/" + r.getField(2)));
+        SqlTestSupport.materialize(changelog, 1)
+                .forEach(
+                        (k, r) ->
+                                out.put(
+                                        (String) r.getField(0),
+                                        r.getField(1) + "/" + r.getField(2)));
         return out;
     }
 
@@ -95,7 +123,8 @@ class SqlChangelogITCase {
         StreamTableEnvironment tEnv = ordersTable();
         List<Row> changelog = new ArrayList<>();
         try (CloseableIterator<Row> it = tEnv.executeSql("SELECT * FROM orders").collect()) {
-            SqlTestSupport.take(it, changelog, rows -> SqlTestSupport.materialize(rows, 2).size() == 4);
+            SqlTestSupport.take(
+                    it, changelog, rows -> SqlTestSupport.materialize(rows, 2).size() == 4);
             SqlTestSupport.awaitStreamPhase(emulator);
             change();
             Map<String, String> expected = new HashMap<>();
@@ -125,18 +154,23 @@ class SqlChangelogITCase {
         }
         StreamTableEnvironment tEnv = SqlTestSupport.tableEnv(1);
         // Append mode with row images; 'updated' (epoch ms) is the rowtime.
-        tEnv.executeSql("CREATE TABLE orders (order_id STRING, line INT, amount DOUBLE, status STRING, "
-                + "updated TIMESTAMP_LTZ(3), WATERMARK FOR updated AS updated - INTERVAL '1' SECOND)"
-                + SqlTestSupport.with(emulator, "flink-orders", ""));
+        tEnv.executeSql(
+                "CREATE TABLE orders (order_id STRING, line INT, amount DOUBLE, status STRING, "
+                        + "updated TIMESTAMP_LTZ(3), WATERMARK FOR updated AS updated - INTERVAL '1' SECOND)"
+                        + SqlTestSupport.with(emulator, "flink-orders", ""));
         List<Row> windows = new ArrayList<>();
-        try (CloseableIterator<Row> it = tEnv.executeSql("SELECT window_start, COUNT(*) AS n "
-                + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(updated), INTERVAL '10' SECOND)) "
-                + "GROUP BY window_start, window_end").collect()) {
+        try (CloseableIterator<Row> it =
+                tEnv.executeSql(
+                                "SELECT window_start, COUNT(*) AS n "
+                                        + "FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(updated), INTERVAL '10' SECOND)) "
+                                        + "GROUP BY window_start, window_end")
+                        .collect()) {
             // Base rows all have updated = 1 ms. A partial update of a/1 (status only) keeps it:
             // its full row falls into the first window too. A row at 30 s closes that window.
             // Both are written once the base data is read, so they come from the stream.
             SqlTestSupport.awaitStreamPhase(emulator);
-            SqlTestSupport.update(emulator, "a", 1, Cell.put("status", ColumnValue.ofString("PAID")));
+            SqlTestSupport.update(
+                    emulator, "a", 1, Cell.put("status", ColumnValue.ofString("PAID")));
             SqlTestSupport.putOrder(emulator, "z", 1, 1, "NEW", 30_000);
             SqlTestSupport.take(it, windows, rows -> !rows.isEmpty());
         }
@@ -146,7 +180,8 @@ class SqlChangelogITCase {
 
     private static Map<String, String> byKey(List<Row> changelog) {
         Map<String, String> out = new HashMap<>();
-        SqlTestSupport.materialize(changelog, 2).forEach((k, r) -> out.put(k.get(0) + "/" + k.get(1), r.toString()));
+        SqlTestSupport.materialize(changelog, 2)
+                .forEach((k, r) -> out.put(k.get(0) + "/" + k.get(1), r.toString()));
         return out;
     }
 }

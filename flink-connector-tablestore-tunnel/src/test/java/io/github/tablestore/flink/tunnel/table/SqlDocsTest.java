@@ -1,6 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.util.TimeUtils;
+
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.FallbackKey;
-import org.apache.flink.util.TimeUtils;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/sql.md lists exactly the factory's options, with their VVR keys, defaults and types. */
 class SqlDocsTest {
@@ -58,8 +76,11 @@ class SqlDocsTest {
             expectedKeys.add(option.key());
             List<String> row = documented.get(option.key());
             assertThat(row).as("docs row of %s", option.key()).isNotNull();
-            assertThat(row.get(1)).as("VVR key of %s", option.key()).isEqualTo(fallbackKeys(option));
-            assertThat(row.get(2)).as("required %s", option.key())
+            assertThat(row.get(1))
+                    .as("VVR key of %s", option.key())
+                    .isEqualTo(fallbackKeys(option));
+            assertThat(row.get(2))
+                    .as("required %s", option.key())
                     .isEqualTo(FACTORY.requiredOptions().contains(option) ? "yes" : "no");
             assertThat(row.get(3)).as("default of %s", option.key()).isEqualTo(defaultText(option));
         }
@@ -72,7 +93,12 @@ class SqlDocsTest {
         for (ConfigOption<String> option : TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED) {
             assertThat(docs).contains("`" + option.key() + "`");
         }
-        assertThat(docs).contains("`" + TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING.key() + "`");
+        assertThat(docs)
+                .contains(
+                        "`"
+                                + TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING
+                                        .key()
+                                + "`");
     }
 
     @Test
@@ -102,6 +128,8 @@ class SqlDocsTest {
             return "(none)";
         }
         Object value = option.defaultValue();
-        return value instanceof Duration ? TimeUtils.formatWithHighestUnit((Duration) value) : value.toString();
+        return value instanceof Duration
+                ? TimeUtils.formatWithHighestUnit((Duration) value)
+                : value.toString();
     }
 }

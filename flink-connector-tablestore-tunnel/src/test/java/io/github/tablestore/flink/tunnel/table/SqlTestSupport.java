@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
@@ -9,6 +25,14 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.types.RowKind;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,12 +42,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
-import org.apache.flink.types.RowKind;
 
 /**
  * Shared bits of the SQL tests: an {@code orders} table in the emulator keyed by (order_id
@@ -46,12 +64,13 @@ final class SqlTestSupport {
 
     /** {@code orders}: key (order_id STRING, line INTEGER), stream on, before-images of status. */
     static void createOrders(TablestoreEmulator emulator, int partitions) {
-        emulator.createTable(TableSpec.builder(TABLE)
-                .primaryKey("order_id", PrimaryKeyType.STRING)
-                .primaryKey("line", PrimaryKeyType.INTEGER)
-                .partitions(partitions)
-                .stream(24, List.of("status"))
-                .build());
+        emulator.createTable(
+                TableSpec.builder(TABLE)
+                        .primaryKey("order_id", PrimaryKeyType.STRING)
+                        .primaryKey("line", PrimaryKeyType.INTEGER)
+                        .partitions(partitions)
+                        .stream(24, List.of("status"))
+                        .build());
     }
 
     static PrimaryKey key(String orderId, long line) {
@@ -60,17 +79,29 @@ final class SqlTestSupport {
                 new PrimaryKeyColumn("line", ColumnValue.ofLong(line)));
     }
 
-    static void putOrder(TablestoreEmulator emulator, String orderId, long line, double amount, String status,
+    static void putOrder(
+            TablestoreEmulator emulator,
+            String orderId,
+            long line,
+            double amount,
+            String status,
             long updatedMillis) {
-        emulator.putRow(TABLE, io.github.tablestore.flink.tunnel.client.record.Row.of(key(orderId, line), List.of(
-                Cell.put("amount", ColumnValue.ofDouble(amount)),
-                Cell.put("status", ColumnValue.ofString(status)),
-                Cell.put("updated", ColumnValue.ofLong(updatedMillis)))));
+        emulator.putRow(
+                TABLE,
+                io.github.tablestore.flink.tunnel.client.record.Row.of(
+                        key(orderId, line),
+                        List.of(
+                                Cell.put("amount", ColumnValue.ofDouble(amount)),
+                                Cell.put("status", ColumnValue.ofString(status)),
+                                Cell.put("updated", ColumnValue.ofLong(updatedMillis)))));
     }
 
     /** An UpdateRow with just these cells. */
     static void update(TablestoreEmulator emulator, String orderId, long line, Cell... cells) {
-        emulator.updateRow(TABLE, io.github.tablestore.flink.tunnel.client.record.Row.of(key(orderId, line), List.of(cells)));
+        emulator.updateRow(
+                TABLE,
+                io.github.tablestore.flink.tunnel.client.record.Row.of(
+                        key(orderId, line), List.of(cells)));
     }
 
     static void delete(TablestoreEmulator emulator, String orderId, long line) {
@@ -81,12 +112,24 @@ final class SqlTestSupport {
     static String with(TablestoreEmulator emulator, String tunnel, String extra) {
         return " WITH ("
                 + "'connector' = 'tablestore-tunnel',"
-                + "'endpoint' = '" + emulator.endpoint() + "',"
-                + "'instance-name' = '" + emulator.instanceName() + "',"
-                + "'table-name' = '" + TABLE + "',"
-                + "'tunnel-name' = '" + tunnel + "',"
-                + "'access-key-id' = '" + emulator.accessKeyId() + "',"
-                + "'access-key-secret' = '" + emulator.accessKeySecret() + "',"
+                + "'endpoint' = '"
+                + emulator.endpoint()
+                + "',"
+                + "'instance-name' = '"
+                + emulator.instanceName()
+                + "',"
+                + "'table-name' = '"
+                + TABLE
+                + "',"
+                + "'tunnel-name' = '"
+                + tunnel
+                + "',"
+                + "'access-key-id' = '"
+                + emulator.accessKeyId()
+                + "',"
+                + "'access-key-secret' = '"
+                + emulator.accessKeySecret()
+                + "',"
                 + "'tunnel.heartbeat.interval' = '5 s'"
                 + (extra.isEmpty() ? "" : "," + extra)
                 + ")";
@@ -146,22 +189,43 @@ final class SqlTestSupport {
      * base-data scan could see them too).
      */
     static void awaitStreamPhase(TablestoreEmulator emulator) throws Exception {
-        waitFor(() -> emulator.tunnels().stream().anyMatch(t -> !t.channels().isEmpty()
-                && t.channels().stream().allMatch(c -> c.type() == ChannelType.BASE_DATA
-                        ? c.status() == ChannelStatus.TERMINATED
-                        : c.status() == ChannelStatus.OPEN)
-                && t.channels().stream().anyMatch(c -> c.type() == ChannelType.STREAM)),
+        waitFor(
+                () ->
+                        emulator.tunnels().stream()
+                                .anyMatch(
+                                        t ->
+                                                !t.channels().isEmpty()
+                                                        && t.channels().stream()
+                                                                .allMatch(
+                                                                        c ->
+                                                                                c.type()
+                                                                                                == ChannelType
+                                                                                                        .BASE_DATA
+                                                                                        ? c.status()
+                                                                                                == ChannelStatus
+                                                                                                        .TERMINATED
+                                                                                        : c.status()
+                                                                                                == ChannelStatus
+                                                                                                        .OPEN)
+                                                        && t.channels().stream()
+                                                                .anyMatch(
+                                                                        c ->
+                                                                                c.type()
+                                                                                        == ChannelType
+                                                                                                .STREAM)),
                 "the tunnel's stream channels");
     }
 
     /** Polls {@code condition} every 20 ms until it holds; fails after {@link #deadline()}. */
-    static void waitFor(java.util.function.BooleanSupplier condition, String what) throws Exception {
+    static void waitFor(java.util.function.BooleanSupplier condition, String what)
+            throws Exception {
         long end = System.nanoTime() + deadline().toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 throw new java.util.concurrent.TimeoutException("Timed out waiting for " + what);
             }
-            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline wait
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(
+                    20); // polling interval of a deadline wait
         }
     }
 }

@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.table;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
@@ -12,8 +25,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -26,9 +38,16 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The factory at planning time against the emulator: options (missing, unknown, invalid, VVR
@@ -38,7 +57,8 @@ class TablestoreTunnelTableFactoryTest {
     @RegisterExtension
     static final TablestoreEmulatorExtension TABLESTORE = new TablestoreEmulatorExtension();
 
-    private static final String COLUMNS = "order_id STRING, line INT, amount DOUBLE, status STRING, updated BIGINT";
+    private static final String COLUMNS =
+            "order_id STRING, line INT, amount DOUBLE, status STRING, updated BIGINT";
 
     @BeforeAll
     static void tables() {
@@ -64,11 +84,20 @@ class TablestoreTunnelTableFactoryTest {
     /** The factory's source for table t, as the planner would create it. */
     private static TablestoreTunnelTableSource source(TableEnvironment tEnv) {
         ObjectIdentifier id = ObjectIdentifier.of("default_catalog", "default_database", "t");
-        ResolvedCatalogTable table = ((TableEnvironmentInternal) tEnv).getCatalogManager()
-                .getTableOrError(id).getResolvedTable();
-        return (TablestoreTunnelTableSource) FactoryUtil.createDynamicTableSource(
-                null, id, table, Map.of(), new Configuration(),
-                TablestoreTunnelTableFactoryTest.class.getClassLoader(), false);
+        ResolvedCatalogTable table =
+                ((TableEnvironmentInternal) tEnv)
+                        .getCatalogManager()
+                        .getTableOrError(id)
+                        .getResolvedTable();
+        return (TablestoreTunnelTableSource)
+                FactoryUtil.createDynamicTableSource(
+                        null,
+                        id,
+                        table,
+                        Map.of(),
+                        new Configuration(),
+                        TablestoreTunnelTableFactoryTest.class.getClassLoader(),
+                        false);
     }
 
     private static String with(String tunnel, String extra) {
@@ -101,28 +130,49 @@ class TablestoreTunnelTableFactoryTest {
                 .hasStackTraceContaining("tunnel-type");
         assertThatThrownBy(() -> plan(COLUMNS, with("t1", "'scan.parallelism' = '0'")))
                 .hasStackTraceContaining("'scan.parallelism'");
-        assertThatThrownBy(() -> plan(COLUMNS, with("t1", "'tunnel-type' = 'BASE_DATA', 'tunnel.stream.end-timestamp' = '5'")))
-                .hasStackTraceContaining("'tunnel.stream.end-timestamp' applies to STREAM tunnels only");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS,
+                                        with(
+                                                "t1",
+                                                "'tunnel-type' = 'BASE_DATA', 'tunnel.stream.end-timestamp' = '5'")))
+                .hasStackTraceContaining(
+                        "'tunnel.stream.end-timestamp' applies to STREAM tunnels only");
     }
 
     @Test
     void anAccessKeyIdWithoutSecretIsNamed() {
-        String with = with("t1", "").replace("'access-key-secret' = '" + emulator().accessKeySecret() + "',", "");
+        String with =
+                with("t1", "")
+                        .replace(
+                                "'access-key-secret' = '" + emulator().accessKeySecret() + "',",
+                                "");
         assertThatThrownBy(() -> plan(COLUMNS, with))
-                .hasStackTraceContaining("Option 'access-key-secret' (or 'accessKey') is required when 'access-key-id' is set");
+                .hasStackTraceContaining(
+                        "Option 'access-key-secret' (or 'accessKey') is required when 'access-key-id' is set");
     }
 
     @Test
     void vvrOptionNamesWorkAsFallbackKeysAndUnusedOnesAreAccepted() {
-        String with = " WITH ('connector' = 'tablestore-tunnel',"
-                + "'endPoint' = '" + emulator().endpoint() + "',"
-                + "'instanceName' = '" + emulator().instanceName() + "',"
-                + "'tableName' = 'orders', 'tunnelName' = 'vvr',"
-                + "'accessId' = '" + emulator().accessKeyId() + "',"
-                + "'accessKey' = '" + emulator().accessKeySecret() + "',"
-                + "'ignoreDelete' = 'true', 'skipInvalidData' = 'true', 'outputSpecificRowType' = 'true',"
-                + "'retryStrategy' = 'COUNT', 'retryCount' = '3', 'connectTimeout' = '30000',"
-                + "'enableRequestCompression' = 'true')";
+        String with =
+                " WITH ('connector' = 'tablestore-tunnel',"
+                        + "'endPoint' = '"
+                        + emulator().endpoint()
+                        + "',"
+                        + "'instanceName' = '"
+                        + emulator().instanceName()
+                        + "',"
+                        + "'tableName' = 'orders', 'tunnelName' = 'vvr',"
+                        + "'accessId' = '"
+                        + emulator().accessKeyId()
+                        + "',"
+                        + "'accessKey' = '"
+                        + emulator().accessKeySecret()
+                        + "',"
+                        + "'ignoreDelete' = 'true', 'skipInvalidData' = 'true', 'outputSpecificRowType' = 'true',"
+                        + "'retryStrategy' = 'COUNT', 'retryCount' = '3', 'connectTimeout' = '30000',"
+                        + "'enableRequestCompression' = 'true')";
         TablestoreTunnelTableSource source = plan(COLUMNS, with);
         SourceSettings s = source.settings();
         assertThat(s.endpoint).isEqualTo(emulator().endpoint());
@@ -130,11 +180,13 @@ class TablestoreTunnelTableFactoryTest {
         assertThat(s.ignoreDelete).isTrue();
         assertThat(s.skipInvalidData).isTrue();
         assertThat(s.outputRowKinds).isTrue();
-        assertThat(source.getChangelogMode()).isEqualTo(ChangelogMode.newBuilder()
-                .addContainedKind(org.apache.flink.types.RowKind.INSERT)
-                .addContainedKind(org.apache.flink.types.RowKind.UPDATE_BEFORE)
-                .addContainedKind(org.apache.flink.types.RowKind.UPDATE_AFTER)
-                .build());
+        assertThat(source.getChangelogMode())
+                .isEqualTo(
+                        ChangelogMode.newBuilder()
+                                .addContainedKind(org.apache.flink.types.RowKind.INSERT)
+                                .addContainedKind(org.apache.flink.types.RowKind.UPDATE_BEFORE)
+                                .addContainedKind(org.apache.flink.types.RowKind.UPDATE_AFTER)
+                                .build());
     }
 
     @Test
@@ -148,16 +200,35 @@ class TablestoreTunnelTableFactoryTest {
 
     @Test
     void aMissingTableIsAClearError() {
-        assertThatThrownBy(() -> plan(COLUMNS, with("t1", "").replace("'table-name' = 'orders'", "'table-name' = 'nope'")))
-                .hasStackTraceContaining("Table 'nope' does not exist in instance '" + emulator().instanceName() + "'");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS,
+                                        with("t1", "")
+                                                .replace(
+                                                        "'table-name' = 'orders'",
+                                                        "'table-name' = 'nope'")))
+                .hasStackTraceContaining(
+                        "Table 'nope' does not exist in instance '"
+                                + emulator().instanceName()
+                                + "'");
     }
 
     @Test
     void aDeclaredPrimaryKeyMustBeTheTables() {
-        assertThatThrownBy(() -> plan(COLUMNS + ", PRIMARY KEY (order_id) NOT ENFORCED", with("t1", "")))
-                .hasStackTraceContaining("The declared PRIMARY KEY [order_id] does not match the primary key of "
-                        + "Tablestore table 'orders', which is [order_id, line]");
-        assertThatThrownBy(() -> plan(COLUMNS + ", PRIMARY KEY (line, order_id) NOT ENFORCED", with("t1", "")))
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS + ", PRIMARY KEY (order_id) NOT ENFORCED",
+                                        with("t1", "")))
+                .hasStackTraceContaining(
+                        "The declared PRIMARY KEY [order_id] does not match the primary key of "
+                                + "Tablestore table 'orders', which is [order_id, line]");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS + ", PRIMARY KEY (line, order_id) NOT ENFORCED",
+                                        with("t1", "")))
                 .hasStackTraceContaining("which is [order_id, line]");
         plan(COLUMNS + ", PRIMARY KEY (order_id, line) NOT ENFORCED", with("t1", ""));
     }
@@ -165,48 +236,74 @@ class TablestoreTunnelTableFactoryTest {
     @Test
     void keyColumnsMustBeDeclaredWithAFittingType() {
         assertThatThrownBy(() -> plan("order_id STRING, line STRING", with("t1", "")))
-                .hasStackTraceContaining("Column 'line' is declared STRING but is a primary-key column of type "
-                        + "INTEGER in Tablestore table 'orders'; declare it as BIGINT");
+                .hasStackTraceContaining(
+                        "Column 'line' is declared STRING but is a primary-key column of type "
+                                + "INTEGER in Tablestore table 'orders'; declare it as BIGINT");
         assertThatThrownBy(() -> plan("order_id STRING, tags ARRAY<STRING>", with("t1", "")))
-                .hasStackTraceContaining("Column 'tags' of table 'orders': type ARRAY<STRING> is not supported");
+                .hasStackTraceContaining(
+                        "Column 'tags' of table 'orders': type ARRAY<STRING> is not supported");
     }
 
     @Test
     void beforeImagesMustBeKeptByTheStream() {
         plan(COLUMNS + ", old_status STRING METADATA FROM 'origin.status' VIRTUAL", with("t1", ""));
-        assertThatThrownBy(() -> plan(COLUMNS + ", old_amount DOUBLE METADATA FROM 'origin.amount' VIRTUAL", with("t1", "")))
-                .hasStackTraceContaining("does not keep before-images of column 'amount' (it keeps [status])");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS
+                                                + ", old_amount DOUBLE METADATA FROM 'origin.amount' VIRTUAL",
+                                        with("t1", "")))
+                .hasStackTraceContaining(
+                        "does not keep before-images of column 'amount' (it keeps [status])");
     }
 
     @Test
     void anExistingTunnelsTypeIsAdoptedOrMustMatch() {
-        try (TunnelClient client = TunnelClients.create(TunnelClientConfig.builder()
-                .endpoint(emulator().endpoint())
-                .instanceName(emulator().instanceName())
-                .credentialsProvider(CredentialsProvider.of(emulator().accessKeyId(), emulator().accessKeySecret()))
-                .build())) {
-            client.createTunnel(CreateTunnelRequest.builder("orders", "changes-only", TunnelType.STREAM).build());
+        try (TunnelClient client =
+                TunnelClients.create(
+                        TunnelClientConfig.builder()
+                                .endpoint(emulator().endpoint())
+                                .instanceName(emulator().instanceName())
+                                .credentialsProvider(
+                                        CredentialsProvider.of(
+                                                emulator().accessKeyId(),
+                                                emulator().accessKeySecret()))
+                                .build())) {
+            client.createTunnel(
+                    CreateTunnelRequest.builder("orders", "changes-only", TunnelType.STREAM)
+                            .build());
         }
         TablestoreTunnelTableSource source = plan(COLUMNS, with("changes-only", ""));
         assertThat(source.facts().tunnelType).isEqualTo(TunnelType.STREAM);
-        assertThat(plan(COLUMNS, with("new-tunnel", "")).facts().tunnelType).isEqualTo(TunnelType.BASE_AND_STREAM);
-        assertThat(plan(COLUMNS, with("new-base", "'tunnel-type' = 'BASE_DATA'")).getChangelogMode())
+        assertThat(plan(COLUMNS, with("new-tunnel", "")).facts().tunnelType)
+                .isEqualTo(TunnelType.BASE_AND_STREAM);
+        assertThat(
+                        plan(COLUMNS, with("new-base", "'tunnel-type' = 'BASE_DATA'"))
+                                .getChangelogMode())
                 .isEqualTo(ChangelogMode.insertOnly());
-        assertThatThrownBy(() -> plan(COLUMNS, with("changes-only", "'tunnel-type' = 'BASE_AND_STREAM'")))
-                .hasStackTraceContaining("Tunnel 'changes-only' of table 'orders' exists with type STREAM, but "
-                        + "'tunnel-type' is BASE_AND_STREAM");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS,
+                                        with("changes-only", "'tunnel-type' = 'BASE_AND_STREAM'")))
+                .hasStackTraceContaining(
+                        "Tunnel 'changes-only' of table 'orders' exists with type STREAM, but "
+                                + "'tunnel-type' is BASE_AND_STREAM");
     }
 
     // ------------------------------------------------------------------ projection
 
     @Test
     void readersDecodeOnlyTheProjectedAndBeforeImageColumns() {
-        TablestoreTunnelTableSource source = plan(
-                COLUMNS + ", old_status STRING METADATA FROM 'origin.status' VIRTUAL, op STRING METADATA FROM 'type' VIRTUAL",
-                with("t1", ""));
+        TablestoreTunnelTableSource source =
+                plan(
+                        COLUMNS
+                                + ", old_status STRING METADATA FROM 'origin.status' VIRTUAL, op STRING METADATA FROM 'type' VIRTUAL",
+                        with("t1", ""));
         assertThat(attributeColumns(source)).containsExactly("amount", "status", "updated");
 
-        // SELECT order_id, amount, old_status: the key is always decoded, amount and status's before-image.
+        // SELECT order_id, amount, old_status: the key is always decoded, amount and status's
+        // before-image.
         source.applyProjection(new int[][] {{0}, {2}}, null);
         source.applyReadableMetadata(List.of("origin.status"), null);
         assertThat(attributeColumns(source)).containsExactly("amount", "status");
@@ -218,8 +315,11 @@ class TablestoreTunnelTableFactoryTest {
 
     private static List<String> attributeColumns(TablestoreTunnelTableSource source) {
         RowShape shape = source.shape();
-        TunnelSource<RowData> tunnelSource = source.createSource(shape,
-                InternalTypeInfo.of(RowType.of()), InternalTypeInfo.of(ImageEnvelope.rowType(shape)));
+        TunnelSource<RowData> tunnelSource =
+                source.createSource(
+                        shape,
+                        InternalTypeInfo.of(RowType.of()),
+                        InternalTypeInfo.of(ImageEnvelope.rowType(shape)));
         return tunnelSource.config().attributeColumns();
     }
 
@@ -227,8 +327,14 @@ class TablestoreTunnelTableFactoryTest {
 
     @Test
     void flinkMasksTheSecretOptionKeys() {
-        assertThat(GlobalConfiguration.isSensitive(TablestoreTunnelTableOptions.ACCESS_KEY_SECRET.key())).isTrue();
-        assertThat(GlobalConfiguration.isSensitive(TablestoreTunnelTableOptions.SECURITY_TOKEN.key())).isTrue();
+        assertThat(
+                        GlobalConfiguration.isSensitive(
+                                TablestoreTunnelTableOptions.ACCESS_KEY_SECRET.key()))
+                .isTrue();
+        assertThat(
+                        GlobalConfiguration.isSensitive(
+                                TablestoreTunnelTableOptions.SECURITY_TOKEN.key()))
+                .isTrue();
         // The VVR name is not recognised by Flink's rules ("secret", "password", "token", "apikey",
         // ...): the connector warns and the docs recommend access-key-secret.
         assertThat(GlobalConfiguration.isSensitive("accessKey")).isFalse();
@@ -239,16 +345,29 @@ class TablestoreTunnelTableFactoryTest {
         String secret = emulator().accessKeySecret();
         String token = "token-value-42";
         // A failure after the options were read: Flink lists the table's options in its message.
-        assertThatThrownBy(() -> plan(COLUMNS, with("t1", "'security-token' = '" + token + "'")
-                        .replace("'table-name' = 'orders'", "'table-name' = 'nope'")))
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS,
+                                        with("t1", "'security-token' = '" + token + "'")
+                                                .replace(
+                                                        "'table-name' = 'orders'",
+                                                        "'table-name' = 'nope'")))
                 .hasStackTraceContaining("'access-key-secret'='******'")
                 .hasStackTraceContaining("'security-token'='******'")
-                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(secret).doesNotContain(token));
+                .satisfies(
+                        e ->
+                                assertThat(stackTrace(e))
+                                        .doesNotContain(secret)
+                                        .doesNotContain(token));
 
         TablestoreTunnelTableSource source = plan(COLUMNS, with("t1", ""));
         assertThat(source.toString()).doesNotContain(secret).contains(emulator().accessKeyId());
-        TunnelSource<RowData> tunnelSource = source.createSource(source.shape(),
-                InternalTypeInfo.of(RowType.of()), InternalTypeInfo.of(ImageEnvelope.rowType(source.shape())));
+        TunnelSource<RowData> tunnelSource =
+                source.createSource(
+                        source.shape(),
+                        InternalTypeInfo.of(RowType.of()),
+                        InternalTypeInfo.of(ImageEnvelope.rowType(source.shape())));
         assertThat(tunnelSource.toString()).doesNotContain(secret);
 
         String vvr = with("t1", "").replace("'access-key-secret'", "'accessKey'");

@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.table;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -10,8 +23,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.metrics.MetricGroup;
@@ -23,20 +35,32 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.VarCharType;
 import org.apache.flink.util.SimpleUserCodeClassLoader;
 import org.apache.flink.util.UserCodeClassLoader;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Records to rows: shape (b BIGINT, id BIGINT key, a STRING, k STRING key) + metadata channel-id.
  * The projection deliberately orders columns unlike the record.
  */
 class TunnelRowDataDeserializerTest {
-    private static final RowShape SHAPE = new RowShape("t",
-            List.of("b", "id", "a", "k"),
-            List.<LogicalType>of(new BigIntType(), new BigIntType(false), new VarCharType(VarCharType.MAX_LENGTH),
-                    new VarCharType(false, VarCharType.MAX_LENGTH)),
-            List.of(false, true, false, true),
-            List.of("channel-id"),
-            List.<LogicalType>of(new VarCharType(false, VarCharType.MAX_LENGTH)));
+    private static final RowShape SHAPE =
+            new RowShape(
+                    "t",
+                    List.of("b", "id", "a", "k"),
+                    List.<LogicalType>of(
+                            new BigIntType(),
+                            new BigIntType(false),
+                            new VarCharType(VarCharType.MAX_LENGTH),
+                            new VarCharType(false, VarCharType.MAX_LENGTH)),
+                    List.of(false, true, false, true),
+                    List.of("channel-id"),
+                    List.<LogicalType>of(new VarCharType(false, VarCharType.MAX_LENGTH)));
 
     private final List<RowData> out = new ArrayList<>();
 
@@ -45,20 +69,25 @@ class TunnelRowDataDeserializerTest {
         for (int i = 0; i < converters.length; i++) {
             converters[i] = CellConverters.forType(SHAPE.types[i], EpochUnit.MILLISECONDS);
         }
-        TunnelMetadata.Reader[] metadata = {TunnelMetadata.CHANNEL_ID.reader(SHAPE.metadataTypes[0])};
+        TunnelMetadata.Reader[] metadata = {
+            TunnelMetadata.CHANNEL_ID.reader(SHAPE.metadataTypes[0])
+        };
         TunnelRowDataDeserializer d =
-                new TunnelRowDataDeserializer(SHAPE, converters, metadata, images, false, skipInvalid, null);
-        d.open(new DeserializationSchema.InitializationContext() {
-            @Override
-            public MetricGroup getMetricGroup() {
-                return new UnregisteredMetricsGroup();
-            }
+                new TunnelRowDataDeserializer(
+                        SHAPE, converters, metadata, images, false, skipInvalid, null);
+        d.open(
+                new DeserializationSchema.InitializationContext() {
+                    @Override
+                    public MetricGroup getMetricGroup() {
+                        return new UnregisteredMetricsGroup();
+                    }
 
-            @Override
-            public UserCodeClassLoader getUserCodeClassLoader() {
-                return SimpleUserCodeClassLoader.create(TunnelRowDataDeserializerTest.class.getClassLoader());
-            }
-        });
+                    @Override
+                    public UserCodeClassLoader getUserCodeClassLoader() {
+                        return SimpleUserCodeClassLoader.create(
+                                TunnelRowDataDeserializerTest.class.getClassLoader());
+                    }
+                });
         return d;
     }
 
@@ -68,7 +97,8 @@ class TunnelRowDataDeserializerTest {
     }
 
     private static PrimaryKey key(long id, String k) {
-        return PrimaryKey.of(new PrimaryKeyColumn(fresh("id"), ColumnValue.ofLong(id)),
+        return PrimaryKey.of(
+                new PrimaryKeyColumn(fresh("id"), ColumnValue.ofLong(id)),
                 new PrimaryKeyColumn(fresh("k"), ColumnValue.ofString(k)));
     }
 
@@ -94,22 +124,47 @@ class TunnelRowDataDeserializerTest {
         TunnelRowDataDeserializer d = open(false, false);
         String a = "a";
         String b = "b";
-        read(d, "c0", record(RecordAction.PUT_ROW, key(1, "x"),
-                Cell.put(a, ColumnValue.ofString("a1"), 1), Cell.put(b, ColumnValue.ofLong(10), 1)));
-        read(d, "c0", record(RecordAction.PUT_ROW, key(2, "y"),
-                Cell.put(b, ColumnValue.ofLong(20), 1), Cell.put(a, ColumnValue.ofString("a2"), 1)));
-        read(d, "c1", record(RecordAction.PUT_ROW, key(3, "z"),
-                Cell.put(fresh("zz"), ColumnValue.ofLong(0), 1), Cell.put(fresh("a"), ColumnValue.ofString("a3"), 1)));
-        read(d, "c1", record(RecordAction.PUT_ROW, key(4, "w"),
-                Cell.put(a, ColumnValue.ofString("old"), 1), Cell.put(fresh("a"), ColumnValue.ofString("new"), 2),
-                Cell.put(a, ColumnValue.ofString("older"), 0)));
+        read(
+                d,
+                "c0",
+                record(
+                        RecordAction.PUT_ROW,
+                        key(1, "x"),
+                        Cell.put(a, ColumnValue.ofString("a1"), 1),
+                        Cell.put(b, ColumnValue.ofLong(10), 1)));
+        read(
+                d,
+                "c0",
+                record(
+                        RecordAction.PUT_ROW,
+                        key(2, "y"),
+                        Cell.put(b, ColumnValue.ofLong(20), 1),
+                        Cell.put(a, ColumnValue.ofString("a2"), 1)));
+        read(
+                d,
+                "c1",
+                record(
+                        RecordAction.PUT_ROW,
+                        key(3, "z"),
+                        Cell.put(fresh("zz"), ColumnValue.ofLong(0), 1),
+                        Cell.put(fresh("a"), ColumnValue.ofString("a3"), 1)));
+        read(
+                d,
+                "c1",
+                record(
+                        RecordAction.PUT_ROW,
+                        key(4, "w"),
+                        Cell.put(a, ColumnValue.ofString("old"), 1),
+                        Cell.put(fresh("a"), ColumnValue.ofString("new"), 2),
+                        Cell.put(a, ColumnValue.ofString("older"), 0)));
         read(d, "c0", record(RecordAction.DELETE_ROW, key(5, "v")));
-        assertThat(rows()).containsExactly(
-                "+I(10,1,a1,x,c0)",
-                "+I(20,2,a2,y,c0)",
-                "+I(null,3,a3,z,c1)",
-                "+I(null,4,new,w,c1)",
-                "+I(null,5,null,v,c0)");
+        assertThat(rows())
+                .containsExactly(
+                        "+I(10,1,a1,x,c0)",
+                        "+I(20,2,a2,y,c0)",
+                        "+I(null,3,a3,z,c1)",
+                        "+I(null,4,new,w,c1)",
+                        "+I(null,5,null,v,c0)");
     }
 
     @Test
@@ -129,25 +184,47 @@ class TunnelRowDataDeserializerTest {
     @Test
     void envelopesCarryTheKeyAndWhatTheChangeDoesToEachColumn() {
         TunnelRowDataDeserializer d = open(true, false);
-        read(d, "shard-1", record(RecordAction.UPDATE_ROW, key(7, "q"),
-                Cell.put("a", ColumnValue.ofString("v"), 42), Cell.deleteOneVersion("b", 41)));
-        read(d, "shard-1", record(RecordAction.UPDATE_ROW, key(7, "q"), Cell.deleteAllVersions("b")));
-        read(d, "shard-2", record(RecordAction.DELETE_ROW, key(8, "r"), Cell.put("a", ColumnValue.ofString("x"), 1)));
+        read(
+                d,
+                "shard-1",
+                record(
+                        RecordAction.UPDATE_ROW,
+                        key(7, "q"),
+                        Cell.put("a", ColumnValue.ofString("v"), 42),
+                        Cell.deleteOneVersion("b", 41)));
+        read(
+                d,
+                "shard-1",
+                record(RecordAction.UPDATE_ROW, key(7, "q"), Cell.deleteAllVersions("b")));
+        read(
+                d,
+                "shard-2",
+                record(
+                        RecordAction.DELETE_ROW,
+                        key(8, "r"),
+                        Cell.put("a", ColumnValue.ofString("x"), 1)));
 
         GenericRowData first = (GenericRowData) out.get(0);
-        assertThat((byte[]) first.getField(ImageEnvelope.KEY)).isEqualTo(RowKeys.encode(key(7, "q")));
-        assertThat(first.getByte(ImageEnvelope.ACTION)).isEqualTo((byte) RecordAction.UPDATE_ROW.ordinal());
+        assertThat((byte[]) first.getField(ImageEnvelope.KEY))
+                .isEqualTo(RowKeys.encode(key(7, "q")));
+        assertThat(first.getByte(ImageEnvelope.ACTION))
+                .isEqualTo((byte) RecordAction.UPDATE_ROW.ordinal());
         assertThat(first.getString(ImageEnvelope.CHANNEL).toString()).isEqualTo("shard-1");
         assertThat(changes(first)).containsExactly("3@41", "0@0", "1@42", "0@0");
         assertThat(fields(first)).isEqualTo("[null, 7, v, q, shard-1]");
 
         GenericRowData second = (GenericRowData) out.get(1);
-        assertThat(changes(second)).containsExactly("2@" + ImageEnvelope.NO_VERSION, "0@0",
-                "0@" + ImageEnvelope.NO_VERSION, "0@0");
+        assertThat(changes(second))
+                .containsExactly(
+                        "2@" + ImageEnvelope.NO_VERSION,
+                        "0@0",
+                        "0@" + ImageEnvelope.NO_VERSION,
+                        "0@0");
 
         GenericRowData delete = (GenericRowData) out.get(2);
         assertThat(delete.getString(ImageEnvelope.CHANNEL).toString()).isEqualTo("shard-2");
-        assertThat(delete.getByte(ImageEnvelope.ACTION)).isEqualTo((byte) RecordAction.DELETE_ROW.ordinal());
+        assertThat(delete.getByte(ImageEnvelope.ACTION))
+                .isEqualTo((byte) RecordAction.DELETE_ROW.ordinal());
         assertThat(fields(delete)).isEqualTo("[null, 8, null, r, shard-2]");
     }
 

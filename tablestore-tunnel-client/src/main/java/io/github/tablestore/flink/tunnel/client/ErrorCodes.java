@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
 /** Error codes of Tablestore and its Tunnel Service that callers act on. */
@@ -36,17 +52,22 @@ public final class ErrorCodes {
     // Client side (never sent by the service)
     /** No HTTP response: connection refused or reset, timeout, malformed response. */
     public static final String CLIENT_NETWORK_ERROR = "ClientNetworkError";
+
     /** A response arrived but could not be understood (bad body, missing required header). */
     public static final String CLIENT_BAD_RESPONSE = "ClientBadResponse";
+
     /** The service answered a redirect (HTTP 3xx): the instance lives at another endpoint. */
     public static final String CLIENT_ENDPOINT_MOVED = "ClientEndpointMoved";
+
     /** The thread was interrupted before or between attempts; its interrupt flag is set again. */
     public static final String CLIENT_INTERRUPTED = "ClientInterrupted";
+
     /**
      * A record of a ReadRecords answer cannot be decoded (corrupt bytes, or a format this client
      * does not know). Not retried: the same bytes would come again.
      */
     public static final String CLIENT_CORRUPT_RECORD = "ClientCorruptRecord";
+
     /** No usable credentials; thrown as {@link CredentialsException}. */
     public static final String CLIENT_CREDENTIALS_ERROR = "ClientCredentialsError";
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
 import java.time.Duration;
@@ -119,14 +135,25 @@ public final class RetryPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxElapsed);
+        return Objects.hash(
+                maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxElapsed);
     }
 
     @Override
     public String toString() {
-        return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-                + ", maxBackoff=" + maxBackoff + ", multiplier=" + multiplier + ", jitter=" + jitter
-                + ", maxElapsed=" + maxElapsed + "}";
+        return "RetryPolicy{maxAttempts="
+                + maxAttempts
+                + ", initialBackoff="
+                + initialBackoff
+                + ", maxBackoff="
+                + maxBackoff
+                + ", multiplier="
+                + multiplier
+                + ", jitter="
+                + jitter
+                + ", maxElapsed="
+                + maxElapsed
+                + "}";
     }
 
     /** Builder of {@link RetryPolicy}; starts from the defaults. */
@@ -187,17 +214,24 @@ public final class RetryPolicy {
 
         public RetryPolicy build() {
             if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+                throw new IllegalArgumentException(
+                        "maxAttempts must be at least 1: " + maxAttempts);
             }
             if (initialBackoff.isNegative()) {
-                throw new IllegalArgumentException("initialBackoff must not be negative: " + initialBackoff);
+                throw new IllegalArgumentException(
+                        "initialBackoff must not be negative: " + initialBackoff);
             }
             if (maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("maxBackoff (" + maxBackoff
-                        + ") must not be less than initialBackoff (" + initialBackoff + ")");
+                throw new IllegalArgumentException(
+                        "maxBackoff ("
+                                + maxBackoff
+                                + ") must not be less than initialBackoff ("
+                                + initialBackoff
+                                + ")");
             }
             if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier must be a finite number >= 1: " + multiplier);
+                throw new IllegalArgumentException(
+                        "multiplier must be a finite number >= 1: " + multiplier);
             }
             if (!(jitter >= 0.0 && jitter <= 1.0)) {
                 throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
@@ -207,7 +241,8 @@ public final class RetryPolicy {
             }
             // Keeps all arithmetic in long nanoseconds.
             if (maxBackoff.compareTo(LONGEST) > 0 || maxElapsed.compareTo(LONGEST) > 0) {
-                throw new IllegalArgumentException("maxBackoff and maxElapsed must be at most " + LONGEST);
+                throw new IllegalArgumentException(
+                        "maxBackoff and maxElapsed must be at most " + LONGEST);
             }
             return new RetryPolicy(this);
         }

@@ -1,16 +1,33 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
-import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
 import java.util.List;
 
 /**
@@ -55,7 +72,8 @@ public interface TunnelClient extends AutoCloseable {
     ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId);
 
     /** ReadRecords: a batch of records as the service encoded them (PlainBuffer). */
-    ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token);
+    ReadRecordsResult<RawRecord> readRecords(
+            String tunnelId, String clientId, String channelId, String token);
 
     /**
      * ReadRecords, decoded: the batch's records with the attribute columns {@code columns}
@@ -63,7 +81,8 @@ public interface TunnelClient extends AutoCloseable {
      * that cannot be decoded fails the call with {@link ErrorCodes#CLIENT_CORRUPT_RECORD}, naming
      * the channel, the token, the record and the byte offset; it is not retried.
      */
-    ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns);
+    ReadRecordsResult<TunnelRecord> readBatch(
+            String tunnelId, String clientId, String channelId, String token, ColumnFilter columns);
 
     /**
      * Stores a channel's position. The sequence number must be greater than the stored one, else

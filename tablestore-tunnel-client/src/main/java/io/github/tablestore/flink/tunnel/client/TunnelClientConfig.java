@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+
+import javax.net.ssl.X509TrustManager;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Everything a {@link TunnelClient} needs: where the instance is, how to authenticate, timeouts,
@@ -122,14 +140,33 @@ public final class TunnelClientConfig {
 
     @Override
     public String toString() {
-        return "TunnelClientConfig{endpoint=" + endpoint + ", instanceName=" + instanceName
-                + ", credentials=" + credentialsProvider + ", signature=" + signatureVersion
+        return "TunnelClientConfig{endpoint="
+                + endpoint
+                + ", instanceName="
+                + instanceName
+                + ", credentials="
+                + credentialsProvider
+                + ", signature="
+                + signatureVersion
                 + (region != null ? ", region=" + region : "")
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", callTimeout=" + callTimeout + ", retryPolicy=" + retryPolicy
-                + ", responseCompression=" + responseCompression + ", userAgent=" + userAgent
-                + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive
-                + (trustManager != null ? ", customTrust" : "") + "}";
+                + ", connectTimeout="
+                + connectTimeout
+                + ", readTimeout="
+                + readTimeout
+                + ", callTimeout="
+                + callTimeout
+                + ", retryPolicy="
+                + retryPolicy
+                + ", responseCompression="
+                + responseCompression
+                + ", userAgent="
+                + userAgent
+                + ", maxIdleConnections="
+                + maxIdleConnections
+                + ", keepAlive="
+                + keepAlive
+                + (trustManager != null ? ", customTrust" : "")
+                + "}";
     }
 
     /** Builder of {@link TunnelClientConfig}. Endpoint, instance name and credentials are required. */
@@ -281,11 +318,13 @@ public final class TunnelClientConfig {
             positive(readTimeout, "readTimeout");
             positive(callTimeout, "callTimeout");
             if (retryPolicy == null) {
-                throw new IllegalArgumentException("retryPolicy must not be null (use RetryPolicy.none())");
+                throw new IllegalArgumentException(
+                        "retryPolicy must not be null (use RetryPolicy.none())");
             }
             userAgent = headerText(userAgent, "userAgent");
             if (maxIdleConnections < 0) {
-                throw new IllegalArgumentException("maxIdleConnections must not be negative: " + maxIdleConnections);
+                throw new IllegalArgumentException(
+                        "maxIdleConnections must not be negative: " + maxIdleConnections);
             }
             positive(keepAlive, "keepAlive");
             return new TunnelClientConfig(this);
@@ -301,9 +340,11 @@ public final class TunnelClientConfig {
             } catch (URISyntaxException e) {
                 throw new IllegalArgumentException("endpoint is not a valid URL: " + endpoint, e);
             }
-            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            String scheme =
+                    uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!"http".equals(scheme) && !"https".equals(scheme)) {
-                throw new IllegalArgumentException("endpoint must start with http:// or https://: " + endpoint);
+                throw new IllegalArgumentException(
+                        "endpoint must start with http:// or https://: " + endpoint);
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 throw new IllegalArgumentException("endpoint has no host: " + endpoint);
@@ -316,7 +357,8 @@ public final class TunnelClientConfig {
                     || uri.getRawQuery() != null
                     || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException(
-                        "endpoint must be scheme://host[:port] without path, query or fragment: " + endpoint);
+                        "endpoint must be scheme://host[:port] without path, query or fragment: "
+                                + endpoint);
             }
             return scheme + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
         }

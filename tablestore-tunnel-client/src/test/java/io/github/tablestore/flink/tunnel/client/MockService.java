@@ -1,21 +1,39 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.google.protobuf.MessageLite;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+
+import com.google.protobuf.MessageLite;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A MockWebServer posing as the service for one test: queued protobuf answers with request ids,
@@ -47,12 +65,13 @@ final class MockService implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(10))
-                .retryPolicy(RetryPolicy.builder()
-                        .maxAttempts(5)
-                        .initialBackoff(Duration.ofMillis(1))
-                        .maxBackoff(Duration.ofMillis(5))
-                        .maxElapsed(Duration.ofSeconds(30))
-                        .build());
+                .retryPolicy(
+                        RetryPolicy.builder()
+                                .maxAttempts(5)
+                                .initialBackoff(Duration.ofMillis(1))
+                                .maxBackoff(Duration.ofMillis(5))
+                                .maxElapsed(Duration.ofSeconds(30))
+                                .build());
     }
 
     TunnelClient client() {
@@ -64,7 +83,8 @@ final class MockService implements AutoCloseable {
     }
 
     MockResponse.Builder okBuilder(MessageLite message) {
-        return new MockResponse.Builder().code(200)
+        return new MockResponse.Builder()
+                .code(200)
                 .addHeader(OtsHeaders.REQUEST_ID, nextRequestId())
                 .body(new Buffer().write(message.toByteArray()));
     }
@@ -82,10 +102,12 @@ final class MockService implements AutoCloseable {
     }
 
     void raw(int status, byte[] body) {
-        server.enqueue(new MockResponse.Builder().code(status)
-                .addHeader(OtsHeaders.REQUEST_ID, nextRequestId())
-                .body(new Buffer().write(body))
-                .build());
+        server.enqueue(
+                new MockResponse.Builder()
+                        .code(status)
+                        .addHeader(OtsHeaders.REQUEST_ID, nextRequestId())
+                        .body(new Buffer().write(body))
+                        .build());
     }
 
     RecordedRequest take() throws InterruptedException {

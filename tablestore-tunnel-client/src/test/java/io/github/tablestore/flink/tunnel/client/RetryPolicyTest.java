@@ -1,19 +1,40 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class RetryPolicyTest {
-    private static final RetryPolicy EXACT = RetryPolicy.builder()
-            .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofSeconds(1))
-            .multiplier(2).jitter(0).build();
+    private static final RetryPolicy EXACT =
+            RetryPolicy.builder()
+                    .initialBackoff(Duration.ofMillis(100))
+                    .maxBackoff(Duration.ofSeconds(1))
+                    .multiplier(2)
+                    .jitter(0)
+                    .build();
 
     @Test
     void backoffGrowsByTheMultiplierUpToTheCap() {
@@ -39,8 +60,13 @@ class RetryPolicyTest {
             @ForAll @DoubleRange(min = 0.0, max = 1.0, maxIncluded = false) double random,
             @ForAll @DoubleRange(min = 0.0, max = 1.0) double jitter,
             @ForAll @DoubleRange(min = 1.0, max = 10.0) double multiplier) {
-        RetryPolicy p = RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofSeconds(2))
-                .multiplier(multiplier).jitter(jitter).build();
+        RetryPolicy p =
+                RetryPolicy.builder()
+                        .initialBackoff(Duration.ofMillis(10))
+                        .maxBackoff(Duration.ofSeconds(2))
+                        .multiplier(multiplier)
+                        .jitter(jitter)
+                        .build();
         Duration d = p.backoff(retry, random);
         double base = Math.min(10_000_000 * Math.pow(multiplier, retry - 1), 2_000_000_000);
         assertThat(d.toNanos()).isBetween((long) (base * (1 - jitter)) - 1, (long) base);
@@ -59,15 +85,26 @@ class RetryPolicyTest {
 
     @Test
     void invalidSettingsAreNamed() {
-        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build()).hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)).build())
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0).build())
+                .hasMessageContaining("maxAttempts");
+        assertThatThrownBy(
+                        () -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)).build())
                 .hasMessageContaining("initialBackoff");
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(5))
-                .maxBackoff(Duration.ofSeconds(1)).build()).hasMessageContaining("maxBackoff");
-        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(0.5).build()).hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(Double.NaN).build()).hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5).build()).hasMessageContaining("jitter");
-        assertThatThrownBy(() -> RetryPolicy.builder().maxElapsed(Duration.ZERO).build()).hasMessageContaining("maxElapsed");
+        assertThatThrownBy(
+                        () ->
+                                RetryPolicy.builder()
+                                        .initialBackoff(Duration.ofSeconds(5))
+                                        .maxBackoff(Duration.ofSeconds(1))
+                                        .build())
+                .hasMessageContaining("maxBackoff");
+        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(0.5).build())
+                .hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(Double.NaN).build())
+                .hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5).build())
+                .hasMessageContaining("jitter");
+        assertThatThrownBy(() -> RetryPolicy.builder().maxElapsed(Duration.ZERO).build())
+                .hasMessageContaining("maxElapsed");
         assertThatThrownBy(() -> RetryPolicy.builder().maxElapsed(Duration.ofDays(400)).build())
                 .hasMessageContaining("maxElapsed");
         assertThatThrownBy(() -> EXACT.backoff(0, 0.5)).hasMessageContaining("retry");

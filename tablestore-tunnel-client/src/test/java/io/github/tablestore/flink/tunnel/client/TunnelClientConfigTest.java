@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client;
+
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
-import java.time.Duration;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Test;
 
 class TunnelClientConfigTest {
     private static final String SECRET = "config-secret-XYZ";
@@ -37,14 +55,16 @@ class TunnelClientConfigTest {
 
     @Test
     void endpointIsNormalised() {
-        assertThat(valid().endpoint("HTTP://localhost:8080/").build().endpoint()).isEqualTo("http://localhost:8080");
+        assertThat(valid().endpoint("HTTP://localhost:8080/").build().endpoint())
+                .isEqualTo("http://localhost:8080");
         assertThat(valid().endpoint(" https://host ").build().endpoint()).isEqualTo("https://host");
     }
 
     @Test
     void v4NeedsARegion() {
         assertThatThrownBy(() -> valid().signatureVersion(SignatureVersion.V4).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("region");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("region");
         TunnelClientConfig c = valid().signatureV4("cn-hangzhou").build();
         assertThat(c.signatureVersion()).isEqualTo(SignatureVersion.V4);
         assertThat(c.region()).isEqualTo("cn-hangzhou");
@@ -71,7 +91,8 @@ class TunnelClientConfigTest {
         assertBad(b -> b.keepAlive(Duration.ZERO), "keepAlive");
     }
 
-    private static void assertBad(UnaryOperator<TunnelClientConfig.Builder> change, String setting) {
+    private static void assertBad(
+            UnaryOperator<TunnelClientConfig.Builder> change, String setting) {
         assertThatThrownBy(() -> change.apply(valid()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(setting)
@@ -89,10 +110,17 @@ class TunnelClientConfigTest {
 
     @Test
     void toBuilderCopiesEverything() {
-        TunnelClientConfig c = valid().signatureV4("r").responseCompression(true).userAgent("ua")
-                .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(2))
-                .callTimeout(Duration.ofSeconds(3)).maxIdleConnections(7).keepAlive(Duration.ofSeconds(4))
-                .retryPolicy(RetryPolicy.none()).build();
+        TunnelClientConfig c =
+                valid().signatureV4("r")
+                        .responseCompression(true)
+                        .userAgent("ua")
+                        .connectTimeout(Duration.ofSeconds(1))
+                        .readTimeout(Duration.ofSeconds(2))
+                        .callTimeout(Duration.ofSeconds(3))
+                        .maxIdleConnections(7)
+                        .keepAlive(Duration.ofSeconds(4))
+                        .retryPolicy(RetryPolicy.none())
+                        .build();
         assertThat(c.toBuilder().build().toString()).isEqualTo(c.toString());
     }
 }

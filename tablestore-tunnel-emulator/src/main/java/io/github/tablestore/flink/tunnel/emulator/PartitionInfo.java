@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator;
 
 import io.github.tablestore.flink.tunnel.emulator.store.Partition;
+
 import java.util.List;
 
 /**
@@ -63,6 +80,10 @@ public final class PartitionInfo {
 
     @Override
     public String toString() {
-        return id + " " + span + (parents.isEmpty() ? "" : " <- " + parents) + (retired ? " (retired)" : "");
+        return id
+                + " "
+                + span
+                + (parents.isEmpty() ? "" : " <- " + parents)
+                + (retired ? " (retired)" : "");
     }
 }

@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator;
 
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,23 +66,26 @@ public final class TableSpec {
     void createIn(Instance instance) {
         TableProtos.TableMeta.Builder meta = TableProtos.TableMeta.newBuilder().setTableName(name);
         for (int i = 0; i < keyNames.size(); i++) {
-            TableProtos.PrimaryKeySchema.Builder pk = TableProtos.PrimaryKeySchema.newBuilder()
-                    .setName(keyNames.get(i))
-                    .setType(TableProtos.PrimaryKeyType.valueOf(keyTypes.get(i).name()));
+            TableProtos.PrimaryKeySchema.Builder pk =
+                    TableProtos.PrimaryKeySchema.newBuilder()
+                            .setName(keyNames.get(i))
+                            .setType(TableProtos.PrimaryKeyType.valueOf(keyTypes.get(i).name()));
             if (keyAutoIncrement.get(i)) {
                 pk.setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT);
             }
             meta.addPrimaryKey(pk);
         }
-        TableProtos.TableOptions options = TableProtos.TableOptions.newBuilder()
-                .setTimeToLive(-1)
-                .setMaxVersions(maxVersions)
-                .build();
-        TableProtos.StreamSpecification stream = TableProtos.StreamSpecification.newBuilder()
-                .setEnableStream(streamEnabled)
-                .setExpirationTime(streamExpirationHours)
-                .addAllColumnsToGet(originColumns)
-                .build();
+        TableProtos.TableOptions options =
+                TableProtos.TableOptions.newBuilder()
+                        .setTimeToLive(-1)
+                        .setMaxVersions(maxVersions)
+                        .build();
+        TableProtos.StreamSpecification stream =
+                TableProtos.StreamSpecification.newBuilder()
+                        .setEnableStream(streamEnabled)
+                        .setExpirationTime(streamExpirationHours)
+                        .addAllColumnsToGet(originColumns)
+                        .build();
         instance.createTable(meta.build(), options, stream, splitPoints, partitions);
     }
 
@@ -117,7 +137,8 @@ public final class TableSpec {
 
         public Builder maxVersions(int maxVersions) {
             if (maxVersions < 1) {
-                throw new IllegalArgumentException("maxVersions must be positive, got " + maxVersions);
+                throw new IllegalArgumentException(
+                        "maxVersions must be positive, got " + maxVersions);
             }
             this.maxVersions = maxVersions;
             return this;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator;
 
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
@@ -19,6 +35,10 @@ import io.github.tablestore.flink.tunnel.emulator.store.Table;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelService;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelSettings;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +51,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A local Tablestore + Tunnel Service emulator that speaks the real wire protocol, so the official
@@ -67,7 +85,9 @@ public final class TablestoreEmulator implements AutoCloseable {
     private TablestoreEmulator(Builder b) {
         this.config = b;
         this.instance = new Instance(b.instanceName, b.clock, b.partitions, b.streamRetention);
-        this.tunnels = new TunnelService(instance, new TunnelSettings(b.maxRecordsPerRead, b.maxBytesPerRead));
+        this.tunnels =
+                new TunnelService(
+                        instance, new TunnelSettings(b.maxRecordsPerRead, b.maxBytesPerRead));
         this.faults = new Faults(b.faultSeed);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.putAll(new DataPlaneApi(instance, tunnels).operations());
@@ -76,18 +96,27 @@ public final class TablestoreEmulator implements AutoCloseable {
         for (Credentials c : b.credentials) {
             creds.put(c.accessKeyId(), c);
         }
-        this.server = EmulatorHttpServer.start(
-                new InetSocketAddress(b.host, b.port),
-                new EmulatorHttpServer.Config(b.instanceName, creds, b.credentials.get(0), b.clock, b.maxClockSkew,
-                        b.maxRequestBytes, revokedKeys),
-                ops,
-                faults,
-                new AdminHandler(this));
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tablestore-emulator-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
+        this.server =
+                EmulatorHttpServer.start(
+                        new InetSocketAddress(b.host, b.port),
+                        new EmulatorHttpServer.Config(
+                                b.instanceName,
+                                creds,
+                                b.credentials.get(0),
+                                b.clock,
+                                b.maxClockSkew,
+                                b.maxRequestBytes,
+                                revokedKeys),
+                        ops,
+                        faults,
+                        new AdminHandler(this));
+        this.sweeper =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "tablestore-emulator-sweeper");
+                            t.setDaemon(true);
+                            return t;
+                        });
         long every = b.sweepInterval.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
         LOG.info("Tablestore emulator for instance {} listening on {}", b.instanceName, endpoint());
@@ -192,7 +221,8 @@ public final class TablestoreEmulator implements AutoCloseable {
     }
 
     /** Merges two adjacent partitions; returns the child. */
-    public PartitionInfo mergePartitions(String table, String firstPartitionId, String secondPartitionId) {
+    public PartitionInfo mergePartitions(
+            String table, String firstPartitionId, String secondPartitionId) {
         return new PartitionInfo(table(table).merge(firstPartitionId, secondPartitionId));
     }
 
@@ -433,7 +463,8 @@ public final class TablestoreEmulator implements AutoCloseable {
         }
 
         /** Accepts one more key pair, with an STS token that requests must carry. */
-        public Builder addStsCredentials(String accessKeyId, String accessKeySecret, String securityToken) {
+        public Builder addStsCredentials(
+                String accessKeyId, String accessKeySecret, String securityToken) {
             if (credentials.isEmpty()) {
                 credentials.add(defaultCredentials());
             }
@@ -444,7 +475,8 @@ public final class TablestoreEmulator implements AutoCloseable {
         /** Partitions of each table created through the API without split points (default 1). */
         public Builder partitions(int partitions) {
             if (partitions < 1) {
-                throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+                throw new IllegalArgumentException(
+                        "partitions must be at least 1, got " + partitions);
             }
             this.partitions = partitions;
             return this;
@@ -504,7 +536,8 @@ public final class TablestoreEmulator implements AutoCloseable {
             snapshot.host = host;
             snapshot.port = port;
             snapshot.instanceName = instanceName;
-            snapshot.credentials.addAll(credentials.isEmpty() ? List.of(defaultCredentials()) : credentials);
+            snapshot.credentials.addAll(
+                    credentials.isEmpty() ? List.of(defaultCredentials()) : credentials);
             snapshot.partitions = partitions;
             snapshot.streamRetention = streamRetention;
             snapshot.clock = clock;

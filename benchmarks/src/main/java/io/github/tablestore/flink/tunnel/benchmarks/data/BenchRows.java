@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.data;
 
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
@@ -7,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,21 +35,45 @@ import java.util.SplittableRandom;
  */
 public final class BenchRows {
     /** The ten attribute columns, in the order they are written. */
-    public static final List<String> ATTRIBUTES = List.of(
-            "status", "amount", "quantity", "currency", "gift",
-            "created", "updated", "address", "note", "payload");
+    public static final List<String> ATTRIBUTES =
+            List.of(
+                    "status",
+                    "amount",
+                    "quantity",
+                    "currency",
+                    "gift",
+                    "created",
+                    "updated",
+                    "address",
+                    "note",
+                    "payload");
+
     /** The two columns the projection benchmarks keep. */
     public static final List<String> PROJECTED = List.of("status", "amount");
+
     /** Latency rows only: the writer's {@link System#nanoTime()} just before the write was sent. */
     public static final String WRITTEN_NANOS = "written_nanos";
 
-    private static final String[] STATUSES = {"CREATED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"};
+    private static final String[] STATUSES = {
+        "CREATED", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"
+    };
     private static final String[] CURRENCIES = {"CNY", "USD", "EUR", "JPY"};
-    private static final String[] STREETS = {"Wenyi West Road", "Nanjing East Road", "Zhongguancun Street",
-        "Binjiang Avenue", "Huaihai Middle Road", "Tianmushan Road", "Xixi Road", "Keyuan South Road"};
-    private static final String[] CITIES = {"Hangzhou", "Shanghai", "Beijing", "Shenzhen", "Chengdu", "Wuhan"};
-    private static final String[] NOTES = {"at the door", "call first", "gift wrap", "fragile", "", "after 6pm",
-        "no bags", "reception"};
+    private static final String[] STREETS = {
+        "Wenyi West Road",
+        "Nanjing East Road",
+        "Zhongguancun Street",
+        "Binjiang Avenue",
+        "Huaihai Middle Road",
+        "Tianmushan Road",
+        "Xixi Road",
+        "Keyuan South Road"
+    };
+    private static final String[] CITIES = {
+        "Hangzhou", "Shanghai", "Beijing", "Shenzhen", "Chengdu", "Wuhan"
+    };
+    private static final String[] NOTES = {
+        "at the door", "call first", "gift wrap", "fragile", "", "after 6pm", "no bags", "reception"
+    };
     private static final long BASE_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
     private static final long SHOPS = 1_000_000;
     private static final long SHOP_STEP = 618_033;
@@ -89,15 +130,32 @@ public final class BenchRows {
         long ts = BASE_MILLIS + i;
         long created = BASE_MILLIS - r.nextLong(30L * 24 * 3600 * 1000);
         List<Cell> cells = new ArrayList<>(11);
-        cells.add(Cell.put("status", ColumnValue.ofString(STATUSES[r.nextInt(STATUSES.length)]), ts));
-        cells.add(Cell.put("amount", ColumnValue.ofDouble(Math.round(r.nextDouble(1, 5000) * 100) / 100.0), ts));
+        cells.add(
+                Cell.put("status", ColumnValue.ofString(STATUSES[r.nextInt(STATUSES.length)]), ts));
+        cells.add(
+                Cell.put(
+                        "amount",
+                        ColumnValue.ofDouble(Math.round(r.nextDouble(1, 5000) * 100) / 100.0),
+                        ts));
         cells.add(Cell.put("quantity", ColumnValue.ofLong(1 + r.nextInt(20)), ts));
-        cells.add(Cell.put("currency", ColumnValue.ofString(CURRENCIES[r.nextInt(CURRENCIES.length)]), ts));
+        cells.add(
+                Cell.put(
+                        "currency",
+                        ColumnValue.ofString(CURRENCIES[r.nextInt(CURRENCIES.length)]),
+                        ts));
         cells.add(Cell.put("gift", ColumnValue.ofBoolean(r.nextInt(10) == 0), ts));
         cells.add(Cell.put("created", ColumnValue.ofLong(created), ts));
         cells.add(Cell.put("updated", ColumnValue.ofLong(created + r.nextLong(3_600_000)), ts));
-        cells.add(Cell.put("address", ColumnValue.ofString((1 + r.nextInt(999)) + " "
-                + STREETS[r.nextInt(STREETS.length)] + ", " + CITIES[r.nextInt(CITIES.length)]), ts));
+        cells.add(
+                Cell.put(
+                        "address",
+                        ColumnValue.ofString(
+                                (1 + r.nextInt(999))
+                                        + " "
+                                        + STREETS[r.nextInt(STREETS.length)]
+                                        + ", "
+                                        + CITIES[r.nextInt(CITIES.length)]),
+                        ts));
         cells.add(Cell.put("note", ColumnValue.ofString(NOTES[r.nextInt(NOTES.length)]), ts));
         byte[] payload = new byte[4 + r.nextInt(9)];
         for (int b = 0; b < payload.length; b++) {

@@ -1,10 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.decode;
 
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCodedInputStream;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferConversion;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferInputStream;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
-import com.alicloud.openservices.tablestore.core.protocol.TunnelServiceApi;
 import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
@@ -17,10 +28,12 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCodedInputStream;
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferConversion;
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferInputStream;
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
+import com.alicloud.openservices.tablestore.core.protocol.TunnelServiceApi;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,6 +44,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Decoding one tunnel record (a stream change of a benchmark row: 3 key columns, 10 attributes,
@@ -65,7 +83,11 @@ public class DecodeBenchmark {
         raw = new RawRecord[RECORDS];
         for (int i = 0; i < RECORDS; i++) {
             bytes[i] = encodedRecord(i);
-            raw[i] = new RawRecord(RecordAction.PUT_ROW, ByteBuffer.wrap(bytes[i]).asReadOnlyBuffer(), null);
+            raw[i] =
+                    new RawRecord(
+                            RecordAction.PUT_ROW,
+                            ByteBuffer.wrap(bytes[i]).asReadOnlyBuffer(),
+                            null);
         }
         decoder = new PlainBufferDecoder();
         twoColumns = ColumnFilter.of(BenchRows.PROJECTED);
@@ -74,8 +96,13 @@ public class DecodeBenchmark {
     /** The {@code record} bytes of benchmark row {@code i} as a stream change. */
     public static byte[] encodedRecord(long i) {
         Row row = BenchRows.row(i);
-        TunnelRecord record = new TunnelRecord(RecordAction.PUT_ROW, row.primaryKey(), row.cells(),
-                new SequenceInfo(1, 1_767_225_600_000_000L + i, 0), List.of());
+        TunnelRecord record =
+                new TunnelRecord(
+                        RecordAction.PUT_ROW,
+                        row.primaryKey(),
+                        row.cells(),
+                        new SequenceInfo(1, 1_767_225_600_000_000L + i, 0),
+                        List.of());
         return PlainBufferEncoder.encodeRecord(record);
     }
 
@@ -83,10 +110,14 @@ public class DecodeBenchmark {
     @OperationsPerInvocation(RECORDS)
     public void sdk(Blackhole bh) throws IOException {
         for (int i = 0; i < RECORDS; i++) {
-            List<PlainBufferRow> rows = new PlainBufferCodedInputStream(
-                    new PlainBufferInputStream(ByteBuffer.wrap(bytes[i]).asReadOnlyBuffer())).readRowsWithHeader();
-            bh.consume(PlainBufferConversion.toStreamRecord(rows.get(0), null,
-                    TunnelServiceApi.ActionType.PUT_ROW, false));
+            List<PlainBufferRow> rows =
+                    new PlainBufferCodedInputStream(
+                                    new PlainBufferInputStream(
+                                            ByteBuffer.wrap(bytes[i]).asReadOnlyBuffer()))
+                            .readRowsWithHeader();
+            bh.consume(
+                    PlainBufferConversion.toStreamRecord(
+                            rows.get(0), null, TunnelServiceApi.ActionType.PUT_ROW, false));
         }
     }
 

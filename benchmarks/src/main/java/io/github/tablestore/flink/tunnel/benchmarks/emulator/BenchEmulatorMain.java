@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.emulator;
 
 import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,9 +38,8 @@ public final class BenchEmulatorMain {
     public static void main(String[] args) throws IOException {
         int readRecords = Integer.parseInt(args[0]);
         int readBytes = Integer.parseInt(args[1]);
-        TablestoreEmulator emulator = TablestoreEmulator.builder()
-                .readLimits(readRecords, readBytes)
-                .start();
+        TablestoreEmulator emulator =
+                TablestoreEmulator.builder().readLimits(readRecords, readBytes).start();
         for (int a = 2; a < args.length; a++) {
             String[] t = args[a].split(":");
             String table = t[0];
@@ -34,8 +50,16 @@ public final class BenchEmulatorMain {
                 emulator.putRow(table, BenchRows.row(i));
             }
         }
-        System.out.println(READY + " " + emulator.endpoint() + " " + emulator.instanceName() + " "
-                + emulator.accessKeyId() + " " + emulator.accessKeySecret());
+        System.out.println(
+                READY
+                        + " "
+                        + emulator.endpoint()
+                        + " "
+                        + emulator.instanceName()
+                        + " "
+                        + emulator.accessKeyId()
+                        + " "
+                        + emulator.accessKeySecret());
         System.out.flush();
         InputStream in = System.in;
         while (in.read() >= 0) {

@@ -1,13 +1,31 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.emulator;
+
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.TunnelClients;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 
 import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
-import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -37,7 +55,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private final String instance;
     private final String accessKeyId;
     private final String accessKeySecret;
-    private final HttpClient admin = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient admin =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private EmulatorProcess(Process process, String[] ready) {
         this.process = process;
@@ -57,8 +76,8 @@ public final class EmulatorProcess implements AutoCloseable {
      *
      * @param heap the emulator JVM's heap, e.g. {@code 2g}
      */
-    public static EmulatorProcess start(int readRecords, int readBytes, String heap, String... tables)
-            throws IOException {
+    public static EmulatorProcess start(
+            int readRecords, int readBytes, String heap, String... tables) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + heap);
@@ -72,10 +91,13 @@ public final class EmulatorProcess implements AutoCloseable {
         cmd.addAll(List.of(tables));
         File log = new File("target/bench-emulator.log");
         log.getParentFile().mkdirs();
-        Process p = new ProcessBuilder(cmd)
-                .redirectError(ProcessBuilder.Redirect.appendTo(log))
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectError(ProcessBuilder.Redirect.appendTo(log))
+                        .start();
+        BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith(BenchEmulatorMain.READY)) {
@@ -83,7 +105,8 @@ public final class EmulatorProcess implements AutoCloseable {
             }
         }
         p.destroyForcibly();
-        throw new IOException("The emulator process ended before it was ready; see " + log.getAbsolutePath());
+        throw new IOException(
+                "The emulator process ended before it was ready; see " + log.getAbsolutePath());
     }
 
     public String endpoint() {
@@ -108,21 +131,24 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** This project's client with default settings. */
     public TunnelClient client() {
-        return TunnelClients.create(TunnelClientConfig.builder()
-                .endpoint(endpoint)
-                .instanceName(instance)
-                .credentialsProvider(credentials())
-                .build());
+        return TunnelClients.create(
+                TunnelClientConfig.builder()
+                        .endpoint(endpoint)
+                        .instanceName(instance)
+                        .credentialsProvider(credentials())
+                        .build());
     }
 
     /** The official SDK's tunnel client with default settings. */
     public com.alicloud.openservices.tablestore.TunnelClient sdkTunnelClient() {
-        return new com.alicloud.openservices.tablestore.TunnelClient(endpoint, accessKeyId, accessKeySecret, instance);
+        return new com.alicloud.openservices.tablestore.TunnelClient(
+                endpoint, accessKeyId, accessKeySecret, instance);
     }
 
     /** The official SDK's data client with default settings. */
     public SyncClient syncClient() {
-        return new SyncClient(endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
+        return new SyncClient(
+                endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
     }
 
     /**
@@ -131,8 +157,11 @@ public final class EmulatorProcess implements AutoCloseable {
      */
     public long cpuNanos() {
         try {
-            String stat = new String(java.nio.file.Files.readAllBytes(
-                    Paths.get("/proc/" + process.pid() + "/stat")), StandardCharsets.US_ASCII);
+            String stat =
+                    new String(
+                            java.nio.file.Files.readAllBytes(
+                                    Paths.get("/proc/" + process.pid() + "/stat")),
+                            StandardCharsets.US_ASCII);
             // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -157,10 +186,11 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     private JsonNode state() throws IOException {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(endpoint + "/admin/state"))
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build();
+        HttpRequest get =
+                HttpRequest.newBuilder(URI.create(endpoint + "/admin/state"))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
         try {
             HttpResponse<String> r = admin.send(get, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.flink;
 
 import io.github.tablestore.flink.tunnel.benchmarks.Waits;
@@ -7,14 +23,16 @@ import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Local Flink jobs (a MiniCluster in the driver's JVM) that read a tunnel into a {@link ProbeSink}. */
 public final class LocalJobs {
@@ -25,7 +43,8 @@ public final class LocalJobs {
         Configuration conf = new Configuration();
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         conf.set(RestOptions.BIND_PORT, "0");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         return env;
     }
 
@@ -43,8 +62,9 @@ public final class LocalJobs {
     }
 
     /** Starts {@code source → ProbeSink(runId)} at {@code parallelism}. */
-    public static JobClient start(TunnelSource<TunnelRecord> source, int parallelism, String runId,
-            long sinkDelayMicros) throws Exception {
+    public static JobClient start(
+            TunnelSource<TunnelRecord> source, int parallelism, String runId, long sinkDelayMicros)
+            throws Exception {
         StreamExecutionEnvironment env = environment(parallelism);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
                 .sinkTo(new ProbeSink<>(runId, sinkDelayMicros))
@@ -56,8 +76,14 @@ public final class LocalJobs {
     public static void awaitRecords(Probe probe, long expected, Duration timeout, String what)
             throws InterruptedException {
         if (!Waits.until(() -> probe.records() >= expected, timeout)) {
-            throw new IllegalStateException(what + " delivered " + probe.records() + " of " + expected
-                    + " records within " + timeout);
+            throw new IllegalStateException(
+                    what
+                            + " delivered "
+                            + probe.records()
+                            + " of "
+                            + expected
+                            + " records within "
+                            + timeout);
         }
     }
 

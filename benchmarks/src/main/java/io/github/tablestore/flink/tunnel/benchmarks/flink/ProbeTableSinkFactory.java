@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.flink;
 
-import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.table.connector.ChangelogMode;
@@ -10,6 +25,8 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import java.util.Set;
+
 /**
  * SQL sink {@code 'connector' = 'bench-probe'}: discards rows (internal {@link RowData}, no
  * conversion) and reports them to the {@link Probe} named by {@code 'run-id'}, like the
@@ -17,7 +34,8 @@ import org.apache.flink.table.factories.FactoryUtil;
  */
 public final class ProbeTableSinkFactory implements DynamicTableSinkFactory {
     public static final String IDENTIFIER = "bench-probe";
-    static final ConfigOption<String> RUN_ID = ConfigOptions.key("run-id").stringType().noDefaultValue();
+    static final ConfigOption<String> RUN_ID =
+            ConfigOptions.key("run-id").stringType().noDefaultValue();
 
     @Override
     public String factoryIdentifier() {

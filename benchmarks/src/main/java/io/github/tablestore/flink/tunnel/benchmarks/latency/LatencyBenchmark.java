@@ -1,8 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.latency;
 
-import com.alicloud.openservices.tablestore.SyncClient;
-import com.alicloud.openservices.tablestore.model.RecordColumn;
-import com.alicloud.openservices.tablestore.model.StreamRecord;
 import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
 import io.github.tablestore.flink.tunnel.benchmarks.Waits;
 import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
@@ -15,6 +28,13 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
+import org.apache.flink.core.execution.JobClient;
+
+import com.alicloud.openservices.tablestore.SyncClient;
+import com.alicloud.openservices.tablestore.model.RecordColumn;
+import com.alicloud.openservices.tablestore.model.StreamRecord;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +42,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BooleanSupplier;
-import org.apache.flink.core.execution.JobClient;
 
 /**
  * Part 2: change latency. One writer, two consumers at their default settings, each on its own
@@ -49,7 +68,9 @@ public final class LatencyBenchmark {
     /** One consumer's results. */
     public static final class ContenderResult {
         public final String name;
-        final LatencyRecorder[] phases = {new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder()};
+        final LatencyRecorder[] phases = {
+            new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder()
+        };
         final AtomicLongArray received = new AtomicLongArray(3);
         String tunnelId;
         public double steadyRequestsPerChannelSecond;
@@ -95,23 +116,42 @@ public final class LatencyBenchmark {
         source.tunnelId = createTunnel("latency-source");
 
         String runId = "latency-source";
-        Probe probe = Probe.create(runId).onRecord((value, now) -> {
-            TunnelRecord r = (TunnelRecord) value;
-            Cell written = r.column(BenchRows.WRITTEN_NANOS);
-            source.onRecord(r.primaryKey().value("order_id").asLong(), written.value().asLong(), now);
-        });
+        Probe probe =
+                Probe.create(runId)
+                        .onRecord(
+                                (value, now) -> {
+                                    TunnelRecord r = (TunnelRecord) value;
+                                    Cell written = r.column(BenchRows.WRITTEN_NANOS);
+                                    source.onRecord(
+                                            r.primaryKey().value("order_id").asLong(),
+                                            written.value().asLong(),
+                                            now);
+                                });
         long steadyRows = Math.round(settings.steadyRate * settings.steadySeconds);
         long burstRows = (long) settings.burstRows * settings.bursts;
         SyncClient sync = emulator.syncClient();
-        try (SdkWorkerRun worker = SdkWorkerRun.start(emulator.sdkTunnelClient(), sdk.tunnelId,
+        try (SdkWorkerRun worker =
+                SdkWorkerRun.start(
+                        emulator.sdkTunnelClient(),
+                        sdk.tunnelId,
                         (record, now) -> onSdkRecord(sdk, record, now))) {
-            JobClient job = LocalJobs.start(
-                    LocalJobs.source(emulator, TABLE, "latency-source", TunnelType.STREAM).build(), 1, runId, 0);
+            JobClient job =
+                    LocalJobs.start(
+                            LocalJobs.source(emulator, TABLE, "latency-source", TunnelType.STREAM)
+                                    .build(),
+                            1,
+                            runId,
+                            0);
             try {
                 LatencyWriter writer = new LatencyWriter(sync, TABLE);
                 warmUp(writer, sdk, source);
 
-                progress("steady: " + settings.steadyRate + " rows/s for " + settings.steadySeconds + " s");
+                progress(
+                        "steady: "
+                                + settings.steadyRate
+                                + " rows/s for "
+                                + settings.steadySeconds
+                                + " s");
                 Map<String, Long> sdkBefore = emulator.readRequests(sdk.tunnelId);
                 Map<String, Long> sourceBefore = emulator.readRequests(source.tunnelId);
                 long start = System.nanoTime();
@@ -121,23 +161,37 @@ public final class LatencyBenchmark {
                 }
                 sleepUntil(start + TimeUnit.SECONDS.toNanos(settings.steadySeconds));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                sdk.steadyRequestsPerChannelSecond = rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
+                sdk.steadyRequestsPerChannelSecond =
+                        rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
                 source.steadyRequestsPerChannelSecond =
                         rate(sourceBefore, emulator.readRequests(source.tunnelId), seconds);
                 awaitAll(sdk, source, STEADY, steadyRows);
 
-                progress("bursts: " + settings.bursts + " × " + settings.burstRows + " rows every "
-                        + settings.burstIntervalSeconds + " s");
+                progress(
+                        "bursts: "
+                                + settings.bursts
+                                + " × "
+                                + settings.burstRows
+                                + " rows every "
+                                + settings.burstIntervalSeconds
+                                + " s");
                 sdkBefore = emulator.readRequests(sdk.tunnelId);
                 sourceBefore = emulator.readRequests(source.tunnelId);
                 start = System.nanoTime();
                 for (int b = 0; b < settings.bursts; b++) {
-                    sleepUntil(start + TimeUnit.SECONDS.toNanos((long) b * settings.burstIntervalSeconds));
+                    sleepUntil(
+                            start
+                                    + TimeUnit.SECONDS.toNanos(
+                                            (long) b * settings.burstIntervalSeconds));
                     writer.burst(BURST, (long) b * settings.burstRows, settings.burstRows);
                 }
-                sleepUntil(start + TimeUnit.SECONDS.toNanos((long) settings.bursts * settings.burstIntervalSeconds));
+                sleepUntil(
+                        start
+                                + TimeUnit.SECONDS.toNanos(
+                                        (long) settings.bursts * settings.burstIntervalSeconds));
                 seconds = (System.nanoTime() - start) / 1e9;
-                sdk.burstRequestsPerChannelSecond = rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
+                sdk.burstRequestsPerChannelSecond =
+                        rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
                 source.burstRequestsPerChannelSecond =
                         rate(sourceBefore, emulator.readRequests(source.tunnelId), seconds);
                 awaitAll(sdk, source, BURST, burstRows);
@@ -150,7 +204,8 @@ public final class LatencyBenchmark {
                 start = System.nanoTime();
                 sleepUntil(start + TimeUnit.SECONDS.toNanos(settings.idleSeconds));
                 seconds = (System.nanoTime() - start) / 1e9;
-                sdk.idleRequestsPerChannelSecond = rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
+                sdk.idleRequestsPerChannelSecond =
+                        rate(sdkBefore, emulator.readRequests(sdk.tunnelId), seconds);
                 source.idleRequestsPerChannelSecond =
                         rate(sourceBefore, emulator.readRequests(source.tunnelId), seconds);
             } finally {
@@ -174,25 +229,35 @@ public final class LatencyBenchmark {
     }
 
     /** Writes a row every 250 ms until both consumers deliver (the SDK needs a heartbeat or two). */
-    private void warmUp(LatencyWriter writer, ContenderResult sdk, ContenderResult source) throws InterruptedException {
+    private void warmUp(LatencyWriter writer, ContenderResult sdk, ContenderResult source)
+            throws InterruptedException {
         progress("warm-up: waiting until both consumers deliver");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long n = 0;
         while (sdk.received.get(WARMUP) == 0 || source.received.get(WARMUP) == 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Consumers did not start within 120 s (SDK: "
-                        + sdk.received.get(WARMUP) + ", source: " + source.received.get(WARMUP) + " records)");
+                throw new IllegalStateException(
+                        "Consumers did not start within 120 s (SDK: "
+                                + sdk.received.get(WARMUP)
+                                + ", source: "
+                                + source.received.get(WARMUP)
+                                + " records)");
             }
             writer.put(WARMUP, n++);
-            Thread.sleep(250); // the warm-up's write schedule: a row every 250 ms, not a wait for anything
+            Thread.sleep(250); // the warm-up's write schedule: a row every 250 ms, not a wait for
+            // anything
         }
         long written = n;
-        await(() -> sdk.received.get(WARMUP) >= written && source.received.get(WARMUP) >= written, "warm-up rows");
+        await(
+                () -> sdk.received.get(WARMUP) >= written && source.received.get(WARMUP) >= written,
+                "warm-up rows");
     }
 
     private static void awaitAll(ContenderResult a, ContenderResult b, int phase, long rows)
             throws InterruptedException {
-        await(() -> a.received.get(phase) >= rows && b.received.get(phase) >= rows, "phase " + phase + " rows");
+        await(
+                () -> a.received.get(phase) >= rows && b.received.get(phase) >= rows,
+                "phase " + phase + " rows");
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -211,7 +276,8 @@ public final class LatencyBenchmark {
 
     private String createTunnel(String name) throws IOException {
         try (TunnelClient client = emulator.client()) {
-            return client.createTunnel(CreateTunnelRequest.builder(TABLE, name, TunnelType.STREAM).build());
+            return client.createTunnel(
+                    CreateTunnelRequest.builder(TABLE, name, TunnelType.STREAM).build());
         }
     }
 

@@ -1,4 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.latency;
+
+import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.Row;
 
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.model.BatchWriteRowRequest;
@@ -9,10 +30,6 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.PutRowRequest;
 import com.alicloud.openservices.tablestore.model.RowPutChange;
-import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
-import io.github.tablestore.flink.tunnel.client.record.Cell;
-import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
-import io.github.tablestore.flink.tunnel.client.record.Row;
 
 /**
  * Writes latency rows through the official SDK's {@link SyncClient} (a real PutRow /
@@ -22,6 +39,7 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 final class LatencyWriter {
     /** Rows of phase {@code p} have ids {@code p × PHASE_SPAN + n}. */
     static final long PHASE_SPAN = 1_000_000_000L;
+
     private static final int BATCH = 200;
 
     private final SyncClient client;
@@ -34,7 +52,9 @@ final class LatencyWriter {
 
     /** The phase of a row, from its {@code order_id} primary-key value. */
     static int phaseOf(long orderId) {
-        return (int) ((orderId - BenchRows.primaryKey(0).columns().get(1).value().asLong()) / PHASE_SPAN);
+        return (int)
+                ((orderId - BenchRows.primaryKey(0).columns().get(1).value().asLong())
+                        / PHASE_SPAN);
     }
 
     void put(int phase, long n) {
@@ -49,11 +69,13 @@ final class LatencyWriter {
             BatchWriteRowRequest request = new BatchWriteRowRequest();
             long now = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                request.addRowChange(change(BenchRows.timedRow(phase * PHASE_SPAN + from + done + i, now)));
+                request.addRowChange(
+                        change(BenchRows.timedRow(phase * PHASE_SPAN + from + done + i, now)));
             }
             BatchWriteRowResponse response = client.batchWriteRow(request);
             if (!response.isAllSucceed()) {
-                throw new IllegalStateException("BatchWriteRow failed for " + response.getFailedRows().size() + " rows");
+                throw new IllegalStateException(
+                        "BatchWriteRow failed for " + response.getFailedRows().size() + " rows");
             }
         }
     }
@@ -66,7 +88,8 @@ final class LatencyWriter {
                     pk.addPrimaryKeyColumn(c.name(), PrimaryKeyValue.fromLong(c.value().asLong()));
                     break;
                 case STRING:
-                    pk.addPrimaryKeyColumn(c.name(), PrimaryKeyValue.fromString(c.value().asString()));
+                    pk.addPrimaryKeyColumn(
+                            c.name(), PrimaryKeyValue.fromString(c.value().asString()));
                     break;
                 default:
                     throw new IllegalArgumentException("key type " + c.value().type());
@@ -79,7 +102,8 @@ final class LatencyWriter {
         return change;
     }
 
-    private static ColumnValue sdkValue(io.github.tablestore.flink.tunnel.client.record.ColumnValue v) {
+    private static ColumnValue sdkValue(
+            io.github.tablestore.flink.tunnel.client.record.ColumnValue v) {
         switch (v.type()) {
             case INTEGER:
                 return ColumnValue.fromLong(v.asLong());

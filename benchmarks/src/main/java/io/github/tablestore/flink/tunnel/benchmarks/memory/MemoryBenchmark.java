@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.memory;
 
 import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
@@ -9,12 +25,14 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
+
+import org.apache.flink.core.execution.JobClient;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
 
 /**
  * Part 3: reader memory under backpressure. A BaseData tunnel over a table with many partitions
@@ -39,7 +57,8 @@ public final class MemoryBenchmark {
     public static final class Result {
         public final int maxParallelChannels;
         public final long baselineBytes;
-        public final List<long[]> samples = new ArrayList<>(); // {millis since start, live bytes, records}
+        public final List<long[]> samples =
+                new ArrayList<>(); // {millis since start, live bytes, records}
         public long tableRecordBytes;
 
         Result(int maxParallelChannels, long baselineBytes) {
@@ -82,27 +101,40 @@ public final class MemoryBenchmark {
     private Result runOnce(int maxParallel) throws Exception {
         String tunnel = "memory-" + maxParallel;
         try (TunnelClient client = emulator.client()) {
-            client.createTunnel(CreateTunnelRequest.builder(TABLE, tunnel, TunnelType.BASE_DATA).build());
+            client.createTunnel(
+                    CreateTunnelRequest.builder(TABLE, tunnel, TunnelType.BASE_DATA).build());
         }
-        progress(settings.memoryChannels + " channels, max-parallel-channels " + maxParallel + ", sink pause "
-                + settings.memorySinkDelayMicros + " µs/record, " + settings.memorySeconds + " s");
+        progress(
+                settings.memoryChannels
+                        + " channels, max-parallel-channels "
+                        + maxParallel
+                        + ", sink pause "
+                        + settings.memorySinkDelayMicros
+                        + " µs/record, "
+                        + settings.memorySeconds
+                        + " s");
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Result result = new Result(maxParallel, settledHeap(memory));
         String runId = "memory-" + maxParallel;
         Probe probe = Probe.create(runId);
-        TunnelSource<TunnelRecord> source = LocalJobs.source(emulator, TABLE, tunnel, TunnelType.BASE_DATA)
-                .setMaxParallelChannels(maxParallel)
-                .build();
+        TunnelSource<TunnelRecord> source =
+                LocalJobs.source(emulator, TABLE, tunnel, TunnelType.BASE_DATA)
+                        .setMaxParallelChannels(maxParallel)
+                        .build();
         JobClient job = LocalJobs.start(source, 1, runId, settings.memorySinkDelayMicros);
         try {
             // Sample from the first record on: the job's start-up is not what is measured.
-            LocalJobs.awaitRecords(probe, 1, java.time.Duration.ofMinutes(3), "TunnelSource (memory)");
+            LocalJobs.awaitRecords(
+                    probe, 1, java.time.Duration.ofMinutes(3), "TunnelSource (memory)");
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(settings.memorySeconds);
             while (System.nanoTime() < end) {
                 Thread.sleep(SAMPLE_MILLIS); // a sampler: one live-heap reading per period
                 long live = liveHeap(memory);
-                result.samples.add(new long[] {(System.nanoTime() - start) / 1_000_000, live, probe.records()});
+                result.samples.add(
+                        new long[] {
+                            (System.nanoTime() - start) / 1_000_000, live, probe.records()
+                        });
             }
         } finally {
             LocalJobs.cancel(job);

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.throughput;
 
 import io.github.tablestore.flink.tunnel.benchmarks.Waits;
+
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +33,8 @@ public final class CpuMeter implements AutoCloseable {
     private static final long PERIOD_MILLIS = 20;
 
     private final LongSupplier server;
-    private final List<long[]> samples = new ArrayList<>(); // {nanoTime, client cpu ns, server cpu ns}
+    private final List<long[]> samples =
+            new ArrayList<>(); // {nanoTime, client cpu ns, server cpu ns}
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -30,7 +48,8 @@ public final class CpuMeter implements AutoCloseable {
 
     private void loop() {
         com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
         while (running) {
             long[] s = {System.nanoTime(), os.getProcessCpuTime(), server.getAsLong()};
             synchronized (samples) {
@@ -46,19 +65,19 @@ public final class CpuMeter implements AutoCloseable {
 
     /** Waits until a sample later than {@code nanoTime} exists (at most a second). */
     public void awaitSampleAfter(long nanoTime) throws InterruptedException {
-        Waits.until(() -> {
-            synchronized (samples) {
-                return !samples.isEmpty() && samples.get(samples.size() - 1)[0] > nanoTime;
-            }
-        }, Duration.ofSeconds(1));
+        Waits.until(
+                () -> {
+                    synchronized (samples) {
+                        return !samples.isEmpty() && samples.get(samples.size() - 1)[0] > nanoTime;
+                    }
+                },
+                Duration.ofSeconds(1));
     }
 
     /** CPU nanoseconds {client, server} used between two {@link System#nanoTime()} instants. */
     public double[] between(long fromNanos, long toNanos) {
         synchronized (samples) {
-            return new double[] {
-                at(fromNanos, toNanos, 1), at(fromNanos, toNanos, 2)
-            };
+            return new double[] {at(fromNanos, toNanos, 1), at(fromNanos, toNanos, 2)};
         }
     }
 

@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.throughput;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,7 +50,8 @@ public final class RawReadLoop {
         }
     }
 
-    public static Result run(TunnelClient client, String tunnelId, int maxThreads) throws Exception {
+    public static Result run(TunnelClient client, String tunnelId, int maxThreads)
+            throws Exception {
         long start = System.nanoTime();
         String clientId = client.connect(tunnelId, 300, "bench-raw");
         try {
@@ -52,33 +70,37 @@ public final class RawReadLoop {
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    done.add(pool.submit(() -> {
-                        String[] next;
-                        while ((next = todo.poll()) != null) {
-                            String channel = next[0];
-                            String token = next[1];
-                            while (true) {
-                                ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, channel, token);
-                                int n = r.records().size();
-                                if (n > 0) {
-                                    long b = 0;
-                                    for (RawRecord raw : r.records()) {
-                                        b += raw.encodedSize();
-                                    }
-                                    long now = System.nanoTime();
-                                    first.compareAndSet(0, now);
-                                    last.accumulateAndGet(now, Math::max);
-                                    records.addAndGet(n);
-                                    bytes.addAndGet(b);
-                                }
-                                if (r.isFinished() || n == 0) {
-                                    break;
-                                }
-                                token = r.nextToken();
-                            }
-                        }
-                        return null;
-                    }));
+                    done.add(
+                            pool.submit(
+                                    () -> {
+                                        String[] next;
+                                        while ((next = todo.poll()) != null) {
+                                            String channel = next[0];
+                                            String token = next[1];
+                                            while (true) {
+                                                ReadRecordsResult<RawRecord> r =
+                                                        client.readRecords(
+                                                                tunnelId, clientId, channel, token);
+                                                int n = r.records().size();
+                                                if (n > 0) {
+                                                    long b = 0;
+                                                    for (RawRecord raw : r.records()) {
+                                                        b += raw.encodedSize();
+                                                    }
+                                                    long now = System.nanoTime();
+                                                    first.compareAndSet(0, now);
+                                                    last.accumulateAndGet(now, Math::max);
+                                                    records.addAndGet(n);
+                                                    bytes.addAndGet(b);
+                                                }
+                                                if (r.isFinished() || n == 0) {
+                                                    break;
+                                                }
+                                                token = r.nextToken();
+                                            }
+                                        }
+                                        return null;
+                                    }));
                 }
                 for (Future<?> f : done) {
                     f.get(30, TimeUnit.MINUTES);
@@ -86,7 +108,9 @@ public final class RawReadLoop {
             } finally {
                 pool.shutdownNow();
             }
-            return new Result(new Measurement("raw", records.get(), start, first.get(), last.get()), bytes.get());
+            return new Result(
+                    new Measurement("raw", records.get(), start, first.get(), last.get()),
+                    bytes.get());
         } finally {
             client.shutdown(tunnelId, clientId);
         }

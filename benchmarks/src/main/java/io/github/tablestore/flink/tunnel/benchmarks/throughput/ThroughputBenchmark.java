@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.benchmarks.throughput;
 
 import io.github.tablestore.flink.tunnel.benchmarks.BenchSettings;
@@ -9,13 +25,15 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
+
+import org.apache.flink.core.execution.JobClient;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
-import org.apache.flink.core.execution.JobClient;
+import java.util.Map;
 
 /**
  * Part 1: every contender reads the same table twice, as a base-data scan (a BaseData tunnel)
@@ -24,8 +42,10 @@ import org.apache.flink.core.execution.JobClient;
  */
 public final class ThroughputBenchmark {
     public static final String TABLE = "orders";
+
     /** A smaller table every contender reads once before the measured runs (JIT warm-up). */
     public static final String WARMUP_TABLE = "warmup";
+
     private static final int[] RAW_THREADS = {1, 2, 8};
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -40,6 +60,7 @@ public final class ThroughputBenchmark {
         public final String dataSet;
         public final long recordBytes;
         public final List<Measurement> measurements = new ArrayList<>();
+
         /** The raw loop's rate at each concurrency tried. */
         public String rawRates = "";
 
@@ -62,11 +83,17 @@ public final class ThroughputBenchmark {
     public interface SqlContender {
         String name();
 
-        Measurement run(EmulatorProcess emulator, String table, String tunnel, TunnelType type, long expected)
+        Measurement run(
+                EmulatorProcess emulator,
+                String table,
+                String tunnel,
+                TunnelType type,
+                long expected)
                 throws Exception;
     }
 
-    public ThroughputBenchmark(BenchSettings settings, EmulatorProcess emulator, List<SqlContender> sqlContenders) {
+    public ThroughputBenchmark(
+            BenchSettings settings, EmulatorProcess emulator, List<SqlContender> sqlContenders) {
         this.settings = settings;
         this.emulator = emulator;
         this.sqlContenders = sqlContenders;
@@ -83,7 +110,8 @@ public final class ThroughputBenchmark {
         if (settings.warmupRows > 0) {
             // The emulator encodes a row's base-data record on its first scan and caches it, and
             // both JVMs compile their hot paths during the first reads: pay both before measuring.
-            progress("warm-up: raw reads of the measured table, then every contender on a small table");
+            progress(
+                    "warm-up: raw reads of the measured table, then every contender on a small table");
             try (TunnelClient client = emulator.client()) {
                 RawReadLoop.run(client, newTunnel(TABLE, TunnelType.BASE_DATA).id, 2);
                 RawReadLoop.run(client, newTunnel(TABLE, TunnelType.STREAM).id, 2);
@@ -101,7 +129,8 @@ public final class ThroughputBenchmark {
      * SQL, then again), each time through a fresh tunnel; the best run of each counts. On a shared
      * machine interference only ever slows a run down, so the best run is the least disturbed one.
      */
-    private DataSetResult runDataSet(String name, String table, long expected, TunnelType type) throws Exception {
+    private DataSetResult runDataSet(String name, String table, long expected, TunnelType type)
+            throws Exception {
         int repeats = table.equals(WARMUP_TABLE) ? 1 : settings.repeats;
         DataSetResult result = null;
         Map<String, Measurement> best = new LinkedHashMap<>();
@@ -122,12 +151,16 @@ public final class ThroughputBenchmark {
                 }
                 rawRates.computeIfAbsent(threads + " thread(s)", k -> new StringBuilder())
                         .append(rawRates.get(threads + " thread(s)").length() == 0 ? "" : " / ")
-                        .append(String.format(Locale.ROOT, "%,.0f", r.measurement.recordsPerSecond()));
+                        .append(
+                                String.format(
+                                        Locale.ROOT, "%,.0f", r.measurement.recordsPerSecond()));
                 keepBest(best, withCpu(r.measurement));
             }
 
             progress(name + ": SDK TunnelWorker" + of);
-            try (SdkWorkerRun sdk = SdkWorkerRun.start(emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
+            try (SdkWorkerRun sdk =
+                    SdkWorkerRun.start(
+                            emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
                 keepBest(best, withCpu(sdk.awaitRecords(expected, TIMEOUT)));
             }
 
@@ -137,7 +170,8 @@ public final class ThroughputBenchmark {
             }
             for (SqlContender sql : sqlContenders) {
                 progress(name + ": " + sql.name() + of);
-                Measurement m = sql.run(emulator, table, newTunnel(table, type).name, type, expected);
+                Measurement m =
+                        sql.run(emulator, table, newTunnel(table, type).name, type, expected);
                 check(m, expected);
                 keepBest(best, withCpu(m));
             }
@@ -145,7 +179,10 @@ public final class ThroughputBenchmark {
         result.measurements.addAll(best.values());
         StringBuilder rates = new StringBuilder();
         for (Map.Entry<String, StringBuilder> e : rawRates.entrySet()) {
-            rates.append(rates.length() == 0 ? "" : "; ").append(e.getKey()).append(": ").append(e.getValue());
+            rates.append(rates.length() == 0 ? "" : "; ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue());
         }
         result.rawRates = rates.toString();
         return result;
@@ -155,7 +192,8 @@ public final class ThroughputBenchmark {
         best.merge(m.contender, m, (a, b) -> b.recordsPerSecond() > a.recordsPerSecond() ? b : a);
     }
 
-    private Measurement runSource(String table, TunnelType type, int parallelism, long expected) throws Exception {
+    private Measurement runSource(String table, TunnelType type, int parallelism, long expected)
+            throws Exception {
         String tunnel = newTunnel(table, type).name;
         String runId = "source-p" + parallelism + "-" + tunnel;
         Probe probe = Probe.create(runId);
@@ -168,8 +206,13 @@ public final class ThroughputBenchmark {
             LocalJobs.cancel(job);
             Probe.remove(runId);
         }
-        Measurement m = new Measurement("TunnelSource p=" + parallelism, probe.records(), start,
-                probe.firstNanos(), probe.lastNanos());
+        Measurement m =
+                new Measurement(
+                        "TunnelSource p=" + parallelism,
+                        probe.records(),
+                        start,
+                        probe.firstNanos(),
+                        probe.lastNanos());
         check(m, expected);
         return m;
     }
@@ -207,7 +250,8 @@ public final class ThroughputBenchmark {
 
     private static void check(Measurement m, long expected) {
         if (m.records < expected) {
-            throw new IllegalStateException(m.contender + " delivered " + m.records + " of " + expected + " records");
+            throw new IllegalStateException(
+                    m.contender + " delivered " + m.records + " of " + expected + " records");
         }
     }
 

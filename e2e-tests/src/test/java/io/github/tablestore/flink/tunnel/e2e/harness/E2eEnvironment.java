@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.io.IOException;
@@ -46,17 +62,31 @@ public final class E2eEnvironment implements AutoCloseable {
         deleteRecursively(workDir);
         FlinkDistribution distribution = FlinkDistribution.fromBuild();
         Path clusterHome = workDir.resolve("cluster");
-        EmulatorProcess emulator = EmulatorProcess.start(E2eSettings.emulatorJar(), clusterHome.resolve("log"),
-                ProcessReaper.marker(workDir), INSTANCE, ACCESS_KEY_ID, "e2e-secret-" + UUID.randomUUID(), PARTITIONS);
+        EmulatorProcess emulator =
+                EmulatorProcess.start(
+                        E2eSettings.emulatorJar(),
+                        clusterHome.resolve("log"),
+                        ProcessReaper.marker(workDir),
+                        INSTANCE,
+                        ACCESS_KEY_ID,
+                        "e2e-secret-" + UUID.randomUUID(),
+                        PARTITIONS);
         FlinkCluster cluster = null;
         try {
-            cluster = FlinkCluster.start(distribution, clusterHome, ProcessReaper.marker(workDir), Map.of(
-                    "TABLESTORE_ACCESS_KEY_ID", emulator.accessKeyId(),
-                    "TABLESTORE_ACCESS_KEY_SECRET", emulator.accessKeySecret()), TASK_MANAGERS);
+            cluster =
+                    FlinkCluster.start(
+                            distribution,
+                            clusterHome,
+                            ProcessReaper.marker(workDir),
+                            Map.of(
+                                    "TABLESTORE_ACCESS_KEY_ID", emulator.accessKeyId(),
+                                    "TABLESTORE_ACCESS_KEY_SECRET", emulator.accessKeySecret()),
+                            TASK_MANAGERS);
             checkFlinkVersion(cluster);
             return new E2eEnvironment(workDir, emulator, cluster);
         } catch (RuntimeException | Error e) {
-            Diagnostics.printLogs(System.out, List.of(emulator.process()), "the cluster did not start: " + e);
+            Diagnostics.printLogs(
+                    System.out, List.of(emulator.process()), "the cluster did not start: " + e);
             if (cluster != null) {
                 cluster.close();
             }
@@ -73,7 +103,8 @@ public final class E2eEnvironment implements AutoCloseable {
         String expected = System.getProperty("e2e.flinkVersion");
         String running = cluster.rest().overview().path("flink-version").asText();
         if (expected != null && !expected.equals(running)) {
-            throw new IllegalStateException("The cluster runs Flink " + running + ", the build targets " + expected);
+            throw new IllegalStateException(
+                    "The cluster runs Flink " + running + ", the build targets " + expected);
         }
     }
 

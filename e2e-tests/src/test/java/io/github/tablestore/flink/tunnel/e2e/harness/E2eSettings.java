@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.nio.file.Files;
@@ -11,8 +27,10 @@ public final class E2eSettings {
     public static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("System property " + property
-                    + " is not set: run the end-to-end tests through Maven (`./mvnw verify -pl e2e-tests -am`)");
+            throw new IllegalStateException(
+                    "System property "
+                            + property
+                            + " is not set: run the end-to-end tests through Maven (`./mvnw verify -pl e2e-tests -am`)");
         }
         return Paths.get(value).toAbsolutePath();
     }
@@ -21,7 +39,8 @@ public final class E2eSettings {
     public static Path existingFile(String property) {
         Path p = path(property);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException(p + " (" + property + ") does not exist: build it with `./mvnw package`");
+            throw new IllegalStateException(
+                    p + " (" + property + ") does not exist: build it with `./mvnw package`");
         }
         return p;
     }

@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.TunnelClients;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +49,8 @@ public final class EmulatorProcess implements AutoCloseable {
     private final String accessKeySecret;
     private final JsonHttp admin;
 
-    private EmulatorProcess(ManagedProcess process, String endpoint, String instance, String id, String secret) {
+    private EmulatorProcess(
+            ManagedProcess process, String endpoint, String instance, String id, String secret) {
         this.process = process;
         this.endpoint = endpoint;
         this.instance = instance;
@@ -45,32 +64,56 @@ public final class EmulatorProcess implements AutoCloseable {
      *
      * @param marker a JVM option that marks the process as the harness's
      */
-    public static EmulatorProcess start(Path jar, Path logDir, String marker, String instance, String accessKeyId,
-            String accessKeySecret, int partitions) {
-        List<String> command = new JavaCommand()
-                .jvmOption(marker)
-                .jvmOption("-Xmx256m")
-                .jvmOption("-XX:+UseSerialGC")
-                .jar(jar)
-                .arguments(List.of("--port", "0", "--instance", instance, "--access-key-id", accessKeyId,
-                        "--access-key-secret", accessKeySecret, "--partitions", Integer.toString(partitions)))
-                .build();
-        ManagedProcess process = ManagedProcess.start("emulator", command, Map.of(), logDir, List.of());
+    public static EmulatorProcess start(
+            Path jar,
+            Path logDir,
+            String marker,
+            String instance,
+            String accessKeyId,
+            String accessKeySecret,
+            int partitions) {
+        List<String> command =
+                new JavaCommand()
+                        .jvmOption(marker)
+                        .jvmOption("-Xmx256m")
+                        .jvmOption("-XX:+UseSerialGC")
+                        .jar(jar)
+                        .arguments(
+                                List.of(
+                                        "--port",
+                                        "0",
+                                        "--instance",
+                                        instance,
+                                        "--access-key-id",
+                                        accessKeyId,
+                                        "--access-key-secret",
+                                        accessKeySecret,
+                                        "--partitions",
+                                        Integer.toString(partitions)))
+                        .build();
+        ManagedProcess process =
+                ManagedProcess.start("emulator", command, Map.of(), logDir, List.of());
         try {
-            String endpoint = Waits.value("the emulator's ready line in " + process.outFile(), Duration.ofSeconds(60),
-                    () -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("The emulator exited; see " + process.outFile());
-                        }
-                        for (String line : Files.readAllLines(process.outFile(), StandardCharsets.UTF_8)) {
-                            int at = line.indexOf(READY);
-                            if (at >= 0) {
-                                String rest = line.substring(at + READY.length());
-                                return Optional.of(rest.substring(0, rest.indexOf(' ')));
-                            }
-                        }
-                        return Optional.empty();
-                    });
+            String endpoint =
+                    Waits.value(
+                            "the emulator's ready line in " + process.outFile(),
+                            Duration.ofSeconds(60),
+                            () -> {
+                                if (!process.isAlive()) {
+                                    throw new IllegalStateException(
+                                            "The emulator exited; see " + process.outFile());
+                                }
+                                for (String line :
+                                        Files.readAllLines(
+                                                process.outFile(), StandardCharsets.UTF_8)) {
+                                    int at = line.indexOf(READY);
+                                    if (at >= 0) {
+                                        String rest = line.substring(at + READY.length());
+                                        return Optional.of(rest.substring(0, rest.indexOf(' ')));
+                                    }
+                                }
+                                return Optional.empty();
+                            });
             return new EmulatorProcess(process, endpoint, instance, accessKeyId, accessKeySecret);
         } catch (RuntimeException | Error e) {
             process.close();
@@ -107,7 +150,8 @@ public final class EmulatorProcess implements AutoCloseable {
     /** The state dump's entry for a tunnel, if it exists. */
     public Optional<JsonNode> tunnel(String table, String tunnelName) {
         for (JsonNode t : state().path("tunnels")) {
-            if (table.equals(t.path("tableName").asText()) && tunnelName.equals(t.path("tunnelName").asText())) {
+            if (table.equals(t.path("tableName").asText())
+                    && tunnelName.equals(t.path("tunnelName").asText())) {
                 return Optional.of(t);
             }
         }
@@ -117,7 +161,9 @@ public final class EmulatorProcess implements AutoCloseable {
     /** Client ids of the tunnel's live sessions (leases). */
     public List<String> tunnelClients(String table, String tunnelName) {
         List<String> ids = new ArrayList<>();
-        tunnel(table, tunnelName).ifPresent(t -> t.path("clients").forEach(c -> ids.add(c.path("clientId").asText())));
+        tunnel(table, tunnelName)
+                .ifPresent(
+                        t -> t.path("clients").forEach(c -> ids.add(c.path("clientId").asText())));
         return ids;
     }
 
@@ -127,16 +173,20 @@ public final class EmulatorProcess implements AutoCloseable {
      * of the client that finished it, but nobody holds it.
      */
     public List<String> channelOwners(String table, String tunnelName) {
-        TunnelClient client = TunnelClients.create(TunnelClientConfig.builder()
-                .endpoint(endpoint)
-                .instanceName(instance)
-                .credentialsProvider(CredentialsProvider.of(accessKeyId, accessKeySecret))
-                .build());
+        TunnelClient client =
+                TunnelClients.create(
+                        TunnelClientConfig.builder()
+                                .endpoint(endpoint)
+                                .instanceName(instance)
+                                .credentialsProvider(
+                                        CredentialsProvider.of(accessKeyId, accessKeySecret))
+                                .build());
         try {
             List<String> owners = new ArrayList<>();
             for (ChannelInfo channel : client.describeTunnel(table, tunnelName).channels()) {
                 if (channel.status() != ChannelStatus.TERMINATED
-                        && channel.clientId() != null && !channel.clientId().isEmpty()) {
+                        && channel.clientId() != null
+                        && !channel.clientId().isEmpty()) {
                     owners.add(channel.channelId() + "=" + channel.clientId());
                 }
             }
@@ -157,7 +207,8 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Splits a partition where the emulator chooses; the children's ids. */
     public List<String> splitPartition(String table, String partitionId) {
-        JsonNode answer = admin.post("/tables/" + table + "/partitions/" + partitionId + "/split", Map.of());
+        JsonNode answer =
+                admin.post("/tables/" + table + "/partitions/" + partitionId + "/split", Map.of());
         List<String> children = new ArrayList<>();
         for (JsonNode c : answer.path("children")) {
             children.add(c.isTextual() ? c.asText() : c.path("id").asText());

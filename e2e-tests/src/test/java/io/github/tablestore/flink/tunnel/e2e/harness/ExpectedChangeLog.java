@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.util.ArrayList;
@@ -26,7 +42,10 @@ public final class ExpectedChangeLog {
     private final Set<Long> scanMustShow;
     private final Map<Long, List<String>> changes;
 
-    ExpectedChangeLog(Map<Long, Set<String>> scanMayShow, Set<Long> scanMustShow, Map<Long, List<String>> changes) {
+    ExpectedChangeLog(
+            Map<Long, Set<String>> scanMayShow,
+            Set<Long> scanMustShow,
+            Map<Long, List<String>> changes) {
         this.scanMayShow = new HashMap<>();
         scanMayShow.forEach((k, v) -> this.scanMayShow.put(k, new LinkedHashSet<>(v)));
         this.scanMustShow = new HashSet<>(scanMustShow);
@@ -97,10 +116,22 @@ public final class ExpectedChangeLog {
         long expectedNumber = 0;
         for (Map.Entry<Long, List<String>> a : arrivals.entrySet()) {
             if (a.getKey() != expectedNumber) {
-                return "arrival numbers " + arrivals.keySet() + " have a gap before " + a.getKey() + " (lost): " + arrivals;
+                return "arrival numbers "
+                        + arrivals.keySet()
+                        + " have a gap before "
+                        + a.getKey()
+                        + " (lost): "
+                        + arrivals;
             }
             if (a.getValue().size() > 1) {
-                return "arrival " + a.getKey() + " committed " + a.getValue().size() + " times " + a.getValue() + ": " + arrivals;
+                return "arrival "
+                        + a.getKey()
+                        + " committed "
+                        + a.getValue().size()
+                        + " times "
+                        + a.getValue()
+                        + ": "
+                        + arrivals;
             }
             got.add(a.getValue().get(0));
             expectedNumber++;
@@ -111,7 +142,12 @@ public final class ExpectedChangeLog {
             Set<String> may = scanMayShow.getOrDefault(key, Set.of());
             String value = scanned.substring(scanned.lastIndexOf('|') + 1);
             if (!scanned.startsWith("B|PUT_ROW|") || !may.contains(value)) {
-                return "the scan showed " + scanned + ", but the row only had the values " + may + " while it ran; got " + got;
+                return "the scan showed "
+                        + scanned
+                        + ", but the row only had the values "
+                        + may
+                        + " while it ran; got "
+                        + got;
             }
         } else if (scanMustShow.contains(key)) {
             return "no row from the scan first; got " + got;

@@ -1,16 +1,34 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import io.github.tablestore.flink.tunnel.e2e.compat.JobManagerSpecs;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessSpec;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
 import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The memory settings Flink's start scripts derive before they launch a JobManager or TaskManager
@@ -31,7 +49,8 @@ final class FlinkMemory {
     }
 
     static Params taskManager(Map<String, String> config) {
-        TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(Configuration.fromMap(config));
+        TaskExecutorProcessSpec spec =
+                TaskExecutorProcessUtils.processSpecFromConfig(Configuration.fromMap(config));
         return new Params(
                 words(ProcessMemoryUtils.generateJvmParametersStr(spec)),
                 words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));

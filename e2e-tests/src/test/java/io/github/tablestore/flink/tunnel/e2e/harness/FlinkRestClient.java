@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,18 +66,28 @@ public final class FlinkRestClient {
         String boundary = "----e2e" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
-            body.write(("--" + boundary + "\r\n"
-                    + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
-                    + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(
+                    ("--"
+                                    + boundary
+                                    + "\r\n"
+                                    + "Content-Disposition: form-data; name=\"jarfile\"; filename=\""
+                                    + jar.getFileName()
+                                    + "\"\r\n"
+                                    + "Content-Type: application/x-java-archive\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
             body.write(Files.readAllBytes(jar));
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + jar, e);
         }
-        JsonNode answer = http.send(http.request("/jars/upload")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build());
+        JsonNode answer =
+                http.send(
+                        http.request("/jars/upload")
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(
+                                        java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                                                body.toByteArray()))
+                                .build());
         String file = answer.path("filename").asText();
         if (!"success".equals(answer.path("status").asText()) || file.isEmpty()) {
             throw new IllegalStateException("Jar upload failed: " + answer);
@@ -73,7 +100,12 @@ public final class FlinkRestClient {
      *
      * @param savepointPath a savepoint or retained checkpoint to restore, or {@code null}
      */
-    public String runJar(String jarId, String entryClass, List<String> args, int parallelism, String savepointPath) {
+    public String runJar(
+            String jarId,
+            String entryClass,
+            List<String> args,
+            int parallelism,
+            String savepointPath) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("entryClass", entryClass);
         request.put("programArgsList", args);
@@ -128,13 +160,19 @@ public final class FlinkRestClient {
         request.put("targetDirectory", targetDirectory);
         request.put("drain", false);
         String trigger = http.post("/jobs/" + jobId + "/stop", request).path("request-id").asText();
-        JsonNode operation = Waits.value("stop-with-savepoint of job " + jobId, timeout, () -> {
-            JsonNode status = http.get("/jobs/" + jobId + "/savepoints/" + trigger);
-            return "COMPLETED".equals(status.path("status").path("id").asText())
-                    ? Optional.of(status.path("operation")) : Optional.empty();
-        });
+        JsonNode operation =
+                Waits.value(
+                        "stop-with-savepoint of job " + jobId,
+                        timeout,
+                        () -> {
+                            JsonNode status = http.get("/jobs/" + jobId + "/savepoints/" + trigger);
+                            return "COMPLETED".equals(status.path("status").path("id").asText())
+                                    ? Optional.of(status.path("operation"))
+                                    : Optional.empty();
+                        });
         if (!operation.hasNonNull("location")) {
-            throw new IllegalStateException("Stop-with-savepoint failed: " + operation.path("failure-cause"));
+            throw new IllegalStateException(
+                    "Stop-with-savepoint failed: " + operation.path("failure-cause"));
         }
         return operation.path("location").asText();
     }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.io.File;
@@ -38,17 +54,24 @@ public final class ManagedProcess implements AutoCloseable {
      * @param extraLogFiles files the process writes its log to (printed with the output on failure)
      */
     public static ManagedProcess start(
-            String name, List<String> command, Map<String, String> environment, Path logDir, List<Path> extraLogFiles) {
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path logDir,
+            List<Path> extraLogFiles) {
         try {
             Files.createDirectories(logDir);
             Path out = logDir.resolve(name + ".out");
-            Files.writeString(out, "$ " + String.join(" ", masked(command)) + System.lineSeparator(),
+            Files.writeString(
+                    out,
+                    "$ " + String.join(" ", masked(command)) + System.lineSeparator(),
                     StandardCharsets.UTF_8);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(logDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .directory(logDir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
             Process process = builder.start();
             ProcessReaper.register(process);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.io.IOException;
@@ -25,7 +41,8 @@ final class ProcessReaper {
     private static volatile Path pidFile;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::killAll, "e2e-process-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(ProcessReaper::killAll, "e2e-process-reaper"));
     }
 
     private ProcessReaper() {}
@@ -49,7 +66,12 @@ final class ProcessReaper {
                         continue;
                     }
                     ProcessHandle.of(Long.parseLong(line.trim()))
-                            .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                            .filter(
+                                    h ->
+                                            h.info()
+                                                    .commandLine()
+                                                    .map(c -> c.contains(marker))
+                                                    .orElse(false))
                             .ifPresent(ProcessReaper::killTree);
                 }
                 Files.delete(file);
@@ -66,8 +88,12 @@ final class ProcessReaper {
         if (file != null) {
             try {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, process.pid() + System.lineSeparator(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        file,
+                        process.pid() + System.lineSeparator(),
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + file, e);
             }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.e2e.harness;
 
 import java.time.Duration;
@@ -14,7 +30,13 @@ public final class Waits {
 
     /** Polls {@code condition} until it holds; fails naming {@code what} after {@code timeout}. */
     public static void until(String what, Duration timeout, Callable<Boolean> condition) {
-        value(what, timeout, () -> Boolean.TRUE.equals(condition.call()) ? Optional.of(Boolean.TRUE) : Optional.empty());
+        value(
+                what,
+                timeout,
+                () ->
+                        Boolean.TRUE.equals(condition.call())
+                                ? Optional.of(Boolean.TRUE)
+                                : Optional.empty());
     }
 
     /**
@@ -27,7 +49,8 @@ public final class Waits {
     }
 
     /** As {@link #value(String, Duration, Callable)}, adding {@code detail} to the failure message. */
-    public static <T> T value(String what, Duration timeout, Callable<Optional<T>> probe, Supplier<String> detail) {
+    public static <T> T value(
+            String what, Duration timeout, Callable<Optional<T>> probe, Supplier<String> detail) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -45,8 +68,13 @@ public final class Waits {
             }
             if (System.nanoTime() - deadline > 0) {
                 String extra = detail.get();
-                AssertionError failure = new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for "
-                        + what + (extra.isEmpty() ? "" : ": " + extra));
+                AssertionError failure =
+                        new AssertionError(
+                                "Timed out after "
+                                        + timeout.toSeconds()
+                                        + " s waiting for "
+                                        + what
+                                        + (extra.isEmpty() ? "" : ": " + extra));
                 if (last != null) {
                     failure.initCause(last);
                 }

@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.config;
 
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
+
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -27,7 +44,10 @@ public interface CredentialsProviderFactory extends Serializable {
 
     /** Fixed credentials, shipped with the job (masked in {@code toString}). */
     static CredentialsProviderFactory of(Credentials credentials) {
-        return new Fixed(credentials.accessKeyId(), credentials.accessKeySecret(), credentials.securityToken());
+        return new Fixed(
+                credentials.accessKeyId(),
+                credentials.accessKeySecret(),
+                credentials.securityToken());
     }
 
     /** Reads the credentials from the environment on every JVM. */
@@ -43,8 +63,11 @@ public interface CredentialsProviderFactory extends Serializable {
 
         @Override
         public String toString() {
-            return "credentials from the environment (" + EnvironmentCredentials.ACCESS_KEY_ID + ", "
-                    + EnvironmentCredentials.ACCESS_KEY_SECRET + ")";
+            return "credentials from the environment ("
+                    + EnvironmentCredentials.ACCESS_KEY_ID
+                    + ", "
+                    + EnvironmentCredentials.ACCESS_KEY_SECRET
+                    + ")";
         }
     }
 
@@ -71,8 +94,11 @@ public interface CredentialsProviderFactory extends Serializable {
 
         @Override
         public String toString() {
-            return "fixed credentials (accessKeyId=" + accessKeyId + ", accessKeySecret=****"
-                    + (securityToken != null ? ", securityToken=****" : "") + ")";
+            return "fixed credentials (accessKeyId="
+                    + accessKeyId
+                    + ", accessKeySecret=****"
+                    + (securityToken != null ? ", securityToken=****" : "")
+                    + ")";
         }
     }
 

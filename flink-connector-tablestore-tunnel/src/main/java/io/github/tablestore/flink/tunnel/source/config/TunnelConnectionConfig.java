@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.config;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.TunnelClients;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
-import java.util.Objects;
+
 import org.apache.flink.annotation.Internal;
+
+import java.util.Objects;
 
 /**
  * Where and how to connect: endpoint, instance and credentials. Builds an OkHttp {@link
@@ -56,7 +74,12 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
 
     @Override
     public String toString() {
-        return "TunnelConnectionConfig{endpoint=" + endpoint + ", instance=" + instanceName
-                + ", credentials=" + credentials + "}";
+        return "TunnelConnectionConfig{endpoint="
+                + endpoint
+                + ", instance="
+                + instanceName
+                + ", credentials="
+                + credentials
+                + "}";
     }
 }

@@ -1,15 +1,33 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.config;
 
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.source.StreamStartMode;
+
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.api.connector.source.Boundedness;
+
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.annotation.Internal;
-import org.apache.flink.api.connector.source.Boundedness;
 
 /**
  * Everything the enumerator and the readers need, validated by the builder. Serializable and
@@ -32,6 +50,7 @@ public final class TunnelSourceConfig implements Serializable {
     private final StreamStartMode streamStart;
     private final Long streamStartMillis;
     private final Long streamEndMillis;
+
     /** Attribute columns to decode, or null for all of them. */
     private final List<String> attributeColumns;
 
@@ -58,7 +77,10 @@ public final class TunnelSourceConfig implements Serializable {
      * build one; this one only checks that nothing is missing.
      */
     public static Builder builder(
-            TunnelClientFactory clientFactory, String tableName, String tunnelName, TunnelType tunnelType) {
+            TunnelClientFactory clientFactory,
+            String tableName,
+            String tunnelName,
+            TunnelType tunnelType) {
         return new Builder(clientFactory, tableName, tunnelName, tunnelType);
     }
 
@@ -79,7 +101,11 @@ public final class TunnelSourceConfig implements Serializable {
         private Long streamEndMillis;
         private List<String> attributeColumns;
 
-        private Builder(TunnelClientFactory clientFactory, String tableName, String tunnelName, TunnelType tunnelType) {
+        private Builder(
+                TunnelClientFactory clientFactory,
+                String tableName,
+                String tunnelName,
+                TunnelType tunnelType) {
             this.clientFactory = clientFactory;
             this.tableName = tableName;
             this.tunnelName = tunnelName;
@@ -208,7 +234,8 @@ public final class TunnelSourceConfig implements Serializable {
 
     /** The request that creates the tunnel when it does not exist yet. */
     public CreateTunnelRequest createTunnelRequest() {
-        CreateTunnelRequest.Builder b = CreateTunnelRequest.builder(tableName, tunnelName, tunnelType);
+        CreateTunnelRequest.Builder b =
+                CreateTunnelRequest.builder(tableName, tunnelName, tunnelType);
         if (tunnelType == TunnelType.STREAM) {
             switch (streamStart) {
                 case EARLIEST:
@@ -231,19 +258,38 @@ public final class TunnelSourceConfig implements Serializable {
 
     /** "tunnel 'x' of table 't' (instance ...)" for messages. */
     public String describeTunnel() {
-        return "tunnel '" + tunnelName + "' of table '" + tableName + "' ("
-                + clientFactory.describeTarget() + ")";
+        return "tunnel '"
+                + tunnelName
+                + "' of table '"
+                + tableName
+                + "' ("
+                + clientFactory.describeTarget()
+                + ")";
     }
 
     @Override
     public String toString() {
-        return "TunnelSourceConfig{" + describeTunnel() + ", type=" + tunnelType
-                + ", heartbeat=" + heartbeatInterval + "/" + heartbeatTimeout
-                + ", clientTag=" + clientTag + ", commitInterval=" + commitInterval
-                + ", readMaxBackoff=" + readMaxBackoff + ", maxParallelChannels=" + maxParallelChannels
-                + ", streamStart=" + streamStart
+        return "TunnelSourceConfig{"
+                + describeTunnel()
+                + ", type="
+                + tunnelType
+                + ", heartbeat="
+                + heartbeatInterval
+                + "/"
+                + heartbeatTimeout
+                + ", clientTag="
+                + clientTag
+                + ", commitInterval="
+                + commitInterval
+                + ", readMaxBackoff="
+                + readMaxBackoff
+                + ", maxParallelChannels="
+                + maxParallelChannels
+                + ", streamStart="
+                + streamStart
                 + (streamStartMillis != null ? "@" + streamStartMillis : "")
                 + (streamEndMillis != null ? ", streamEnd=" + streamEndMillis : "")
-                + (attributeColumns != null ? ", attributeColumns=" + attributeColumns : "") + "}";
+                + (attributeColumns != null ? ", attributeColumns=" + attributeColumns : "")
+                + "}";
     }
 }

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -35,8 +52,10 @@ final class ChannelTracker {
     private final TreeMap<String, Assignment> assigned = new TreeMap<>();
     private final TreeSet<String> finished = new TreeSet<>();
     private final TreeMap<String, TunnelChannelSplit> released = new TreeMap<>();
+
     /** Assigned channels whose reader was asked to hand them back. */
     private final TreeSet<String> releasing = new TreeSet<>();
+
     private long nextAssignment = 1;
 
     /** Who holds an assigned channel, and by which assignment. */
@@ -204,7 +223,8 @@ final class ChannelTracker {
      * ignored. Finished channels stay finished unless {@code replayFinished} (batch: the reader's
      * output since the assignment is lost with it, so the channel is read again).
      */
-    List<TunnelChannelSplit> returnSplits(Collection<TunnelChannelSplit> splits, boolean replayFinished) {
+    List<TunnelChannelSplit> returnSplits(
+            Collection<TunnelChannelSplit> splits, boolean replayFinished) {
         List<TunnelChannelSplit> returned = new ArrayList<>();
         for (TunnelChannelSplit split : splits) {
             String id = split.channelId();
@@ -280,7 +300,8 @@ final class ChannelTracker {
         return false;
     }
 
-    private boolean parentsDone(TunnelChannelSplit split, Map<String, ChannelStatus> serverStatuses) {
+    private boolean parentsDone(
+            TunnelChannelSplit split, Map<String, ChannelStatus> serverStatuses) {
         for (String parent : split.parentChannelIds()) {
             if (finished.contains(parent)) {
                 continue;
@@ -383,7 +404,13 @@ final class ChannelTracker {
         for (Map.Entry<String, Assignment> e : assigned.entrySet()) {
             assignments.put(e.getKey(), e.getValue().number);
         }
-        return new TunnelEnumeratorState(tunnelId, clientId, new ArrayList<>(pending.values()),
-                assignments, finished, new ArrayList<>(released.values()), nextAssignment);
+        return new TunnelEnumeratorState(
+                tunnelId,
+                clientId,
+                new ArrayList<>(pending.values()),
+                assignments,
+                finished,
+                new ArrayList<>(released.values()),
+                nextAssignment);
     }
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
@@ -5,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +47,24 @@ final class ProgressStore {
      */
     boolean storeReleased(String tunnelId, String clientId, String channelId, String token) {
         try {
-            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the handed-back position of channel {} (the service keeps "
-                        + "refusing the sequence number); acknowledging it anyway: its next holder starts "
-                        + "from the tunnel's older checkpoint", channelId);
+            if (checkpoints.store(tunnelId, clientId, channelId, token, -1).outcome()
+                    == CheckpointWriter.Outcome.CONTENDED) {
+                LOG.warn(
+                        "Could not store the handed-back position of channel {} (the service keeps "
+                                + "refusing the sequence number); acknowledging it anyway: its next holder starts "
+                                + "from the tunnel's older checkpoint",
+                        channelId);
             }
             return true;
         } catch (TablestoreException e) {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
                 throw e;
             }
-            LOG.warn("Could not store the handed-back position of channel {} ({}); retrying next "
-                    + "heartbeat", channelId, e.getMessage());
+            LOG.warn(
+                    "Could not store the handed-back position of channel {} ({}); retrying next "
+                            + "heartbeat",
+                    channelId,
+                    e.getMessage());
             return false;
         }
     }
@@ -53,10 +76,13 @@ final class ProgressStore {
     boolean storeFinished(String tunnelId, String clientId, String channelId) {
         try {
             CheckpointWriter.Result r =
-                    checkpoints.store(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
+                    checkpoints.store(
+                            tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN, -1);
             if (r.outcome() == CheckpointWriter.Outcome.CONTENDED) {
-                LOG.warn("Could not store the finished checkpoint of channel {}: sequence numbers keep "
-                        + "changing; retrying next heartbeat", channelId);
+                LOG.warn(
+                        "Could not store the finished checkpoint of channel {}: sequence numbers keep "
+                                + "changing; retrying next heartbeat",
+                        channelId);
                 return false;
             }
             return true;
@@ -64,10 +90,11 @@ final class ProgressStore {
             if (TunnelErrors.isFatal(e) || TunnelErrors.isSessionLost(e)) {
                 throw e;
             }
-            LOG.warn("Could not store the finished checkpoint of channel {} ({}); retrying next heartbeat",
-                    channelId, e.getMessage());
+            LOG.warn(
+                    "Could not store the finished checkpoint of channel {} ({}); retrying next heartbeat",
+                    channelId,
+                    e.getMessage());
             return false;
         }
     }
-
 }

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +69,14 @@ public final class TunnelEnumeratorState {
             Set<String> assignedChannels,
             Set<String> finishedChannels,
             List<TunnelChannelSplit> releasedSplits) {
-        this(tunnelId, clientId, pendingSplits, unnumbered(assignedChannels), finishedChannels, releasedSplits, 1);
+        this(
+                tunnelId,
+                clientId,
+                pendingSplits,
+                unnumbered(assignedChannels),
+                finishedChannels,
+                releasedSplits,
+                1);
     }
 
     public TunnelEnumeratorState(
@@ -137,16 +161,31 @@ public final class TunnelEnumeratorState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(tunnelId, clientId, pendingSplits, assignments, finishedChannels, releasedSplits,
+        return Objects.hash(
+                tunnelId,
+                clientId,
+                pendingSplits,
+                assignments,
+                finishedChannels,
+                releasedSplits,
                 nextAssignment);
     }
 
     @Override
     public String toString() {
-        return "TunnelEnumeratorState{tunnel=" + tunnelId + ", client=" + clientId
-                + ", pending=" + pendingSplits + ", assigned=" + assignments
-                + ", finished=" + new TreeSet<>(finishedChannels)
+        return "TunnelEnumeratorState{tunnel="
+                + tunnelId
+                + ", client="
+                + clientId
+                + ", pending="
+                + pendingSplits
+                + ", assigned="
+                + assignments
+                + ", finished="
+                + new TreeSet<>(finishedChannels)
                 + (releasedSplits.isEmpty() ? "" : ", released=" + releasedSplits)
-                + ", nextAssignment=" + nextAssignment + "}";
+                + ", nextAssignment="
+                + nextAssignment
+                + "}";
     }
 }

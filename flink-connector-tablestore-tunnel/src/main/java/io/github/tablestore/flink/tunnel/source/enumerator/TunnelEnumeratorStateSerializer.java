@@ -1,7 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitSerializer;
+
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Versioned binary form of {@link TunnelEnumeratorState}.
@@ -32,7 +50,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public final class TunnelEnumeratorStateSerializer
         implements SimpleVersionedSerializer<TunnelEnumeratorState> {
-    public static final TunnelEnumeratorStateSerializer INSTANCE = new TunnelEnumeratorStateSerializer();
+    public static final TunnelEnumeratorStateSerializer INSTANCE =
+            new TunnelEnumeratorStateSerializer();
 
     static final int VERSION_1 = 1;
     static final int VERSION_2 = 2;
@@ -72,9 +91,12 @@ public final class TunnelEnumeratorStateSerializer
     @Override
     public TunnelEnumeratorState deserialize(int version, byte[] serialized) throws IOException {
         if (version < VERSION_1 || version > VERSION_3) {
-            throw new IOException("Unknown tunnel enumerator state version " + version
-                    + " (this connector reads versions 1.." + CURRENT_VERSION
-                    + "); was the state written by a newer connector?");
+            throw new IOException(
+                    "Unknown tunnel enumerator state version "
+                            + version
+                            + " (this connector reads versions 1.."
+                            + CURRENT_VERSION
+                            + "); was the state written by a newer connector?");
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             String tunnelId = readNullable(in);
@@ -102,12 +124,18 @@ public final class TunnelEnumeratorStateSerializer
             if (version >= VERSION_3) {
                 nextAssignment = in.readLong();
                 if (nextAssignment < 1) {
-                    throw new IOException("Corrupt next assignment number " + nextAssignment + " in enumerator state");
+                    throw new IOException(
+                            "Corrupt next assignment number "
+                                    + nextAssignment
+                                    + " in enumerator state");
                 }
             }
             if (in.available() > 0) {
-                throw new IOException("Unexpected " + in.available()
-                        + " trailing bytes in tunnel enumerator state of version " + version);
+                throw new IOException(
+                        "Unexpected "
+                                + in.available()
+                                + " trailing bytes in tunnel enumerator state of version "
+                                + version);
             }
             return new TunnelEnumeratorState(
                     tunnelId, clientId, pending, assignments, finished, released, nextAssignment);
@@ -117,7 +145,12 @@ public final class TunnelEnumeratorStateSerializer
     private static long readAssignment(DataInputStream in, String channelId) throws IOException {
         long n = in.readLong();
         if (n < 0) {
-            throw new IOException("Corrupt assignment number " + n + " of channel " + channelId + " in enumerator state");
+            throw new IOException(
+                    "Corrupt assignment number "
+                            + n
+                            + " of channel "
+                            + channelId
+                            + " in enumerator state");
         }
         return n;
     }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
@@ -12,12 +28,14 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tunnel the source reads, as the service describes it: resolves it by name (creating it when
@@ -33,10 +51,13 @@ final class TunnelResolver {
 
     private final TunnelSourceConfig config;
     private final TunnelClient client;
+
     /** The tunnel id in the restored state, or null. */
     private final String restoredTunnelId;
+
     /** Stream shard → its parents, from DescribeStream. */
     private final Map<String, List<String>> shardParents = new HashMap<>();
+
     private String tunnelId;
     private long createTimeMillis;
     private String streamId;
@@ -58,38 +79,63 @@ final class TunnelResolver {
         try {
             d = client.describeTunnel(config.tableName(), config.tunnelName());
         } catch (TablestoreException e) {
-            if (!e.hasCode(ErrorCodes.PARAMETER_INVALID) && !e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
+            if (!e.hasCode(ErrorCodes.PARAMETER_INVALID)
+                    && !e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
                 throw e;
             }
             if (restoredTunnelId != null) {
-                throw new TunnelSourceException("The " + config.describeTunnel() + " (id "
-                        + restoredTunnelId + " in the job's state) no longer exists: it was deleted "
-                        + "while the job was not running. The positions in the state belong to it "
-                        + "and cannot be used with a new tunnel; start the job without state to "
-                        + "create a new tunnel. [" + e.getMessage() + "]", e);
+                throw new TunnelSourceException(
+                        "The "
+                                + config.describeTunnel()
+                                + " (id "
+                                + restoredTunnelId
+                                + " in the job's state) no longer exists: it was deleted "
+                                + "while the job was not running. The positions in the state belong to it "
+                                + "and cannot be used with a new tunnel; start the job without state to "
+                                + "create a new tunnel. ["
+                                + e.getMessage()
+                                + "]",
+                        e);
             }
             createTunnel();
             d = client.describeTunnel(config.tableName(), config.tunnelName());
         }
         TunnelType actual = d.tunnel().type();
         if (actual != config.tunnelType()) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " exists with type "
-                    + actual + " but the source is configured for " + config.tunnelType()
-                    + ". Use a different tunnel name, set the tunnel type to " + actual
-                    + ", or delete the tunnel.");
+            throw new TunnelSourceException(
+                    "The "
+                            + config.describeTunnel()
+                            + " exists with type "
+                            + actual
+                            + " but the source is configured for "
+                            + config.tunnelType()
+                            + ". Use a different tunnel name, set the tunnel type to "
+                            + actual
+                            + ", or delete the tunnel.");
         }
         checkNotExpired(d);
         String id = d.tunnel().tunnelId();
         if (restoredTunnelId != null && !restoredTunnelId.equals(id)) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " was recreated: the "
-                    + "job's state belongs to tunnel id " + restoredTunnelId + " but the tunnel now "
-                    + "has id " + id + ". The positions in the state do not apply to the new tunnel; "
-                    + "start the job without state.");
+            throw new TunnelSourceException(
+                    "The "
+                            + config.describeTunnel()
+                            + " was recreated: the "
+                            + "job's state belongs to tunnel id "
+                            + restoredTunnelId
+                            + " but the tunnel now "
+                            + "has id "
+                            + id
+                            + ". The positions in the state do not apply to the new tunnel; "
+                            + "start the job without state.");
         }
         tunnelId = id;
         createTimeMillis = d.tunnel().createTimeMillis();
         streamId = emptyToNull(d.tunnel().streamId());
-        LOG.info("Using {} (id {}, type {}, stage {})", config.describeTunnel(), tunnelId, actual,
+        LOG.info(
+                "Using {} (id {}, type {}, stage {})",
+                config.describeTunnel(),
+                tunnelId,
+                actual,
                 d.tunnel().stage());
         return id;
     }
@@ -97,15 +143,23 @@ final class TunnelResolver {
     private void createTunnel() {
         try {
             String id = client.createTunnel(config.createTunnelRequest());
-            LOG.info("Created {} with id {}: {}", config.describeTunnel(), id, config.createTunnelRequest());
+            LOG.info(
+                    "Created {} with id {}: {}",
+                    config.describeTunnel(),
+                    id,
+                    config.createTunnelRequest());
         } catch (TablestoreException e) {
             if (e.hasCode(ErrorCodes.TUNNEL_EXIST)) {
                 return; // created concurrently: fine
             }
             if (e.hasCode(ErrorCodes.PARAMETER_INVALID) || e.hasCode(ErrorCodes.OBJECT_NOT_EXIST)) {
-                throw new TunnelSourceException("Cannot create the " + config.describeTunnel()
-                        + ": the service refused it (" + e.getMessage() + "). Check that the table "
-                        + "exists, and for Stream and BaseAndStream tunnels that its stream is enabled.",
+                throw new TunnelSourceException(
+                        "Cannot create the "
+                                + config.describeTunnel()
+                                + ": the service refused it ("
+                                + e.getMessage()
+                                + "). Check that the table "
+                                + "exists, and for Stream and BaseAndStream tunnels that its stream is enabled.",
                         e);
             }
             throw e;
@@ -116,9 +170,15 @@ final class TunnelResolver {
     TunnelDescription describe() {
         TunnelDescription d = client.describeTunnel(config.tableName(), config.tunnelName());
         if (!tunnelId.equals(d.tunnel().tunnelId())) {
-            throw new TunnelSourceException("The " + config.describeTunnel() + " was deleted and "
-                    + "recreated while the job ran (id " + tunnelId + " became "
-                    + d.tunnel().tunnelId() + "). Restart the job without state to read the new tunnel.");
+            throw new TunnelSourceException(
+                    "The "
+                            + config.describeTunnel()
+                            + " was deleted and "
+                            + "recreated while the job ran (id "
+                            + tunnelId
+                            + " became "
+                            + d.tunnel().tunnelId()
+                            + "). Restart the job without state to read the new tunnel.");
         }
         checkNotExpired(d);
         return d;
@@ -127,9 +187,16 @@ final class TunnelResolver {
     private void checkNotExpired(TunnelDescription d) {
         if (d.tunnel().expired()) {
             throw TunnelErrors.fatal(
-                    new TablestoreException(ErrorCodes.TUNNEL_EXPIRED, "DescribeTunnel reports the "
-                            + "tunnel as expired", 400, null, false, null),
-                    config.describeTunnel(), "describing the tunnel", TunnelErrors.Side.JOB_MANAGER);
+                    new TablestoreException(
+                            ErrorCodes.TUNNEL_EXPIRED,
+                            "DescribeTunnel reports the " + "tunnel as expired",
+                            400,
+                            null,
+                            false,
+                            null),
+                    config.describeTunnel(),
+                    "describing the tunnel",
+                    TunnelErrors.Side.JOB_MANAGER);
         }
     }
 
@@ -145,8 +212,10 @@ final class TunnelResolver {
         }
         List<String> parents = shardParents.get(shardId);
         if (parents == null) {
-            LOG.warn("Stream channel {} is not a shard of stream {}; reading it without parent order",
-                    shardId, streamId);
+            LOG.warn(
+                    "Stream channel {} is not a shard of stream {}; reading it without parent order",
+                    shardId,
+                    streamId);
             return List.of();
         }
         return parents;
@@ -163,7 +232,6 @@ final class TunnelResolver {
         return s == null || s.isEmpty() ? null : s;
     }
 
-
     /**
      * A bounded tunnel is complete when each of its channels is TERMINATED or finished in Flink
      * (in batch mode finished base-data channels are not reported), and none will follow.
@@ -174,7 +242,8 @@ final class TunnelResolver {
         }
         boolean anyStream = false;
         for (ChannelInfo c : d.channels()) {
-            if (c.status() != ChannelStatus.TERMINATED && !finishedInFlink.contains(c.channelId())) {
+            if (c.status() != ChannelStatus.TERMINATED
+                    && !finishedInFlink.contains(c.channelId())) {
                 return false;
             }
             anyStream |= c.type() == ChannelType.STREAM;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
@@ -15,6 +31,10 @@ import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.Backoff;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The source's one tunnel session, driven from the enumerator's worker thread: connects to the
@@ -63,7 +81,6 @@ import org.slf4j.LoggerFactory;
 final class TunnelSession {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSession.class);
 
-
     private final TunnelSourceConfig config;
     private final TunnelClient client;
     private final LongSupplier nanoClock;
@@ -77,20 +94,28 @@ final class TunnelSession {
     // Written by rounds only; volatile for close(), which runs on another thread.
     private volatile String tunnelId;
     private volatile String clientId;
+
     /** The restored session, ended before this one connects (see the class comment). */
     private String restoredClientIdToEnd;
+
     private long tunnelCreateTimeMillis;
     private boolean announcePending;
+
     /** The channels of the last heartbeat response: what the service wants us to hold. */
     private Map<String, ChannelState> serverView = new LinkedHashMap<>();
+
     /** Channels handed to the coordinator → the update that carried them. */
     private final Map<String, Long> handedOver = new HashMap<>();
+
     /** Channel → its type, from DescribeTunnel. */
     private final Map<String, ChannelType> channelTypes = new HashMap<>();
+
     private long lastHeartbeatOkNanos;
     private long nextHeartbeatNanos;
+
     /** After a failed round, no round (not even an urgent one) starts before this. */
     private long retryNotBeforeNanos;
+
     private long handledUrgentSeq;
     private long updateSeq;
     private final AtomicLong connects = new AtomicLong();
@@ -110,7 +135,8 @@ final class TunnelSession {
         this.intervalNanos = config.heartbeatInterval().toNanos();
         this.timeoutNanos = config.heartbeatTimeout().toNanos();
         this.restoredTunnelId = restoredTunnelId;
-        this.retryBackoff = new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
+        this.retryBackoff =
+                new Backoff(200, 2, Math.max(200, config.heartbeatInterval().toMillis()));
         this.progress = new ProgressStore(client);
         this.resolver = new TunnelResolver(config, client, restoredTunnelId);
         if (restoredTunnelId != null) {
@@ -160,18 +186,27 @@ final class TunnelSession {
                 return null;
             }
             if (TunnelErrors.isFatal(e)) {
-                throw TunnelErrors.fatal(e, config.describeTunnel(), "keeping the tunnel session",
+                throw TunnelErrors.fatal(
+                        e,
+                        config.describeTunnel(),
+                        "keeping the tunnel session",
                         TunnelErrors.Side.JOB_MANAGER);
             }
             long delay = retryBackoff.nextDelayMillis();
             retryNotBeforeNanos = now + TimeUnit.MILLISECONDS.toNanos(delay);
             nextHeartbeatNanos = retryNotBeforeNanos;
-            LOG.warn("Tunnel session round for {} failed, retrying in {} ms: {}",
-                    config.describeTunnel(), delay, e.getMessage());
+            LOG.warn(
+                    "Tunnel session round for {} failed, retrying in {} ms: {}",
+                    config.describeTunnel(),
+                    delay,
+                    e.getMessage());
             if (clientId != null && now - lastHeartbeatOkNanos > timeoutNanos) {
-                LOG.warn("No successful heartbeat for {} within the heartbeat timeout {}: the "
-                        + "service has dropped session {}; connecting anew", config.describeTunnel(),
-                        config.heartbeatTimeout(), clientId);
+                LOG.warn(
+                        "No successful heartbeat for {} within the heartbeat timeout {}: the "
+                                + "service has dropped session {}; connecting anew",
+                        config.describeTunnel(),
+                        config.heartbeatTimeout(),
+                        clientId);
                 shutdownQuietly(clientId);
                 clientId = null;
             }
@@ -185,8 +220,10 @@ final class TunnelSession {
             return false;
         }
         if (restoredClientIdToEnd != null) {
-            LOG.info("Ending session {} of {} from the restored state before connecting anew",
-                    restoredClientIdToEnd, config.describeTunnel());
+            LOG.info(
+                    "Ending session {} of {} from the restored state before connecting anew",
+                    restoredClientIdToEnd,
+                    config.describeTunnel());
             shutdownQuietly(restoredClientIdToEnd);
         }
         connect();
@@ -210,8 +247,11 @@ final class TunnelSession {
             if (!TunnelErrors.isSessionLost(e)) {
                 throw e;
             }
-            LOG.warn("Tunnel session {} of {} is gone on the service ({}); connecting anew",
-                    clientId, config.describeTunnel(), e.errorCode());
+            LOG.warn(
+                    "Tunnel session {} of {} is gone on the service ({}); connecting anew",
+                    clientId,
+                    config.describeTunnel(),
+                    e.errorCode());
             clientId = null;
             if (!connectUnlessClosed()) {
                 return null;
@@ -263,21 +303,30 @@ final class TunnelSession {
         for (String id : newOpen) {
             ChannelType type = types.get(id);
             if (type == null) {
-                LOG.info("Channel {} is open but DescribeTunnel does not list it yet; retrying", id);
-                nextHeartbeatNanos = now + TimeUnit.MILLISECONDS.toNanos(retryBackoff.nextDelayMillis());
+                LOG.info(
+                        "Channel {} is open but DescribeTunnel does not list it yet; retrying", id);
+                nextHeartbeatNanos =
+                        now + TimeUnit.MILLISECONDS.toNanos(retryBackoff.nextDelayMillis());
                 continue;
             }
             List<String> parents = type == ChannelType.STREAM ? resolver.parentsOf(id) : List.of();
             ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, id);
-            discovered.add(new TunnelChannelSplit(id, type, cp.token(), cp.sequenceNumber(), parents));
+            discovered.add(
+                    new TunnelChannelSplit(id, type, cp.token(), cp.sequenceNumber(), parents));
             handedOver.put(id, seq);
         }
         boolean changed = announcePending;
         announcePending = false;
         updateSeq = seq;
-        return new SessionUpdate(seq, new SessionIds(tunnelId, clientId, tunnelCreateTimeMillis), changed, discovered,
-                closing, reoffered,
-                statuses, complete);
+        return new SessionUpdate(
+                seq,
+                new SessionIds(tunnelId, clientId, tunnelCreateTimeMillis),
+                changed,
+                discovered,
+                closing,
+                reoffered,
+                statuses,
+                complete);
     }
 
     private List<ChannelState> heartbeat(CoordinatorView view) {
@@ -298,7 +347,8 @@ final class TunnelSession {
     /** Whether a held channel is to be reported TERMINATED: finished in Flink and not held back. */
     private boolean toTerminate(CoordinatorView view, String channelId) {
         return view.finished.contains(channelId)
-                && !(view.holdFinishedBaseData && channelTypes.get(channelId) == ChannelType.BASE_DATA);
+                && !(view.holdFinishedBaseData
+                        && channelTypes.get(channelId) == ChannelType.BASE_DATA);
     }
 
     /** Whether a held channel is to be acknowledged CLOSE at the position Flink handed back. */
@@ -321,7 +371,10 @@ final class TunnelSession {
             if (toTerminate(view, id)) {
                 ok = progress.storeFinished(tunnelId, clientId, id);
             } else {
-                ok = toRelease(view, s) && progress.storeReleased(tunnelId, clientId, id, view.released.get(id));
+                ok =
+                        toRelease(view, s)
+                                && progress.storeReleased(
+                                        tunnelId, clientId, id, view.released.get(id));
             }
             if (ok) {
                 stored.add(id);
@@ -342,14 +395,19 @@ final class TunnelSession {
                 LOG.info("Reporting channel {} of {} as TERMINATED", id, config.describeTunnel());
                 reports.add(s.reportAs(ChannelStatus.TERMINATED));
             } else if (toRelease(view, s) && stored.contains(id)) {
-                LOG.info("Channel {} of {} handed back; reporting CLOSE", id, config.describeTunnel());
+                LOG.info(
+                        "Channel {} of {} handed back; reporting CLOSE",
+                        id,
+                        config.describeTunnel());
                 reports.add(s.reportAs(ChannelStatus.CLOSE));
             } else if (s.status() == ChannelStatus.CLOSING
                     && !view.known.contains(id)
                     && !handedOver.containsKey(id)) {
                 // Never handed to the coordinator: nothing was read, the tunnel's checkpoint
                 // already is the position.
-                LOG.info("Channel {} of {} was asked back before it was read; reporting CLOSE", id,
+                LOG.info(
+                        "Channel {} of {} was asked back before it was read; reporting CLOSE",
+                        id,
                         config.describeTunnel());
                 reports.add(s.reportAs(ChannelStatus.CLOSE));
             } else {
@@ -363,15 +421,19 @@ final class TunnelSession {
 
     private void connect() {
         try {
-            clientId = client.connect(tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
+            clientId =
+                    client.connect(
+                            tunnelId, config.heartbeatTimeout().getSeconds(), config.clientTag());
         } catch (TablestoreException e) {
             if (e.hasCode(ErrorCodes.CLIENT_NETWORK_ERROR)) {
                 // No answer: the service may have created the session anyway. Only the answer
                 // carries its id (no API lists a tunnel's clients or their tags), so it cannot be
                 // shut down; it counts as a client of the tunnel until its lease runs out.
-                LOG.warn("ConnectTunnel to {} got no answer; if the service connected a session anyway, "
-                        + "that session keeps a share of the channels unassigned until its lease (the "
-                        + "heartbeat timeout {}) runs out", config.describeTunnel(),
+                LOG.warn(
+                        "ConnectTunnel to {} got no answer; if the service connected a session anyway, "
+                                + "that session keeps a share of the channels unassigned until its lease (the "
+                                + "heartbeat timeout {}) runs out",
+                        config.describeTunnel(),
                         config.heartbeatTimeout());
             }
             throw e;
@@ -390,8 +452,11 @@ final class TunnelSession {
         try {
             client.shutdown(tunnelId, id);
         } catch (RuntimeException e) {
-            LOG.info("Shutdown of tunnel session {} failed (the service frees it after the heartbeat "
-                    + "timeout): {}", id, e.getMessage());
+            LOG.info(
+                    "Shutdown of tunnel session {} failed (the service frees it after the heartbeat "
+                            + "timeout): {}",
+                    id,
+                    e.getMessage());
         }
     }
 

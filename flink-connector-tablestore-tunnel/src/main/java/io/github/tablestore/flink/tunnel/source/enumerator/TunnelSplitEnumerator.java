@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
@@ -11,11 +27,7 @@ import io.github.tablestore.flink.tunnel.source.event.ReaderStartedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -25,8 +37,15 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.runtime.metrics.groups.AbstractMetricGroup;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The tunnel client of the job. It holds the only tunnel session and runs it on the
@@ -73,17 +92,23 @@ public final class TunnelSplitEnumerator
 
     /** The session for the state: restored ids until the first heartbeat tells otherwise. */
     private String tunnelId;
+
     private String clientId;
+
     /** The session readers use, known to be alive (set from session updates only). */
     private TunnelSessionEvent liveSession;
+
     private Map<String, ChannelStatus> serverStatuses;
     private long urgentSeq;
     private long appliedUpdateSeq;
     private boolean noMoreSplits;
+
     /** How the readers let the tunnel's progress follow Flink's; null until a reader said. */
     private ProgressMode mode;
+
     /** The checkpoint of the last {@link #snapshotState}; -1 before the first. */
     private long lastSnapshotId = -1;
+
     private final Counter handBacks = new ThreadSafeSimpleCounter();
     private MetricGroup metrics;
 
@@ -104,14 +129,20 @@ public final class TunnelSplitEnumerator
     @Override
     public void start() {
         client = config.clientFactory().createClient();
-        session = new TunnelSession(config, client, restoredTunnelId, restoredClientId, System::nanoTime);
+        session =
+                new TunnelSession(
+                        config, client, restoredTunnelId, restoredClientId, System::nanoTime);
         registerMetrics(context.metricGroup());
         publishView();
-        long period = Math.max(1, Math.min(MAX_TICK_PERIOD_MS, config.heartbeatInterval().toMillis()));
+        long period =
+                Math.max(1, Math.min(MAX_TICK_PERIOD_MS, config.heartbeatInterval().toMillis()));
         // First tick at once: the first heartbeat happens immediately.
         context.callAsync(() -> session.tick(view), this::onSessionUpdate, 0, period);
-        LOG.info("Tunnel enumerator started for {} ({}), restored: {}", config.describeTunnel(),
-                config.boundedness(), tracker.snapshot(tunnelId, clientId));
+        LOG.info(
+                "Tunnel enumerator started for {} ({}), restored: {}",
+                config.describeTunnel(),
+                config.boundedness(),
+                tracker.snapshot(tunnelId, clientId));
     }
 
     private void registerMetrics(MetricGroup group) {
@@ -124,8 +155,10 @@ public final class TunnelSplitEnumerator
         tunnel.gauge("releasedChannels", tracker::releasedCount);
         tunnel.counter("channelHandBacks", handBacks);
         tunnel.gauge("sessions", () -> session == null ? 0L : session.connects());
-        tunnel.gauge("reconnects", () -> session == null ? 0L : Math.max(0, session.connects() - 1));
-        tunnel.gauge("heartbeatsSucceeded", () -> session == null ? 0L : session.heartbeatsSucceeded());
+        tunnel.gauge(
+                "reconnects", () -> session == null ? 0L : Math.max(0, session.connects() - 1));
+        tunnel.gauge(
+                "heartbeatsSucceeded", () -> session == null ? 0L : session.heartbeatsSucceeded());
         tunnel.gauge("heartbeatsFailed", () -> session == null ? 0L : session.heartbeatsFailed());
     }
 
@@ -184,7 +217,9 @@ public final class TunnelSplitEnumerator
         }
         for (String id : update.reoffered) {
             if (tracker.reoffer(id)) {
-                LOG.info("The service offers channel {} again; reading it from where this job stopped", id);
+                LOG.info(
+                        "The service offers channel {} again; reading it from where this job stopped",
+                        id);
             }
         }
         handleClosing(update.closing);
@@ -201,14 +236,20 @@ public final class TunnelSplitEnumerator
         for (String id : closing) {
             switch (tracker.requestRelease(id)) {
                 case RELEASED:
-                    LOG.info("The service asks for channel {} back; it was not assigned yet, releasing it", id);
+                    LOG.info(
+                            "The service asks for channel {} back; it was not assigned yet, releasing it",
+                            id);
                     handBacks.inc();
                     released = true;
                     break;
                 case ASK_READER:
                     Integer owner = tracker.ownerOf(id);
-                    LOG.info("The service asks for channel {} back; asking {} to hand it back", id,
-                            owner == ChannelTracker.UNKNOWN_OWNER ? "every reader" : "reader " + owner);
+                    LOG.info(
+                            "The service asks for channel {} back; asking {} to hand it back",
+                            id,
+                            owner == ChannelTracker.UNKNOWN_OWNER
+                                    ? "every reader"
+                                    : "reader " + owner);
                     if (owner == ChannelTracker.UNKNOWN_OWNER) {
                         askEveryone.add(id);
                     } else {
@@ -247,9 +288,12 @@ public final class TunnelSplitEnumerator
         boolean news = false;
         for (String id : tracker.releasedPositions().keySet()) {
             if (serverStatuses.get(id) == ChannelStatus.TERMINATED) {
-                LOG.warn("Channel {} was handed back to the service and another client of the {} "
-                        + "read it to its end: its records after the handed-back position went to that "
-                        + "client, not to this job", id, config.describeTunnel());
+                LOG.warn(
+                        "Channel {} was handed back to the service and another client of the {} "
+                                + "read it to its end: its records after the handed-back position went to that "
+                                + "client, not to this job",
+                        id,
+                        config.describeTunnel());
                 tracker.markFinished(id);
                 news = true;
             }
@@ -271,7 +315,8 @@ public final class TunnelSplitEnumerator
         }
         assignPending();
         if (noMoreSplits) {
-            context.signalNoMoreSplits(subtaskId); // also for readers that registered late or restarted
+            context.signalNoMoreSplits(
+                    subtaskId); // also for readers that registered late or restarted
         }
         publishView();
     }
@@ -283,8 +328,12 @@ public final class TunnelSplitEnumerator
 
     @Override
     public void addSplitsBack(List<TunnelChannelSplit> splits, int subtaskId) {
-        List<TunnelChannelSplit> returned = tracker.returnSplits(splits, mode == ProgressMode.BATCH);
-        LOG.info("Reader {} failed before checkpointing {}; assigning them again", subtaskId, returned);
+        List<TunnelChannelSplit> returned =
+                tracker.returnSplits(splits, mode == ProgressMode.BATCH);
+        LOG.info(
+                "Reader {} failed before checkpointing {}; assigning them again",
+                subtaskId,
+                returned);
         assignPending();
         publishView();
     }
@@ -316,8 +365,11 @@ public final class TunnelSplitEnumerator
                     handBacks.inc();
                     news = true;
                 } else if (tracker.isAssigned(split.channelId())) {
-                    LOG.info("Ignoring a stale hand-back of {} by reader {}: the channel was assigned "
-                            + "again since", split, subtaskId);
+                    LOG.info(
+                            "Ignoring a stale hand-back of {} by reader {}: the channel was assigned "
+                                    + "again since",
+                            split,
+                            subtaskId);
                 }
             }
             acknowledge(subtaskId, ids);
@@ -333,7 +385,11 @@ public final class TunnelSplitEnumerator
                 assignPending();
                 publishView();
             } else if (mode != readerMode) {
-                LOG.warn("Reader {} runs in {} mode, the others in {} mode", subtaskId, readerMode, mode);
+                LOG.warn(
+                        "Reader {} runs in {} mode, the others in {} mode",
+                        subtaskId,
+                        readerMode,
+                        mode);
             }
         } else {
             LOG.warn("Ignoring unknown source event {} from reader {}", event, subtaskId);
@@ -346,7 +402,8 @@ public final class TunnelSplitEnumerator
      */
     private void acknowledge(int subtaskId, List<String> channelIds) {
         if (!channelIds.isEmpty() && context.registeredReaders().containsKey(subtaskId)) {
-            context.sendEventToSourceReader(subtaskId, new ChannelsRecordedEvent(channelIds, lastSnapshotId + 1));
+            context.sendEventToSourceReader(
+                    subtaskId, new ChannelsRecordedEvent(channelIds, lastSnapshotId + 1));
         }
     }
 
@@ -363,7 +420,11 @@ public final class TunnelSplitEnumerator
                 return;
             }
             int unfinished = tracker.pendingCount() + tracker.assignedCount();
-            maxPerReader = Math.max(1, (unfinished + context.currentParallelism() - 1) / context.currentParallelism());
+            maxPerReader =
+                    Math.max(
+                            1,
+                            (unfinished + context.currentParallelism() - 1)
+                                    / context.currentParallelism());
         } else if (readers.size() < context.currentParallelism()) {
             return; // wait for all readers so the assignment is balanced
         }
@@ -372,8 +433,10 @@ public final class TunnelSplitEnumerator
             return;
         }
         Map<Integer, List<TunnelChannelSplit>> plan = new HashMap<>();
-        for (Map.Entry<Integer, List<TunnelChannelSplit>> e : TunnelSplitAssigner.assign(
-                ready, readers.keySet(), tracker.loadByReader(), maxPerReader).entrySet()) {
+        for (Map.Entry<Integer, List<TunnelChannelSplit>> e :
+                TunnelSplitAssigner.assign(
+                                ready, readers.keySet(), tracker.loadByReader(), maxPerReader)
+                        .entrySet()) {
             List<TunnelChannelSplit> numbered = new ArrayList<>();
             for (TunnelChannelSplit split : e.getValue()) {
                 numbered.add(tracker.markAssigned(split.channelId(), e.getKey()));
@@ -403,16 +466,17 @@ public final class TunnelSplitEnumerator
 
     private void publishView() {
         boolean bounded = config.boundedness() == Boundedness.BOUNDED;
-        view = new CoordinatorView(
-                tracker.knownIds(),
-                tracker.finishedIds(),
-                tracker.assignedIds(),
-                tracker.releasedPositions(),
-                tracker.waitsOnUntrackedParent() || tracker.releasedCount() > 0,
-                bounded && !noMoreSplits && !tracker.hasUnfinishedChannels(),
-                mode == ProgressMode.BATCH,
-                urgentSeq,
-                appliedUpdateSeq);
+        view =
+                new CoordinatorView(
+                        tracker.knownIds(),
+                        tracker.finishedIds(),
+                        tracker.assignedIds(),
+                        tracker.releasedPositions(),
+                        tracker.waitsOnUntrackedParent() || tracker.releasedCount() > 0,
+                        bounded && !noMoreSplits && !tracker.hasUnfinishedChannels(),
+                        mode == ProgressMode.BATCH,
+                        urgentSeq,
+                        appliedUpdateSeq);
     }
 
     // ------------------------------------------------------------------ checkpoints and close

@@ -1,13 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.metrics;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.LongSupplier;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.runtime.metrics.MetricNames;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * A reader's tunnel metrics. In the group {@code tunnel}: {@code commitsSucceeded} and {@code
@@ -29,8 +46,10 @@ public final class TunnelReaderMetrics {
     private final Counter commitsFailed;
     private final Counter finishedChannels;
     private final Counter handedBackChannels;
+
     /** Channel → its metrics; task thread only. */
     private final Map<String, ChannelMetrics> channels = new HashMap<>();
+
     private volatile long fetchEventTimeLag = -1;
 
     public TunnelReaderMetrics(MetricGroup readerGroup) {
@@ -40,10 +59,13 @@ public final class TunnelReaderMetrics {
     public TunnelReaderMetrics(MetricGroup readerGroup, LongSupplier clockMillis) {
         this.clockMillis = clockMillis;
         this.tunnelGroup = readerGroup.addGroup(GROUP);
-        this.commitsSucceeded = tunnelGroup.counter("commitsSucceeded", new ThreadSafeSimpleCounter());
+        this.commitsSucceeded =
+                tunnelGroup.counter("commitsSucceeded", new ThreadSafeSimpleCounter());
         this.commitsFailed = tunnelGroup.counter("commitsFailed", new ThreadSafeSimpleCounter());
-        this.finishedChannels = tunnelGroup.counter("finishedChannels", new ThreadSafeSimpleCounter());
-        this.handedBackChannels = tunnelGroup.counter("handedBackChannels", new ThreadSafeSimpleCounter());
+        this.finishedChannels =
+                tunnelGroup.counter("finishedChannels", new ThreadSafeSimpleCounter());
+        this.handedBackChannels =
+                tunnelGroup.counter("handedBackChannels", new ThreadSafeSimpleCounter());
         readerGroup.gauge(MetricNames.CURRENT_FETCH_EVENT_TIME_LAG, () -> fetchEventTimeLag);
     }
 
@@ -65,7 +87,8 @@ public final class TunnelReaderMetrics {
 
     /** The metrics of a channel, registered on first use and kept until {@link #remove}. */
     public ChannelMetrics channel(String channelId) {
-        return channels.computeIfAbsent(channelId,
+        return channels.computeIfAbsent(
+                channelId,
                 id -> new ChannelMetrics(tunnelGroup.addGroup(CHANNEL_GROUP, id), clockMillis));
     }
 

@@ -1,8 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
+
+import org.apache.flink.metrics.Counter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.apache.flink.metrics.Counter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Stores channel positions in the tunnel (the Checkpoint API), off the task thread, one call at a
@@ -32,22 +51,32 @@ final class ReaderCommitter implements AutoCloseable {
     private final Counter failed;
     private final ScheduledExecutorService executor;
     private final CheckpointWriter checkpoints;
+
     /** Channel → last sequence number known to be stored on the service. */
     private final Map<String, Long> sequenceNumbers = new ConcurrentHashMap<>();
+
     /** Channel → last token stored, to skip commits without progress. Committer thread only. */
     private final Map<String, String> committedTokens = new ConcurrentHashMap<>();
+
     private volatile Supplier<Map<String, String>> periodicPositions;
 
-    ReaderCommitter(TunnelClient client, SessionHolder sessions, int subtask, Counter succeeded, Counter failed) {
+    ReaderCommitter(
+            TunnelClient client,
+            SessionHolder sessions,
+            int subtask,
+            Counter succeeded,
+            Counter failed) {
         this.checkpoints = new CheckpointWriter(client);
         this.sessions = sessions;
         this.succeeded = succeeded;
         this.failed = failed;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tunnel-committer-" + subtask);
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "tunnel-committer-" + subtask);
+                            t.setDaemon(true);
+                            return t;
+                        });
     }
 
     /**
@@ -60,10 +89,11 @@ final class ReaderCommitter implements AutoCloseable {
 
     /** Stops committing a channel (it finished or left this reader). */
     void forget(String channelId) {
-        executor.execute(() -> {
-            sequenceNumbers.remove(channelId);
-            committedTokens.remove(channelId);
-        });
+        executor.execute(
+                () -> {
+                    sequenceNumbers.remove(channelId);
+                    committedTokens.remove(channelId);
+                });
     }
 
     /** The sequence number to put into a split snapshot of the channel. */
@@ -85,7 +115,10 @@ final class ReaderCommitter implements AutoCloseable {
     void commitPeriodically(Supplier<Map<String, String>> positions, long intervalMillis) {
         this.periodicPositions = positions;
         executor.scheduleWithFixedDelay(
-                () -> commitAll(positions.get()), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+                () -> commitAll(positions.get()),
+                intervalMillis,
+                intervalMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     private void commitAll(Map<String, String> positions) {
@@ -96,7 +129,8 @@ final class ReaderCommitter implements AutoCloseable {
         for (Map.Entry<String, String> e : positions.entrySet()) {
             String channelId = e.getKey();
             String token = e.getValue();
-            if (token.equals(committedTokens.get(channelId)) || !sequenceNumbers.containsKey(channelId)) {
+            if (token.equals(committedTokens.get(channelId))
+                    || !sequenceNumbers.containsKey(channelId)) {
                 continue;
             }
             try {
@@ -105,21 +139,31 @@ final class ReaderCommitter implements AutoCloseable {
                 succeeded.inc();
             } catch (RuntimeException ex) {
                 failed.inc();
-                LOG.warn("Could not store the position of channel {} in the tunnel (Flink's checkpoint "
-                        + "has it; the job goes on): {}", channelId, ex.getMessage());
+                LOG.warn(
+                        "Could not store the position of channel {} in the tunnel (Flink's checkpoint "
+                                + "has it; the job goes on): {}",
+                        channelId,
+                        ex.getMessage());
             }
         }
     }
 
     private void commit(SessionIds session, String channelId, String token) {
-        CheckpointWriter.Result r = checkpoints.store(session.tunnelId(), session.clientId(), channelId, token,
-                sequenceNumbers.getOrDefault(channelId, 0L));
+        CheckpointWriter.Result r =
+                checkpoints.store(
+                        session.tunnelId(),
+                        session.clientId(),
+                        channelId,
+                        token,
+                        sequenceNumbers.getOrDefault(channelId, 0L));
         if (r.sequenceNumber() >= 0) {
             sequenceNumbers.put(channelId, r.sequenceNumber());
         }
         switch (r.outcome()) {
             case ALREADY_FINISHED:
-                LOG.info("Channel {} is already finished in the tunnel; not storing an older position", channelId);
+                LOG.info(
+                        "Channel {} is already finished in the tunnel; not storing an older position",
+                        channelId);
                 break;
             case CONTENDED:
                 throw new IllegalStateException("the service kept refusing the sequence number");
@@ -138,8 +182,9 @@ final class ReaderCommitter implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Pending tunnel commits did not finish within 10 s; dropping them (Flink's state "
-                        + "has the positions)");
+                LOG.warn(
+                        "Pending tunnel commits did not finish within 10 s; dropping them (Flink's state "
+                                + "has the positions)");
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -1,7 +1,27 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,8 +31,6 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How a reader lets the tunnel's progress follow Flink's: one strategy per {@link ProgressMode}.
@@ -23,15 +41,17 @@ import org.slf4j.LoggerFactory;
 abstract class ReaderProgress {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderProgress.class);
 
-    static ReaderProgress create(ProgressMode mode, ReaderCommitter committer, Duration commitInterval) {
+    static ReaderProgress create(
+            ProgressMode mode, ReaderCommitter committer, Duration commitInterval) {
         switch (mode) {
             case CHECKPOINTS:
                 return new OnCheckpoints();
             case INTERVAL:
                 return new OnInterval(committer, commitInterval);
             case BATCH:
-                LOG.info("Batch mode: storing no positions in the tunnel while the job runs, so a failed "
-                        + "reader's channels can be read again");
+                LOG.info(
+                        "Batch mode: storing no positions in the tunnel while the job runs, so a failed "
+                                + "reader's channels can be read again");
                 return new InBatch();
             default:
                 throw new IllegalArgumentException("Unknown progress mode " + mode);
@@ -68,7 +88,8 @@ abstract class ReaderProgress {
     /** Exactly-once: positions of completed checkpoints; hand-backs through the state. */
     static final class OnCheckpoints extends ReaderProgress {
         /** Checkpoint id → channel → token of the channels read in that snapshot. */
-        private final NavigableMap<Long, Map<String, String>> positionsByCheckpoint = new TreeMap<>();
+        private final NavigableMap<Long, Map<String, String>> positionsByCheckpoint =
+                new TreeMap<>();
 
         @Override
         ProgressMode mode() {
@@ -118,7 +139,8 @@ abstract class ReaderProgress {
         private final Map<String, String> emitted = new ConcurrentHashMap<>();
 
         OnInterval(ReaderCommitter committer, Duration commitInterval) {
-            LOG.info("Checkpointing is off: storing positions in the tunnel every {} (at-least-once)",
+            LOG.info(
+                    "Checkpointing is off: storing positions in the tunnel every {} (at-least-once)",
                     commitInterval);
             committer.commitPeriodically(() -> new HashMap<>(emitted), commitInterval.toMillis());
         }

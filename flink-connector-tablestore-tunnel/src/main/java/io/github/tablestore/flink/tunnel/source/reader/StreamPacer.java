@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import java.util.ArrayList;
@@ -44,10 +60,13 @@ final class StreamPacer {
     private final DoubleSupplier random;
     private final Map<String, Pace> channels = new HashMap<>();
     private final List<String> woken = new ArrayList<>();
+
     /** The last time any channel of this reader returned changes. */
     private long lastDataNanos = NONE;
+
     /** The latest read time handed to an idle channel; the next one is spaced after it. */
     private long lastIdleSlot = NONE;
+
     private int idleChannels;
 
     StreamPacer(long maxBackoffMs) {
@@ -133,7 +152,9 @@ final class StreamPacer {
      * previous idle read.
      */
     private long idleSlot(Pace p, long now) {
-        long slot = (lastIdleSlot == NONE ? now : Math.max(now, lastIdleSlot)) + jitter(maxNanos / channels.size());
+        long slot =
+                (lastIdleSlot == NONE ? now : Math.max(now, lastIdleSlot))
+                        + jitter(maxNanos / channels.size());
         if (p.idle) {
             slot = Math.max(slot, p.previousSlot + jitter(maxNanos));
         } else {
@@ -163,6 +184,7 @@ final class StreamPacer {
     private static final class Pace {
         long lastDataNanos = NONE;
         boolean idle;
+
         /** The read time last handed out to this channel as an idle one. */
         long previousSlot;
     }

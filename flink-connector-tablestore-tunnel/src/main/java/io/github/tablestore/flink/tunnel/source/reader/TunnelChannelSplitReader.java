@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
@@ -8,9 +23,19 @@ import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
+
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,12 +46,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads all channels of one reader, several at a time: {@link #fetch} starts ReadRecords for up
@@ -60,6 +79,7 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
 
     /** "Full read" thresholds: more records or bytes than this means more data is waiting. */
     static final int FULL_READ_RECORDS = 500;
+
     static final int FULL_READ_BYTES = 900 * 1024;
 
     /** Longest a fetch waits without news; a safety net, as wake-ups normally come earlier. */
@@ -78,11 +98,13 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
     private final Runnable sessionListener = this::wakeUp;
     private final TunnelReaderMetrics metrics;
+
     /** Channels released since the last fetch, to end in the next one. */
     private final List<String> released = new ArrayList<>();
 
     /** Channels in round-robin order: a channel moves to the end when its read starts. */
     private final LinkedHashMap<String, ChannelCursor> cursors = new LinkedHashMap<>();
+
     private int inFlight;
     private long nextReadId;
 
@@ -109,12 +131,24 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         this.pacer = new StreamPacer(maxBackoffMs);
         this.nanoClock = nanoClock;
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxParallel, maxParallel, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "tunnel-reader-" + subtask + "-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.pool =
+                new ThreadPoolExecutor(
+                        maxParallel,
+                        maxParallel,
+                        60,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t =
+                                    new Thread(
+                                            r,
+                                            "tunnel-reader-"
+                                                    + subtask
+                                                    + "-"
+                                                    + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         // Reads never exceed maxParallel, so the pool's queue stays empty.
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
         sessions.onChange(sessionListener);
@@ -193,7 +227,9 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
     /** Runs on a pool thread: one ReadRecords plus decoding. */
     private ReadOutcome read(long readId, String channelId, String token, SessionIds session) {
         try {
-            ReadRecordsResult<TunnelRecord> batch = client.readBatch(session.tunnelId(), session.clientId(), channelId, token, columnFilter);
+            ReadRecordsResult<TunnelRecord> batch =
+                    client.readBatch(
+                            session.tunnelId(), session.clientId(), channelId, token, columnFilter);
             recordFetchLag(batch.records());
             return ReadOutcome.read(readId, channelId, session, batch);
         } catch (Throwable t) {
@@ -228,8 +264,14 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         boolean finished = result.isFinished();
         boolean full = isFullRead(result);
         if (!result.records().isEmpty() || finished || !result.nextToken().equals(c.token)) {
-            out.add(new ChannelBatch(c.channelId, result.records(), result.nextToken(), finished,
-                    result.responseBytes(), finished || !full));
+            out.add(
+                    new ChannelBatch(
+                            c.channelId,
+                            result.records(),
+                            result.nextToken(),
+                            finished,
+                            result.responseBytes(),
+                            finished || !full));
         }
         c.token = result.nextToken();
         if (finished) {
@@ -255,31 +297,47 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         if (result.mayMoreRecord() != null) {
             return result.mayMoreRecord();
         }
-        return result.records().size() > FULL_READ_RECORDS || result.responseBytes() > FULL_READ_BYTES;
+        return result.records().size() > FULL_READ_RECORDS
+                || result.responseBytes() > FULL_READ_BYTES;
     }
 
     private void handleFailure(ChannelCursor c, ReadOutcome o, long now) {
         Throwable error = o.error;
         if (TunnelErrors.isSessionLost(error)) {
-            LOG.info("Session {} is gone while reading channel {}; waiting for the enumerator's new "
-                    + "session, keeping the position", o.session.clientId(), c.channelId);
+            LOG.info(
+                    "Session {} is gone while reading channel {}; waiting for the enumerator's new "
+                            + "session, keeping the position",
+                    o.session.clientId(),
+                    c.channelId);
             c.blockedOnClient = o.session.clientId();
             c.notBefore = now;
             return;
         }
         if (TunnelErrors.isFatal(error)) {
-            throw TunnelErrors.fatal((TablestoreException) error, tunnelDescription,
-                    "reading channel " + c.channelId, TunnelErrors.Side.TASK_MANAGER);
+            throw TunnelErrors.fatal(
+                    (TablestoreException) error,
+                    tunnelDescription,
+                    "reading channel " + c.channelId,
+                    TunnelErrors.Side.TASK_MANAGER);
         }
         if (!(error instanceof TablestoreException) && !(error instanceof RuntimeException)) {
-            throw new TunnelSourceException("Reading channel " + c.channelId + " of the "
-                    + tunnelDescription + " failed unexpectedly", error);
+            throw new TunnelSourceException(
+                    "Reading channel "
+                            + c.channelId
+                            + " of the "
+                            + tunnelDescription
+                            + " failed unexpectedly",
+                    error);
         }
         c.failures++;
         long delay = c.retryBackoff.nextDelayMillis();
         c.notBefore = now + TimeUnit.MILLISECONDS.toNanos(delay);
-        LOG.warn("Reading channel {} failed ({} in a row), retrying in {} ms: {}", c.channelId,
-                c.failures, delay, error.toString());
+        LOG.warn(
+                "Reading channel {} failed ({} in a row), retrying in {} ms: {}",
+                c.channelId,
+                c.failures,
+                delay,
+                error.toString());
     }
 
     private long waitNanos(long now) {
@@ -314,7 +372,8 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             if (previous != null) {
                 // Not expected (the enumerator ignores stale hand-backs), but if a channel comes
                 // again while it is read, the new split wins and the old read's slot is freed.
-                LOG.warn("Channel {} was assigned again while it was being read; reading it from the new split",
+                LOG.warn(
+                        "Channel {} was assigned again while it was being read; reading it from the new split",
                         c.channelId);
                 if (previous.inFlight) {
                     inFlight--;
@@ -405,7 +464,12 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
         final ReadRecordsResult<TunnelRecord> result;
         final Throwable error;
 
-        private ReadOutcome(long readId, String channelId, SessionIds session, ReadRecordsResult<TunnelRecord> result, Throwable error) {
+        private ReadOutcome(
+                long readId,
+                String channelId,
+                SessionIds session,
+                ReadRecordsResult<TunnelRecord> result,
+                Throwable error) {
             this.readId = readId;
             this.channelId = channelId;
             this.session = session;
@@ -413,11 +477,16 @@ final class TunnelChannelSplitReader implements SplitReader<ChannelBatch, Tunnel
             this.error = error;
         }
 
-        static ReadOutcome read(long readId, String channelId, SessionIds session, ReadRecordsResult<TunnelRecord> result) {
+        static ReadOutcome read(
+                long readId,
+                String channelId,
+                SessionIds session,
+                ReadRecordsResult<TunnelRecord> result) {
             return new ReadOutcome(readId, channelId, session, result, null);
         }
 
-        static ReadOutcome failed(long readId, String channelId, SessionIds session, Throwable error) {
+        static ReadOutcome failed(
+                long readId, String channelId, SessionIds session, Throwable error) {
             return new ReadOutcome(readId, channelId, session, null, error);
         }
     }

@@ -1,17 +1,35 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
-import java.util.List;
-import java.util.function.BiConsumer;
+
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.connector.base.source.reader.RecordEmitter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
+
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Emits a whole batch in one call — so no checkpoint can fall inside it — then moves the split's
@@ -22,7 +40,8 @@ import org.apache.flink.util.Collector;
  * is the table as of about then and the stream part continues from there. If the creation time
  * is unknown, base-data records carry no timestamp.
  */
-final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, TunnelChannelSplitState> {
+final class TunnelRecordEmitter<T>
+        implements RecordEmitter<ChannelBatch, T, TunnelChannelSplitState> {
     private final TunnelRecordDeserializationSchema<T> deserializer;
     private final Counter numRecordsIn;
     private final Counter numBytesIn;
@@ -54,7 +73,8 @@ final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, Tun
     }
 
     @Override
-    public void emitRecord(ChannelBatch batch, SourceOutput<T> output, TunnelChannelSplitState state)
+    public void emitRecord(
+            ChannelBatch batch, SourceOutput<T> output, TunnelChannelSplitState state)
             throws Exception {
         collector.output = output;
         SessionIds session = sessions.get();
@@ -78,7 +98,8 @@ final class TunnelRecordEmitter<T> implements RecordEmitter<ChannelBatch, T, Tun
         }
         numRecordsIn.inc(batch.records().size() - 1L);
         numBytesIn.inc(batch.responseBytes());
-        metrics.channel(batch.channelId()).batchEmitted(batch.records().size(), lastChangeTime, batch.reachedEnd());
+        metrics.channel(batch.channelId())
+                .batchEmitted(batch.records().size(), lastChangeTime, batch.reachedEnd());
         state.advanceTo(batch.nextToken());
         if (positionListener != null) {
             positionListener.accept(batch.channelId(), batch.nextToken());

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
@@ -14,6 +30,14 @@ import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
+
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,11 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.connector.base.source.reader.SingleThreadMultiplexSourceReaderBase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the channels assigned to one subtask and keeps the tunnel informed of its progress.
@@ -58,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * channels are read again from where they were assigned.
  */
 public final class TunnelSourceReader<T>
-        extends SingleThreadMultiplexSourceReaderBase<ChannelBatch, T, TunnelChannelSplit, TunnelChannelSplitState> {
+        extends SingleThreadMultiplexSourceReaderBase<
+                ChannelBatch, T, TunnelChannelSplit, TunnelChannelSplitState> {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelSourceReader.class);
 
     private final TunnelFetcherManager fetchers;
@@ -70,10 +90,13 @@ public final class TunnelSourceReader<T>
 
     /** Finished or released channels still carried in state (checkpointing mode). */
     private final HandBacks handBacks = new HandBacks();
+
     /** Channels being read by the split reader. */
     private final Set<String> reading = new HashSet<>();
+
     /** Channels whose release was requested from the split reader. */
     private final Set<String> releasing = new HashSet<>();
+
     private boolean started;
 
     private TunnelSourceReader(
@@ -117,20 +140,36 @@ public final class TunnelSourceReader<T>
         SessionHolder sessions = new SessionHolder();
         TunnelReaderMetrics metrics = new TunnelReaderMetrics(context.metricGroup());
         int subtask = context.getIndexOfSubtask();
-        ReaderCommitter committer = new ReaderCommitter(
-                client, sessions, subtask, metrics.commitsSucceeded(), metrics.commitsFailed());
+        ReaderCommitter committer =
+                new ReaderCommitter(
+                        client,
+                        sessions,
+                        subtask,
+                        metrics.commitsSucceeded(),
+                        metrics.commitsFailed());
         ReaderProgress progress = ReaderProgress.create(mode, committer, config.commitInterval());
-        TunnelRecordEmitter<T> emitter = new TunnelRecordEmitter<>(
-                deserializer,
-                context.metricGroup().getIOMetricGroup().getNumRecordsInCounter(),
-                context.metricGroup().getIOMetricGroup().getNumBytesInCounter(),
-                metrics,
-                sessions,
-                progress.positionListener());
-        TunnelFetcherManager fetchers = new TunnelFetcherManager(() -> new TunnelChannelSplitReader(
-                client, sessions, config.describeTunnel(), config.maxParallelChannels(),
-                config.readMaxBackoff().toMillis(), subtask, nanoClock, config.columnFilter(), metrics),
-                context.getConfiguration());
+        TunnelRecordEmitter<T> emitter =
+                new TunnelRecordEmitter<>(
+                        deserializer,
+                        context.metricGroup().getIOMetricGroup().getNumRecordsInCounter(),
+                        context.metricGroup().getIOMetricGroup().getNumBytesInCounter(),
+                        metrics,
+                        sessions,
+                        progress.positionListener());
+        TunnelFetcherManager fetchers =
+                new TunnelFetcherManager(
+                        () ->
+                                new TunnelChannelSplitReader(
+                                        client,
+                                        sessions,
+                                        config.describeTunnel(),
+                                        config.maxParallelChannels(),
+                                        config.readMaxBackoff().toMillis(),
+                                        subtask,
+                                        nanoClock,
+                                        config.columnFilter(),
+                                        metrics),
+                        context.getConfiguration());
         return new TunnelSourceReader<>(
                 fetchers, emitter, context, sessions, committer, client, metrics, progress);
     }
@@ -202,7 +241,9 @@ public final class TunnelSourceReader<T>
         }
         LOG.info("The service moved channels {} away; stopping them to hand them back", mine);
         if (!fetchers.release(mine)) {
-            LOG.warn("No fetcher is running for channels {}; they will be handed back when reading stops", mine);
+            LOG.warn(
+                    "No fetcher is running for channels {}; they will be handed back when reading stops",
+                    mine);
             releasing.removeAll(mine);
         }
     }
@@ -253,7 +294,8 @@ public final class TunnelSourceReader<T>
 
     @Override
     protected TunnelChannelSplit toSplitType(String splitId, TunnelChannelSplitState state) {
-        return state.toSplit(committer.sequenceNumber(splitId, state.initialSplit().sequenceNumber()));
+        return state.toSplit(
+                committer.sequenceNumber(splitId, state.initialSplit().sequenceNumber()));
     }
 
     @Override
@@ -268,7 +310,8 @@ public final class TunnelSourceReader<T>
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws Exception {
         super.notifyCheckpointComplete(checkpointId);
-        Map<String, String> toCommit = new LinkedHashMap<>(progress.checkpointCompleted(checkpointId));
+        Map<String, String> toCommit =
+                new LinkedHashMap<>(progress.checkpointCompleted(checkpointId));
         toCommit.keySet().removeAll(handBacks.channelIds());
         toCommit.keySet().removeIf(id -> !reading.contains(id));
         for (String id : handBacks.checkpointCompleted(checkpointId)) {
@@ -313,11 +356,15 @@ public final class TunnelSourceReader<T>
             }
         }
         if (!finishedIds.isEmpty()) {
-            LOG.info("Channels {} finished in a completed checkpoint; telling the enumerator", finishedIds);
+            LOG.info(
+                    "Channels {} finished in a completed checkpoint; telling the enumerator",
+                    finishedIds);
             context.sendSourceEventToCoordinator(new ChannelsFinishedEvent(finishedIds));
         }
         if (!released.isEmpty()) {
-            LOG.info("Channels {} handed back in a completed checkpoint; telling the enumerator", released);
+            LOG.info(
+                    "Channels {} handed back in a completed checkpoint; telling the enumerator",
+                    released);
             context.sendSourceEventToCoordinator(new ChannelsReleasedEvent(released));
         }
     }

@@ -1,21 +1,40 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.serialization;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.util.Collector;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.util.Collector;
 
 /**
  * One JSON object per record:
@@ -44,7 +63,8 @@ public final class JsonTunnelRecordSchema implements TunnelRecordDeserialization
     private transient JsonFactory factory;
 
     @Override
-    public void deserialize(String channelId, TunnelRecord record, Collector<String> out) throws IOException {
+    public void deserialize(String channelId, TunnelRecord record, Collector<String> out)
+            throws IOException {
         out.collect(toJson(channelId, record));
     }
 
@@ -124,7 +144,11 @@ public final class JsonTunnelRecordSchema implements TunnelRecordDeserialization
                     g.writeEndObject();
                     break;
                 default:
-                    throw new IOException("Unexpected cell operation " + cell.operation() + " of column " + cell.name());
+                    throw new IOException(
+                            "Unexpected cell operation "
+                                    + cell.operation()
+                                    + " of column "
+                                    + cell.name());
             }
         }
         g.writeEndObject();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.serialization;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -9,15 +25,17 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flink serializer of {@link TunnelRecord} (records are immutable, so copies are the same object).
@@ -37,7 +55,8 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
 
     private static final RecordAction[] ACTIONS = RecordAction.values();
     private static final TunnelRecord EMPTY =
-            new TunnelRecord(RecordAction.PUT_ROW, new PrimaryKey(List.of()), List.of(), null, List.of());
+            new TunnelRecord(
+                    RecordAction.PUT_ROW, new PrimaryKey(List.of()), List.of(), null, List.of());
 
     @Override
     public boolean isImmutableType() {
@@ -97,7 +116,10 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
             pk.add(new PrimaryKeyColumn(name, readValue(in)));
         }
         List<Cell> columns = readCells(in);
-        SequenceInfo seq = in.readBoolean() ? new SequenceInfo(in.readInt(), in.readLong(), in.readInt()) : null;
+        SequenceInfo seq =
+                in.readBoolean()
+                        ? new SequenceInfo(in.readInt(), in.readLong(), in.readInt())
+                        : null;
         List<Cell> origin = readCells(in);
         return new TunnelRecord(ACTIONS[action], new PrimaryKey(pk), columns, seq, origin);
     }
@@ -229,7 +251,8 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
     }
 
     /** Snapshot of the (configuration-free) serializer, for state compatibility checks. */
-    public static final class TunnelRecordSerializerSnapshot extends SimpleTypeSerializerSnapshot<TunnelRecord> {
+    public static final class TunnelRecordSerializerSnapshot
+            extends SimpleTypeSerializerSnapshot<TunnelRecord> {
         public TunnelRecordSerializerSnapshot() {
             super(() -> INSTANCE);
         }

@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.split;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+
+import org.apache.flink.api.connector.source.SourceSplit;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
  * One tunnel channel as a Flink split: a base-data range or a stream shard, and where to read it
@@ -72,7 +90,8 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
             boolean released,
             long assignment) {
         if (assignment < 0) {
-            throw new IllegalArgumentException("Negative assignment " + assignment + " of channel " + channelId);
+            throw new IllegalArgumentException(
+                    "Negative assignment " + assignment + " of channel " + channelId);
         }
         this.channelId = requireNonEmpty(channelId, "channelId");
         this.channelType = Objects.requireNonNull(channelType, "channelType");
@@ -80,7 +99,8 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
         this.sequenceNumber = sequenceNumber;
         this.parentChannelIds = List.copyOf(parentChannelIds);
         if (released && ChannelCheckpoint.FINISHED_TOKEN.equals(token)) {
-            throw new IllegalArgumentException("Channel " + channelId + " cannot be both finished and released");
+            throw new IllegalArgumentException(
+                    "Channel " + channelId + " cannot be both finished and released");
         }
         this.released = released;
         this.assignment = assignment;
@@ -143,7 +163,13 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
     /** This split at another position (not released). */
     public TunnelChannelSplit withPosition(String newToken, long newSequenceNumber) {
         return new TunnelChannelSplit(
-                channelId, channelType, newToken, newSequenceNumber, parentChannelIds, false, assignment);
+                channelId,
+                channelType,
+                newToken,
+                newSequenceNumber,
+                parentChannelIds,
+                false,
+                assignment);
     }
 
     /** This split, handed back at its current position. */
@@ -155,7 +181,13 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
     /** This split as handed to a reader by the given assignment. */
     public TunnelChannelSplit withAssignment(long newAssignment) {
         return new TunnelChannelSplit(
-                channelId, channelType, token, sequenceNumber, parentChannelIds, released, newAssignment);
+                channelId,
+                channelType,
+                token,
+                sequenceNumber,
+                parentChannelIds,
+                released,
+                newAssignment);
     }
 
     /** This split to be read again from its position (no longer flagged released). */
@@ -188,14 +220,28 @@ public final class TunnelChannelSplit implements SourceSplit, Serializable {
 
     @Override
     public int hashCode() {
-        return Objects.hash(channelId, channelType, token, sequenceNumber, parentChannelIds, released, assignment);
+        return Objects.hash(
+                channelId,
+                channelType,
+                token,
+                sequenceNumber,
+                parentChannelIds,
+                released,
+                assignment);
     }
 
     @Override
     public String toString() {
-        return "TunnelChannelSplit{" + channelId + ", " + channelType
-                + (isFinished() ? ", finished" : "") + (released ? ", released" : "") + ", seq=" + sequenceNumber
+        return "TunnelChannelSplit{"
+                + channelId
+                + ", "
+                + channelType
+                + (isFinished() ? ", finished" : "")
+                + (released ? ", released" : "")
+                + ", seq="
+                + sequenceNumber
                 + (assignment == 0 ? "" : ", assignment=" + assignment)
-                + (parentChannelIds.isEmpty() ? "" : ", parents=" + parentChannelIds) + "}";
+                + (parentChannelIds.isEmpty() ? "" : ", parents=" + parentChannelIds)
+                + "}";
     }
 }

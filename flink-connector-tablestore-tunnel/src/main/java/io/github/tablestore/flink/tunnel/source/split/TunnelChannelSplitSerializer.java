@@ -1,6 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.split;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,7 +28,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Versioned binary form of {@link TunnelChannelSplit}.
@@ -20,7 +38,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * (long). A new version appends fields; {@link
  * #deserialize} keeps reading every earlier one.
  */
-public final class TunnelChannelSplitSerializer implements SimpleVersionedSerializer<TunnelChannelSplit> {
+public final class TunnelChannelSplitSerializer
+        implements SimpleVersionedSerializer<TunnelChannelSplit> {
     public static final TunnelChannelSplitSerializer INSTANCE = new TunnelChannelSplitSerializer();
 
     static final int VERSION_1 = 1;
@@ -66,8 +85,11 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             TunnelChannelSplit split = read(version, in);
             if (in.available() > 0) {
-                throw new IOException("Unexpected " + in.available()
-                        + " trailing bytes in a tunnel split of version " + version);
+                throw new IOException(
+                        "Unexpected "
+                                + in.available()
+                                + " trailing bytes in a tunnel split of version "
+                                + version);
             }
             return split;
         }
@@ -76,9 +98,12 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
     /** Reads a split written by {@link #write} in the given version. */
     public static TunnelChannelSplit read(int version, DataInputStream in) throws IOException {
         if (version < VERSION_1 || version > VERSION_3) {
-            throw new IOException("Unknown tunnel split serializer version " + version
-                    + " (this connector reads versions 1.." + CURRENT_VERSION
-                    + "); was the state written by a newer connector?");
+            throw new IOException(
+                    "Unknown tunnel split serializer version "
+                            + version
+                            + " (this connector reads versions 1.."
+                            + CURRENT_VERSION
+                            + "); was the state written by a newer connector?");
         }
         String channelId = in.readUTF();
         byte type = in.readByte();
@@ -94,7 +119,8 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
         long sequenceNumber = in.readLong();
         int parents = in.readInt();
         if (parents < 0 || parents > 1024) {
-            throw new IOException("Corrupt parent count " + parents + " in the split of " + channelId);
+            throw new IOException(
+                    "Corrupt parent count " + parents + " in the split of " + channelId);
         }
         List<String> parentIds = new ArrayList<>(parents);
         for (int i = 0; i < parents; i++) {
@@ -112,10 +138,15 @@ public final class TunnelChannelSplitSerializer implements SimpleVersionedSerial
         if (version >= VERSION_3) {
             assignment = in.readLong();
             if (assignment < 0) {
-                throw new IOException("Corrupt assignment number " + assignment + " in the split of " + channelId);
+                throw new IOException(
+                        "Corrupt assignment number "
+                                + assignment
+                                + " in the split of "
+                                + channelId);
             }
         }
-        return new TunnelChannelSplit(channelId, channelType, token, sequenceNumber, parentIds, released, assignment);
+        return new TunnelChannelSplit(
+                channelId, channelType, token, sequenceNumber, parentIds, released, assignment);
     }
 
     /** Writes a string of any length (writeUTF stops at 64 KiB). */

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.util;
 
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.flink.annotation.Internal;
+
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Exponential backoff with jitter: {@code initial × multiplier^n}, capped, each delay scaled by a
@@ -16,8 +33,14 @@ public final class Backoff {
 
     public Backoff(long initialMillis, double multiplier, long maxMillis) {
         if (initialMillis <= 0 || multiplier < 1 || maxMillis < initialMillis) {
-            throw new IllegalArgumentException("Bad backoff " + initialMillis + "ms x" + multiplier
-                    + " up to " + maxMillis + "ms");
+            throw new IllegalArgumentException(
+                    "Bad backoff "
+                            + initialMillis
+                            + "ms x"
+                            + multiplier
+                            + " up to "
+                            + maxMillis
+                            + "ms");
         }
         this.initialMillis = initialMillis;
         this.multiplier = multiplier;

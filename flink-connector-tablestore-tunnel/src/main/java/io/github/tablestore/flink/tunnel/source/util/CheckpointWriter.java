@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.util;
 
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
+
 import org.apache.flink.annotation.Internal;
 
 /**
@@ -62,7 +79,8 @@ public final class CheckpointWriter {
      *     (then a token that is already stored is not written again)
      * @throws TablestoreException for any failure other than a sequence-number mismatch
      */
-    public Result store(String tunnelId, String clientId, String channelId, String token, long knownSequence) {
+    public Result store(
+            String tunnelId, String clientId, String channelId, String token, long knownSequence) {
         long seq = knownSequence;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (seq < 0) {

@@ -1,14 +1,32 @@
-package io.github.tablestore.flink.tunnel.source.enumerator;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ChannelTrackerTest {
 
@@ -17,7 +35,9 @@ class ChannelTrackerTest {
     }
 
     private static List<String> ids(List<TunnelChannelSplit> splits) {
-        return splits.stream().map(TunnelChannelSplit::channelId).collect(java.util.stream.Collectors.toList());
+        return splits.stream()
+                .map(TunnelChannelSplit::channelId)
+                .collect(java.util.stream.Collectors.toList());
     }
 
     @Test
@@ -55,7 +75,8 @@ class ChannelTrackerTest {
         assertThat(t.readyToAssign(Map.of("old", ChannelStatus.OPEN))).isEmpty();
         assertThat(t.readyToAssign(Map.of("old", ChannelStatus.WAIT))).isEmpty();
         // "gone" is not listed any more (expired), "old" is TERMINATED.
-        assertThat(ids(t.readyToAssign(Map.of("old", ChannelStatus.TERMINATED)))).containsExactly("c");
+        assertThat(ids(t.readyToAssign(Map.of("old", ChannelStatus.TERMINATED))))
+                .containsExactly("c");
     }
 
     @Test
@@ -82,7 +103,9 @@ class ChannelTrackerTest {
         assertThat(t.returnSplits(List.of(assigned), true)).containsExactly(assigned);
         assertThat(t.isPending("a")).isTrue();
         assertThat(t.isFinished("a")).isFalse();
-        assertThat(t.readyToAssign(null)).extracting(TunnelChannelSplit::token).containsExactly("tok-a");
+        assertThat(t.readyToAssign(null))
+                .extracting(TunnelChannelSplit::token)
+                .containsExactly("tok-a");
     }
 
     @Test
@@ -120,8 +143,9 @@ class ChannelTrackerTest {
 
     @Test
     void assignmentsRestoredFromStateWithoutNumbersAcceptTheirHandBacks() {
-        TunnelEnumeratorState legacy = new TunnelEnumeratorState("t", "c", List.of(), java.util.Set.of("a"),
-                java.util.Set.of());
+        TunnelEnumeratorState legacy =
+                new TunnelEnumeratorState(
+                        "t", "c", List.of(), java.util.Set.of("a"), java.util.Set.of());
         ChannelTracker t = ChannelTracker.restore(legacy);
         assertThat(t.markReleased(stream("a").asReleased())).isTrue();
         assertThat(t.isReleased("a")).isTrue();
@@ -176,7 +200,8 @@ class ChannelTrackerTest {
         t.addPending(stream("a"));
         TunnelChannelSplit assigned = t.markAssigned("a", 3);
         assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.ASK_READER);
-        assertThat(t.requestRelease("a")).isEqualTo(ChannelTracker.ReleaseAction.NONE); // asked once
+        assertThat(t.requestRelease("a"))
+                .isEqualTo(ChannelTracker.ReleaseAction.NONE); // asked once
         assertThat(t.ownerOf("a")).isEqualTo(3);
         assertThat(t.releasingIds()).containsExactly("a");
 
@@ -189,7 +214,8 @@ class ChannelTrackerTest {
 
         // Offered again: read from where Flink stopped, not from the tunnel's checkpoint.
         t.reoffer("a");
-        assertThat(t.readyToAssign(Map.of())).containsExactly(assigned.withPosition("tok-a-later", 5));
+        assertThat(t.readyToAssign(Map.of()))
+                .containsExactly(assigned.withPosition("tok-a-later", 5));
     }
 
     @Test
@@ -230,12 +256,19 @@ class ChannelTrackerTest {
 
         ChannelTracker restored = ChannelTracker.restore(state);
         assertThat(restored.isReleased("r")).isTrue();
-        assertThat(restored.readyToAssign(Map.of("r", ChannelStatus.TERMINATED))).isEmpty(); // parent not done
+        assertThat(restored.readyToAssign(Map.of("r", ChannelStatus.TERMINATED)))
+                .isEmpty(); // parent not done
         assertThat(restored.snapshot("tid", "cid")).isEqualTo(state);
 
         // A state that has the channel both assigned and released (hand-back after the assignment).
-        TunnelEnumeratorState both = new TunnelEnumeratorState("tid", "cid", List.of(), Set.of("r"), Set.of(),
-                List.of(stream("r").asReleased()));
+        TunnelEnumeratorState both =
+                new TunnelEnumeratorState(
+                        "tid",
+                        "cid",
+                        List.of(),
+                        Set.of("r"),
+                        Set.of(),
+                        List.of(stream("r").asReleased()));
         ChannelTracker fromBoth = ChannelTracker.restore(both);
         assertThat(fromBoth.isAssigned("r")).isFalse();
         assertThat(fromBoth.isReleased("r")).isTrue();

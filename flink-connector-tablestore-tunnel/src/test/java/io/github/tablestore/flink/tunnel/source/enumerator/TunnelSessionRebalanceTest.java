@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.enumerator;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
@@ -13,6 +27,12 @@ import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +40,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The session's side of server-driven rebalancing against the emulator: a second client joins,
@@ -34,6 +52,7 @@ class TunnelSessionRebalanceTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
     final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
+
     private final AtomicLong clock = new AtomicLong(0);
     private TablestoreEmulator emulator;
     private TunnelClient client;
@@ -44,10 +63,17 @@ class TunnelSessionRebalanceTest {
     void start() {
         emulator = tablestore.emulator();
         TestTables.create(emulator, "orders", 2);
-        TunnelSourceConfig config = TestSources.builder(emulator, "orders", "t", TunnelType.STREAM,
-                        new KeyValueSchema(), Duration.ofSeconds(10), f -> f)
-                .build()
-                .config();
+        TunnelSourceConfig config =
+                TestSources.builder(
+                                emulator,
+                                "orders",
+                                "t",
+                                TunnelType.STREAM,
+                                new KeyValueSchema(),
+                                Duration.ofSeconds(10),
+                                f -> f)
+                        .build()
+                        .config();
         client = config.clientFactory().createClient();
         session = new TunnelSession(config, client, null, null, clock::get);
     }
@@ -61,8 +87,11 @@ class TunnelSessionRebalanceTest {
 
     /** A tick that is due now, as the coordinator would publish it after applying the last update. */
     private SessionUpdate tick(Set<String> known, Map<String, String> released) {
-        SessionUpdate u = session.tick(new CoordinatorView(known, Set.of(), known, released, false, false, false,
-                ++urgent, applied));
+        SessionUpdate u =
+                session.tick(
+                        new CoordinatorView(
+                                known, Set.of(), known, released, false, false, false, ++urgent,
+                                applied));
         if (u != null) {
             applied = u.seq;
         }
@@ -70,7 +99,9 @@ class TunnelSessionRebalanceTest {
     }
 
     private static Set<String> ids(List<TunnelChannelSplit> splits) {
-        return splits.stream().map(TunnelChannelSplit::channelId).collect(Collectors.toCollection(TreeSet::new));
+        return splits.stream()
+                .map(TunnelChannelSplit::channelId)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A second client of the same tunnel, driven by hand. */
@@ -99,8 +130,12 @@ class TunnelSessionRebalanceTest {
 
         // The reader stopped at some position past the tunnel's checkpoint.
         TestTables.putRange(emulator, "orders", 0, 50, "v");
-        String start = client.getCheckpoint(first.session.tunnelId(), first.session.clientId(), moved).token();
-        String handedBack = client.readRecords(first.session.tunnelId(), first.session.clientId(), moved, start).nextToken();
+        String start =
+                client.getCheckpoint(first.session.tunnelId(), first.session.clientId(), moved)
+                        .token();
+        String handedBack =
+                client.readRecords(first.session.tunnelId(), first.session.clientId(), moved, start)
+                        .nextToken();
         assertThat(handedBack).isNotEqualTo(start);
 
         // Until the hand-back is known the session keeps the channel (no CLOSE yet).
@@ -109,8 +144,13 @@ class TunnelSessionRebalanceTest {
 
         SessionUpdate acked = tick(channels, Map.of(moved, handedBack));
         assertThat(acked.closing).isEmpty();
-        assertThat(client.getCheckpoint(first.session.tunnelId(), first.session.clientId(), moved).token()).isEqualTo(handedBack);
-        assertThat(other.heartbeat()).extracting(ChannelState::channelId, ChannelState::status)
+        assertThat(
+                        client.getCheckpoint(
+                                        first.session.tunnelId(), first.session.clientId(), moved)
+                                .token())
+                .isEqualTo(handedBack);
+        assertThat(other.heartbeat())
+                .extracting(ChannelState::channelId, ChannelState::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(moved, ChannelStatus.OPEN));
 
         // The other client leaves: the channel is offered again, as a reoffer (not a discovery).
@@ -119,8 +159,18 @@ class TunnelSessionRebalanceTest {
         assertThat(back.reoffered).containsExactly(moved);
         assertThat(back.discovered).isEmpty();
         // Not announced twice while the coordinator has not applied it.
-        SessionUpdate again = session.tick(new CoordinatorView(channels, Set.of(), channels,
-                Map.of(moved, handedBack), false, false, false, ++urgent, back.seq - 1));
+        SessionUpdate again =
+                session.tick(
+                        new CoordinatorView(
+                                channels,
+                                Set.of(),
+                                channels,
+                                Map.of(moved, handedBack),
+                                false,
+                                false,
+                                false,
+                                ++urgent,
+                                back.seq - 1));
         assertThat(again.reoffered).isEmpty();
     }
 

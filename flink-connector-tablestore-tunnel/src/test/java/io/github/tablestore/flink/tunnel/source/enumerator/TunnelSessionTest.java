@@ -1,8 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.enumerator;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
@@ -19,6 +31,15 @@ import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFact
 import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.apache.flink.util.ExceptionUtils;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -28,18 +49,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.apache.flink.runtime.execution.SuppressRestartsException;
-import org.apache.flink.util.ExceptionUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The session worker's error handling against the emulator; time is a manual clock. */
 class TunnelSessionTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
     final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
+
     private final AtomicLong clock = new AtomicLong(0);
     private TablestoreEmulator emulator;
     private FaultInjectingClientFactory faults;
@@ -58,19 +78,30 @@ class TunnelSessionTest {
         }
     }
 
-    private TunnelSourceConfig config(String table, TunnelType type, CredentialsProvider credentials) {
-        TunnelSourceConfig config = TestSources.builder(emulator, table, "t", type, new KeyValueSchema(),
-                        Duration.ofSeconds(10), f -> faults = new FaultInjectingClientFactory(f))
-                .setCredentials(credentials)
-                .setHeartbeatTimeout(Duration.ofSeconds(30))
-                .build()
-                .config();
+    private TunnelSourceConfig config(
+            String table, TunnelType type, CredentialsProvider credentials) {
+        TunnelSourceConfig config =
+                TestSources.builder(
+                                emulator,
+                                table,
+                                "t",
+                                type,
+                                new KeyValueSchema(),
+                                Duration.ofSeconds(10),
+                                f -> faults = new FaultInjectingClientFactory(f))
+                        .setCredentials(credentials)
+                        .setHeartbeatTimeout(Duration.ofSeconds(30))
+                        .build()
+                        .config();
         client = config.clientFactory().createClient();
         return config;
     }
 
     private TunnelSourceConfig config(TunnelType type) {
-        return config("orders", type, CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
+        return config(
+                "orders",
+                type,
+                CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
     }
 
     private TunnelSession session(TunnelSourceConfig config) {
@@ -78,12 +109,17 @@ class TunnelSessionTest {
     }
 
     private static CoordinatorView view() {
-        return new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 0, 0);
+        return new CoordinatorView(
+                Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 0, 0);
     }
 
     @Test
     void badCredentialsFailWithAdvice() {
-        TunnelSourceConfig config = config("orders", TunnelType.STREAM, CredentialsProvider.of(emulator.accessKeyId(), "wrong"));
+        TunnelSourceConfig config =
+                config(
+                        "orders",
+                        TunnelType.STREAM,
+                        CredentialsProvider.of(emulator.accessKeyId(), "wrong"));
         assertThatThrownBy(() -> session(config).tick(view()))
                 .isInstanceOf(TunnelSourceException.class)
                 .hasMessageContaining("rejected the credentials")
@@ -93,21 +129,36 @@ class TunnelSessionTest {
 
     @Test
     void credentialsMissingFromTheJobManagersEnvironmentFailWithoutRestartsNamingTheVariable() {
-        TunnelSourceConfig config = TestSources.builder(emulator, "orders", "t", TunnelType.STREAM,
-                        new KeyValueSchema(), Duration.ofSeconds(10), f -> faults = new FaultInjectingClientFactory(f))
-                .setCredentialsFactory(new GivenEnvironmentCredentials(
-                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, emulator.accessKeySecret())))
-                .build()
-                .config();
+        TunnelSourceConfig config =
+                TestSources.builder(
+                                emulator,
+                                "orders",
+                                "t",
+                                TunnelType.STREAM,
+                                new KeyValueSchema(),
+                                Duration.ofSeconds(10),
+                                f -> faults = new FaultInjectingClientFactory(f))
+                        .setCredentialsFactory(
+                                new GivenEnvironmentCredentials(
+                                        Map.of(
+                                                EnvironmentCredentials.ACCESS_KEY_SECRET,
+                                                emulator.accessKeySecret())))
+                        .build()
+                        .config();
         client = config.clientFactory().createClient();
         Throwable failure = catchThrowable(() -> session(config).tick(view()));
         assertThat(failure).isInstanceOf(SuppressRestartsException.class);
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
-                .hasValueSatisfying(e -> assertThat(e)
-                        .hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
-                        .hasMessageContaining("on the JobManager")
-                        .hasMessageContaining("Set TABLESTORE_ACCESS_KEY_ID and TABLESTORE_ACCESS_KEY_SECRET"));
-        assertThat(ExceptionUtils.stringifyException(failure)).doesNotContain(emulator.accessKeySecret());
+                .hasValueSatisfying(
+                        e ->
+                                assertThat(e)
+                                        .hasMessageContaining(
+                                                "environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                                        .hasMessageContaining("on the JobManager")
+                                        .hasMessageContaining(
+                                                "Set TABLESTORE_ACCESS_KEY_ID and TABLESTORE_ACCESS_KEY_SECRET"));
+        assertThat(ExceptionUtils.stringifyException(failure))
+                .doesNotContain(emulator.accessKeySecret());
         assertThat(faults.hooks().calls("describeTunnel")).isEqualTo(1); // no retries
     }
 
@@ -124,8 +175,11 @@ class TunnelSessionTest {
 
     @Test
     void aMissingTableFailsWithAdvice() {
-        TunnelSourceConfig config = config("nope", TunnelType.STREAM,
-                CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
+        TunnelSourceConfig config =
+                config(
+                        "nope",
+                        TunnelType.STREAM,
+                        CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
         assertThatThrownBy(() -> session(config).tick(view()))
                 .isInstanceOf(TunnelSourceException.class)
                 .hasMessageContaining("Cannot create the tunnel 't' of table 'nope'")
@@ -135,7 +189,8 @@ class TunnelSessionTest {
     @Test
     void anExistingTunnelOfAnotherTypeFailsNamingBothTypes() {
         TunnelSourceConfig config = config(TunnelType.STREAM);
-        client.createTunnel(CreateTunnelRequest.builder("orders", "t", TunnelType.BASE_DATA).build());
+        client.createTunnel(
+                CreateTunnelRequest.builder("orders", "t", TunnelType.BASE_DATA).build());
         assertThatThrownBy(() -> session(config).tick(view()))
                 .isInstanceOf(TunnelSourceException.class)
                 .hasMessageContaining("exists with type BASE_DATA")
@@ -198,9 +253,19 @@ class TunnelSessionTest {
         TunnelSession session = session(config);
         assertThat(session.tick(view())).isNotNull(); // the first at once
         assertThat(session.tick(view())).isNull();
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 1, 1))).isNotNull();
+        assertThat(
+                        session.tick(
+                                new CoordinatorView(
+                                        Set.of(), Set.of(), Set.of(), Map.of(), false, false, false,
+                                        1, 1)))
+                .isNotNull();
         clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
-        assertThat(session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, 1, 1))).isNotNull();
+        assertThat(
+                        session.tick(
+                                new CoordinatorView(
+                                        Set.of(), Set.of(), Set.of(), Map.of(), false, false, false,
+                                        1, 1)))
+                .isNotNull();
         assertThat(faults.hooks().calls("heartbeat")).isEqualTo(3);
     }
 
@@ -208,7 +273,10 @@ class TunnelSessionTest {
     private void tickEvery500msFor(TunnelSession session, long millis, boolean urgentEachTick) {
         for (long t = 0, seq = 1; t < millis; t += 500, seq++) {
             long urgent = urgentEachTick ? seq : 0;
-            session.tick(new CoordinatorView(Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, urgent, 0));
+            session.tick(
+                    new CoordinatorView(
+                            Set.of(), Set.of(), Set.of(), Map.of(), false, false, false, urgent,
+                            0));
             clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
         }
     }
@@ -219,7 +287,8 @@ class TunnelSessionTest {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("Timed out waiting for " + what);
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // polling interval of a deadline wait
+            LockSupport.parkNanos(
+                    TimeUnit.MILLISECONDS.toNanos(1)); // polling interval of a deadline wait
         }
     }
 
@@ -269,12 +338,14 @@ class TunnelSessionTest {
     }
 
     @Test
-    void closeDuringASlowHeartbeatEndsTheSessionAtOnceAndTheRoundDoesNotReconnect() throws Exception {
+    void closeDuringASlowHeartbeatEndsTheSessionAtOnceAndTheRoundDoesNotReconnect()
+            throws Exception {
         TunnelSession session = session(config(TunnelType.STREAM));
         assertThat(session.tick(view())).isNotNull();
         emulator.faults().add(FaultSpec.on("Heartbeat").latency(Duration.ofSeconds(60)).times(1));
         clock.addAndGet(TimeUnit.SECONDS.toNanos(10));
-        CompletableFuture<SessionUpdate> tick = CompletableFuture.supplyAsync(() -> session.tick(view()));
+        CompletableFuture<SessionUpdate> tick =
+                CompletableFuture.supplyAsync(() -> session.tick(view()));
         waitUntil(() -> faults.hooks().calls("heartbeat") == 2, "the slow heartbeat");
 
         CompletableFuture.runAsync(session::close).get(20, TimeUnit.SECONDS); // not 60 s

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.enumerator;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
@@ -15,16 +29,21 @@ import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeseri
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The enumerator when the service moves channels to another client of the tunnel: it relays the
@@ -35,6 +54,7 @@ class TunnelSplitEnumeratorRebalanceTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
     final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
+
     private static final String TABLE = "orders";
 
     private TablestoreEmulator emulator;
@@ -47,10 +67,17 @@ class TunnelSplitEnumeratorRebalanceTest {
     void start() {
         emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
-        config = TestSources.builder(emulator, TABLE, "t1", TunnelType.STREAM, TunnelRecordDeserializationSchema.json(),
-                        Duration.ofMillis(1), FaultInjectingClientFactory::new)
-                .build()
-                .config();
+        config =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "t1",
+                                TunnelType.STREAM,
+                                TunnelRecordDeserializationSchema.json(),
+                                Duration.ofMillis(1),
+                                FaultInjectingClientFactory::new)
+                        .build()
+                        .config();
         other = config.clientFactory().createClient();
         ctx = new TestingSplitEnumeratorContext<>(2);
         ctx.registerReader(0, "localhost");
@@ -66,7 +93,8 @@ class TunnelSplitEnumeratorRebalanceTest {
     }
 
     private List<TunnelChannelSplit> assignedTo(int reader) {
-        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> s = ctx.getSplitAssignments().get(reader);
+        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> s =
+                ctx.getSplitAssignments().get(reader);
         return s == null ? List.of() : s.getAssignedSplits();
     }
 
@@ -81,18 +109,23 @@ class TunnelSplitEnumeratorRebalanceTest {
     }
 
     private String ownerOf(String channelId) {
-        return emulator.tunnels().get(0).channels().stream().filter(c -> c.channelId().equals(channelId))
-                .findFirst().orElseThrow().owner();
+        return emulator.tunnels().get(0).channels().stream()
+                .filter(c -> c.channelId().equals(channelId))
+                .findFirst()
+                .orElseThrow()
+                .owner();
     }
 
     @Test
-    void aChannelMovedToAnotherClientIsHandedBackStoredAndReadFromFlinksPositionWhenItReturns() throws Exception {
+    void aChannelMovedToAnotherClientIsHandedBackStoredAndReadFromFlinksPositionWhenItReturns()
+            throws Exception {
         ctx.triggerAllActions();
         assertThat(assignedTo(0)).hasSize(1);
         assertThat(assignedTo(1)).hasSize(1);
         String tunnelId = emulator.tunnels().get(0).tunnelId();
 
-        // A second client joins (a job upgrade running side by side): the service asks for one back.
+        // A second client joins (a job upgrade running side by side): the service asks for one
+        // back.
         String otherId = other.connect(tunnelId, 60, "upgrade");
         List<ChannelState> otherHeld = other.heartbeat(tunnelId, otherId, List.of());
         assertThat(otherHeld).isEmpty();
@@ -101,7 +134,9 @@ class TunnelSplitEnumeratorRebalanceTest {
         for (int r = 0; r < 2; r++) {
             for (ReleaseChannelsEvent e : releaseRequests(r)) {
                 asked.addAll(e.channelIds());
-                assertThat(assignedTo(r)).extracting(TunnelChannelSplit::channelId).containsAll(e.channelIds());
+                assertThat(assignedTo(r))
+                        .extracting(TunnelChannelSplit::channelId)
+                        .containsAll(e.channelIds());
             }
         }
         assertThat(asked).hasSize(1);
@@ -116,7 +151,8 @@ class TunnelSplitEnumeratorRebalanceTest {
         String session = enumerator.snapshotState(1).clientId();
         String start = other.getCheckpoint(tunnelId, session, moved).token();
         String position = other.readRecords(tunnelId, session, moved, start).nextToken();
-        TunnelChannelSplit handedBack = assignedTo(owner).get(0).withPosition(position, 0).asReleased();
+        TunnelChannelSplit handedBack =
+                assignedTo(owner).get(0).withPosition(position, 0).asReleased();
         enumerator.handleSourceEvent(owner, new ChannelsReleasedEvent(List.of(handedBack)));
         assertThat(enumerator.snapshotState(2).releasedSplits()).containsExactly(handedBack);
         assertThat(enumerator.snapshotState(2).assignedChannels()).doesNotContain(moved);
@@ -129,15 +165,23 @@ class TunnelSplitEnumeratorRebalanceTest {
 
         // Meanwhile the other client moves the tunnel's checkpoint on; then it leaves.
         String ahead = other.readRecords(tunnelId, otherId, moved, position).nextToken();
-        other.checkpoint(tunnelId, otherId, moved, ahead, other.getCheckpoint(tunnelId, otherId, moved).sequenceNumber() + 1);
+        other.checkpoint(
+                tunnelId,
+                otherId,
+                moved,
+                ahead,
+                other.getCheckpoint(tunnelId, otherId, moved).sequenceNumber() + 1);
         other.shutdown(tunnelId, otherId);
         int before = assignedTo(0).size() + assignedTo(1).size();
         ctx.triggerAllActions();
         List<TunnelChannelSplit> all = new ArrayList<>(assignedTo(0));
         all.addAll(assignedTo(1));
         assertThat(all).hasSize(before + 1);
-        TunnelChannelSplit again = all.stream().filter(s -> s.channelId().equals(moved)).reduce((a, b) -> b)
-                .orElseThrow();
+        TunnelChannelSplit again =
+                all.stream()
+                        .filter(s -> s.channelId().equals(moved))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
         assertThat(again.token()).isEqualTo(position); // Flink's position, not the tunnel's
         assertThat(again.isReleased()).isFalse();
         assertThat(enumerator.snapshotState(3).releasedSplits()).isEmpty();
@@ -150,9 +194,11 @@ class TunnelSplitEnumeratorRebalanceTest {
         String otherId = other.connect(tunnelId, 60, "upgrade");
         other.heartbeat(tunnelId, otherId, List.of());
         ctx.triggerAllActions();
-        Map<Integer, Integer> requests = Map.of(0, releaseRequests(0).size(), 1, releaseRequests(1).size());
+        Map<Integer, Integer> requests =
+                Map.of(0, releaseRequests(0).size(), 1, releaseRequests(1).size());
         int owner = requests.get(0) == 1 ? 0 : 1;
-        enumerator.addReader(owner); // e.g. the reader restarted from a checkpoint holding the channel
+        enumerator.addReader(
+                owner); // e.g. the reader restarted from a checkpoint holding the channel
         assertThat(releaseRequests(owner)).hasSize(2);
         assertThat(releaseRequests(owner).get(1)).isEqualTo(releaseRequests(owner).get(0));
         assertThat(releaseRequests(1 - owner)).isEmpty();
@@ -160,7 +206,8 @@ class TunnelSplitEnumeratorRebalanceTest {
     }
 
     @Test
-    void aStaleHandBackReSentAfterARestoreDoesNotMoveAChannelThatWasAssignedAgain() throws Exception {
+    void aStaleHandBackReSentAfterARestoreDoesNotMoveAChannelThatWasAssignedAgain()
+            throws Exception {
         // R hands B back at P1; the service offers B again and it is assigned anew; then a reader
         // restored from a checkpoint that still holds the old hand-back re-sends it. The
         // enumerator must keep B with its current assignment: acting on the stale hand-back would

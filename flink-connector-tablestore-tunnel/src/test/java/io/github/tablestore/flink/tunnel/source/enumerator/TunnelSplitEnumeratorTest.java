@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.enumerator;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.enumerator;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
@@ -12,8 +26,8 @@ import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtens
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ClientView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 import io.github.tablestore.flink.tunnel.source.TestSources;
-import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
+import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReaderStartedEvent;
@@ -22,6 +36,15 @@ import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeseri
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +52,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.connector.testutils.source.reader.TestingSplitEnumeratorContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The enumerator against the emulator over HTTP, driven step by step: Flink's testing context
@@ -44,6 +63,7 @@ class TunnelSplitEnumeratorTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
     final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension();
+
     private static final String TABLE = "orders";
 
     private TablestoreEmulator emulator;
@@ -65,14 +85,22 @@ class TunnelSplitEnumeratorTest {
     }
 
     private TunnelSourceConfig config(TunnelType type) {
-        return TestSources.builder(emulator, TABLE, "t1", type, TunnelRecordDeserializationSchema.json(),
-                        Duration.ofMillis(1), f -> faults = new FaultInjectingClientFactory(f))
+        return TestSources.builder(
+                        emulator,
+                        TABLE,
+                        "t1",
+                        type,
+                        TunnelRecordDeserializationSchema.json(),
+                        Duration.ofMillis(1),
+                        f -> faults = new FaultInjectingClientFactory(f))
                 .build()
                 .config();
     }
 
     private TunnelSplitEnumerator start(
-            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, TunnelSourceConfig config, TunnelEnumeratorState state) {
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx,
+            TunnelSourceConfig config,
+            TunnelEnumeratorState state) {
         TunnelSplitEnumerator e = new TunnelSplitEnumerator(ctx, config, state);
         enumerators.add(e);
         e.start();
@@ -80,22 +108,31 @@ class TunnelSplitEnumeratorTest {
     }
 
     private static TestingSplitEnumeratorContext<TunnelChannelSplit> readers(int parallelism) {
-        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(parallelism);
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx =
+                new TestingSplitEnumeratorContext<>(parallelism);
         for (int i = 0; i < parallelism; i++) {
             ctx.registerReader(i, "localhost");
         }
         return ctx;
     }
 
-    private static Map<Integer, List<String>> assigned(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) {
-        return ctx.getSplitAssignments().entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey,
-                e -> e.getValue().getAssignedSplits().stream().map(TunnelChannelSplit::channelId)
-                        .collect(Collectors.toList())));
+    private static Map<Integer, List<String>> assigned(
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) {
+        return ctx.getSplitAssignments().entrySet().stream()
+                .collect(
+                        Collectors.toMap(
+                                Map.Entry::getKey,
+                                e ->
+                                        e.getValue().getAssignedSplits().stream()
+                                                .map(TunnelChannelSplit::channelId)
+                                                .collect(Collectors.toList())));
     }
 
     private static List<String> allAssigned(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) {
-        return assigned(ctx).values().stream().flatMap(List::stream).sorted().collect(Collectors.toList());
+        return assigned(ctx).values().stream()
+                .flatMap(List::stream)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /** The events of type {@code type} sent to {@code reader}, in order. */
@@ -110,7 +147,8 @@ class TunnelSplitEnumeratorTest {
         return out;
     }
 
-    private static List<TunnelSessionEvent> sessionEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
+    private static List<TunnelSessionEvent> sessionEvents(
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
         return eventsTo(ctx, reader, TunnelSessionEvent.class);
     }
 
@@ -119,7 +157,10 @@ class TunnelSplitEnumeratorTest {
     }
 
     private List<String> channelsOfType(ChannelType type) {
-        return tunnel().channels().stream().filter(c -> c.type() == type).map(c -> c.channelId()).sorted()
+        return tunnel().channels().stream()
+                .filter(c -> c.type() == type)
+                .map(c -> c.channelId())
+                .sorted()
                 .collect(Collectors.toList());
     }
 
@@ -152,7 +193,9 @@ class TunnelSplitEnumeratorTest {
         e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
         ctx.triggerAllActions();
         assertThat(statusOf(base.get(0))).isEqualTo("TERMINATED");
-        assertThat(faults.hooks().checkpointsOf(base.get(0))).extracting(c -> c[1]).containsExactly("finished");
+        assertThat(faults.hooks().checkpointsOf(base.get(0)))
+                .extracting(c -> c[1])
+                .containsExactly("finished");
         assertThat(allAssigned(ctx)).isEqualTo(base);
 
         e.handleSourceEvent(1, new ChannelsFinishedEvent(List.of(base.get(1))));
@@ -175,17 +218,19 @@ class TunnelSplitEnumeratorTest {
         assertThat(allAssigned(ctx)).isEqualTo(roots);
 
         List<PartitionInfo> children = emulator.splitPartition(TABLE, roots.get(0));
-        List<String> childIds = children.stream().map(PartitionInfo::id).sorted().collect(Collectors.toList());
+        List<String> childIds =
+                children.stream().map(PartitionInfo::id).sorted().collect(Collectors.toList());
         // A service that offers the children before their parent is TERMINATED:
-        faults.hooks().heartbeatAnswer = answer -> {
-            List<ChannelState> more = new ArrayList<>(answer);
-            for (String child : childIds) {
-                if (answer.stream().noneMatch(s -> s.channelId().equals(child))) {
-                    more.add(new ChannelState(child, 1, ChannelStatus.OPEN));
-                }
-            }
-            return more;
-        };
+        faults.hooks().heartbeatAnswer =
+                answer -> {
+                    List<ChannelState> more = new ArrayList<>(answer);
+                    for (String child : childIds) {
+                        if (answer.stream().noneMatch(s -> s.channelId().equals(child))) {
+                            more.add(new ChannelState(child, 1, ChannelStatus.OPEN));
+                        }
+                    }
+                    return more;
+                };
         ctx.triggerAllActions();
         ctx.triggerAllActions();
         assertThat(allAssigned(ctx)).isEqualTo(roots);
@@ -198,11 +243,13 @@ class TunnelSplitEnumeratorTest {
         expected.addAll(childIds);
         expected.sort(null);
         assertThat(allAssigned(ctx)).isEqualTo(expected);
-        List<TunnelChannelSplit> childSplits = ctx.getSplitAssignments().values().stream()
-                .flatMap(s -> s.getAssignedSplits().stream())
-                .filter(s -> childIds.contains(s.channelId()))
-                .collect(Collectors.toList());
-        assertThat(childSplits).allSatisfy(s -> assertThat(s.parentChannelIds()).containsExactly(roots.get(0)));
+        List<TunnelChannelSplit> childSplits =
+                ctx.getSplitAssignments().values().stream()
+                        .flatMap(s -> s.getAssignedSplits().stream())
+                        .filter(s -> childIds.contains(s.channelId()))
+                        .collect(Collectors.toList());
+        assertThat(childSplits)
+                .allSatisfy(s -> assertThat(s.parentChannelIds()).containsExactly(roots.get(0)));
     }
 
     @Test
@@ -223,14 +270,17 @@ class TunnelSplitEnumeratorTest {
         assertThat(faults.hooks().calls("connect")).isEqualTo(1);
         String now = second.snapshotState(2).clientId();
         assertThat(now).isNotEqualTo(old);
-        assertThat(sessionEvents(ctx2, 0)).extracting(event -> event.session().clientId()).containsExactly(now);
+        assertThat(sessionEvents(ctx2, 0))
+                .extracting(event -> event.session().clientId())
+                .containsExactly(now);
         assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(now);
         assertThat(allAssigned(ctx2)).isEmpty(); // the readers own them from their own state
         assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
     }
 
     /** Ticks the enumerator until its session sent one more heartbeat. */
-    private void heartbeatOnce(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx) throws Exception {
+    private void heartbeatOnce(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx)
+            throws Exception {
         int before = faults.hooks().calls("heartbeat");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (faults.hooks().calls("heartbeat") == before) {
@@ -244,7 +294,8 @@ class TunnelSplitEnumeratorTest {
     // A global failover starts the restored enumerator while the one that wrote the checkpoint
     // may still be closing; its Shutdown then comes after the new enumerator's first heartbeat.
     @Test
-    void aLateShutdownOfTheCheckpointedSessionLeavesTheRestoredEnumeratorsSessionAlone() throws Exception {
+    void aLateShutdownOfTheCheckpointedSessionLeavesTheRestoredEnumeratorsSessionAlone()
+            throws Exception {
         TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
         TunnelSplitEnumerator first = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
         ctx.triggerAllActions();
@@ -259,9 +310,12 @@ class TunnelSplitEnumeratorTest {
         heartbeatOnce(ctx2);
 
         assertThat(second.snapshotState(3).clientId()).isEqualTo(session);
-        assertThat(sessionEvents(ctx2, 0)).extracting(event -> event.session().clientId()).containsExactly(session);
+        assertThat(sessionEvents(ctx2, 0))
+                .extracting(event -> event.session().clientId())
+                .containsExactly(session);
         assertThat(tunnel().clients()).extracting(ClientView::clientId).containsExactly(session);
-        assertThat(tunnel().channels()).filteredOn(c -> c.type() == ChannelType.BASE_DATA)
+        assertThat(tunnel().channels())
+                .filteredOn(c -> c.type() == ChannelType.BASE_DATA)
                 .allSatisfy(c -> assertThat(c.owner()).isEqualTo(session));
     }
 
@@ -280,7 +334,8 @@ class TunnelSplitEnumeratorTest {
         List<TunnelSessionEvent> events = sessionEvents(ctx2, 1);
         assertThat(events).hasSize(1);
         assertThat(events.get(0).session().clientId()).isNotEqualTo(state.clientId());
-        assertThat(second.snapshotState(2).clientId()).isEqualTo(events.get(0).session().clientId());
+        assertThat(second.snapshotState(2).clientId())
+                .isEqualTo(events.get(0).session().clientId());
         assertThat(second.snapshotState(2).assignedChannels()).isEqualTo(state.assignedChannels());
         assertThat(allAssigned(ctx2)).isEmpty();
     }
@@ -296,11 +351,14 @@ class TunnelSplitEnumeratorTest {
         String after = e.snapshotState(2).clientId();
         assertThat(after).isNotEqualTo(before);
         for (int reader = 0; reader < 2; reader++) {
-            assertThat(sessionEvents(ctx, reader)).extracting(event -> event.session().clientId()).containsExactly(before, after);
+            assertThat(sessionEvents(ctx, reader))
+                    .extracting(event -> event.session().clientId())
+                    .containsExactly(before, after);
         }
         // Nothing is assigned twice; the service gave the channels to the new session.
         assertThat(allAssigned(ctx)).hasSize(2);
-        assertThat(tunnel().channels()).filteredOn(c -> c.type() == ChannelType.BASE_DATA)
+        assertThat(tunnel().channels())
+                .filteredOn(c -> c.type() == ChannelType.BASE_DATA)
                 .allSatisfy(c -> assertThat(c.owner()).isEqualTo(after));
     }
 
@@ -309,7 +367,8 @@ class TunnelSplitEnumeratorTest {
         TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = readers(2);
         TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_AND_STREAM), null);
         ctx.triggerAllActions();
-        List<TunnelChannelSplit> ofReader0 = List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
+        List<TunnelChannelSplit> ofReader0 =
+                List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
         // (The testing context keeps reader 0 registered, so the split goes out again at once:
         // to the least loaded reader, which is reader 0 after it lost its split.)
         e.addSplitsBack(ofReader0, 0);
@@ -333,16 +392,21 @@ class TunnelSplitEnumeratorTest {
 
         e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
         ctx.triggerAllActions();
-        assertThat(ctx.getSplitAssignments().values()).noneMatch(TestingSplitEnumeratorContext.SplitAssignmentState::hasReceivedNoMoreSplitsSignal);
+        assertThat(ctx.getSplitAssignments().values())
+                .noneMatch(
+                        TestingSplitEnumeratorContext.SplitAssignmentState
+                                ::hasReceivedNoMoreSplitsSignal);
 
         e.handleSourceEvent(1, new ChannelsFinishedEvent(List.of(base.get(1))));
         ctx.triggerAllActions(); // TERMINATED
         ctx.triggerAllActions(); // the service says the tunnel is complete
         for (int reader = 0; reader < 3; reader++) {
-            assertThat(ctx.getSplitAssignments().get(reader).hasReceivedNoMoreSplitsSignal()).isTrue();
+            assertThat(ctx.getSplitAssignments().get(reader).hasReceivedNoMoreSplitsSignal())
+                    .isTrue();
         }
         // A reader that (re)registers later hears it too.
-        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> before = ctx.getSplitAssignments().get(2);
+        TestingSplitEnumeratorContext.SplitAssignmentState<TunnelChannelSplit> before =
+                ctx.getSplitAssignments().get(2);
         e.addReader(2);
         assertThat(before.hasReceivedNoMoreSplitsSignal()).isTrue();
     }
@@ -360,14 +424,18 @@ class TunnelSplitEnumeratorTest {
     }
 
     private String statusOf(String channelId) {
-        return tunnel().channels().stream().filter(c -> c.channelId().equals(channelId)).findFirst()
-                .orElseThrow().status().toString();
+        return tunnel().channels().stream()
+                .filter(c -> c.channelId().equals(channelId))
+                .findFirst()
+                .orElseThrow()
+                .status()
+                .toString();
     }
 
-    private static List<ChannelsRecordedEvent> recordedEvents(TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
+    private static List<ChannelsRecordedEvent> recordedEvents(
+            TestingSplitEnumeratorContext<TunnelChannelSplit> ctx, int reader) {
         return eventsTo(ctx, reader, ChannelsRecordedEvent.class);
     }
-
 
     @Test
     void aReportedFinishIsAcknowledgedWithTheFirstCheckpointWhoseSnapshotHoldsIt() {
@@ -378,11 +446,14 @@ class TunnelSplitEnumeratorTest {
         e.snapshotState(6);
         e.snapshotState(7); // concurrent checkpoints: 7 was taken before the report arrived
         e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
-        assertThat(recordedEvents(ctx, 0)).containsExactly(new ChannelsRecordedEvent(List.of(base.get(0)), 8));
+        assertThat(recordedEvents(ctx, 0))
+                .containsExactly(new ChannelsRecordedEvent(List.of(base.get(0)), 8));
         assertThat(e.snapshotState(8).finishedChannels()).contains(base.get(0));
         // Re-sent after a restore: acknowledged again, even though it is no news.
         e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(base.get(0))));
-        assertThat(recordedEvents(ctx, 0)).hasSize(2).last()
+        assertThat(recordedEvents(ctx, 0))
+                .hasSize(2)
+                .last()
                 .isEqualTo(new ChannelsRecordedEvent(List.of(base.get(0)), 9));
     }
 
@@ -390,7 +461,8 @@ class TunnelSplitEnumeratorTest {
     void inBatchModeChannelsGoToTheReadersThatRunEachTakingItsShare() {
         // Fewer slots than readers: subtask 0 runs alone first. Waiting for every reader would
         // never start the job.
-        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(2);
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx =
+                new TestingSplitEnumeratorContext<>(2);
         ctx.registerReader(0, "localhost");
         TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
         e.addReader(0);
@@ -417,7 +489,8 @@ class TunnelSplitEnumeratorTest {
 
     @Test
     void inStreamingModeAssignmentWaitsForEveryReader() {
-        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx = new TestingSplitEnumeratorContext<>(2);
+        TestingSplitEnumeratorContext<TunnelChannelSplit> ctx =
+                new TestingSplitEnumeratorContext<>(2);
         ctx.registerReader(0, "localhost");
         TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
         e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.CHECKPOINTS));
@@ -434,20 +507,29 @@ class TunnelSplitEnumeratorTest {
         TunnelSplitEnumerator e = start(ctx, config(TunnelType.BASE_DATA), null);
         e.handleSourceEvent(0, new ReaderStartedEvent(ProgressMode.BATCH));
         ctx.triggerAllActions();
-        List<TunnelChannelSplit> splits = List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
+        List<TunnelChannelSplit> splits =
+                List.copyOf(ctx.getSplitAssignments().get(0).getAssignedSplits());
         assertThat(splits).hasSize(2);
         e.handleSourceEvent(0, new ChannelsFinishedEvent(List.of(splits.get(0).channelId())));
         ctx.triggerAllActions();
-        assertThat(statusOf(splits.get(0).channelId())).isEqualTo("OPEN"); // not TERMINATED in batch
+        assertThat(statusOf(splits.get(0).channelId()))
+                .isEqualTo("OPEN"); // not TERMINATED in batch
 
         e.addSplitsBack(splits, 0); // the reader failed: its output is gone
-        List<TunnelChannelSplit> again = ctx.getSplitAssignments().get(0).getAssignedSplits().subList(2, 4);
-        assertThat(again).extracting(TunnelChannelSplit::channelId)
-                .containsExactlyInAnyOrderElementsOf(splits.stream().map(TunnelChannelSplit::channelId)
-                        .collect(Collectors.toList()));
+        List<TunnelChannelSplit> again =
+                ctx.getSplitAssignments().get(0).getAssignedSplits().subList(2, 4);
+        assertThat(again)
+                .extracting(TunnelChannelSplit::channelId)
+                .containsExactlyInAnyOrderElementsOf(
+                        splits.stream()
+                                .map(TunnelChannelSplit::channelId)
+                                .collect(Collectors.toList()));
         for (TunnelChannelSplit split : again) {
-            TunnelChannelSplit was = splits.stream().filter(x -> x.channelId().equals(split.channelId()))
-                    .findFirst().orElseThrow();
+            TunnelChannelSplit was =
+                    splits.stream()
+                            .filter(x -> x.channelId().equals(split.channelId()))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(split.token()).isEqualTo(was.token());
         }
     }
@@ -469,7 +551,8 @@ class TunnelSplitEnumeratorTest {
     }
 
     @Test
-    void withoutCheckpointsAFailedReadersChannelIsReadAgainFromWhereItWasAssigned() throws Exception {
+    void withoutCheckpointsAFailedReadersChannelIsReadAgainFromWhereItWasAssigned()
+            throws Exception {
         // Not from the position the reader stored in the tunnel meanwhile (docs/datastream.md,
         // "Without checkpointing"): at-least-once, the records since the assignment come again.
         TestTables.putRange(emulator, TABLE, 20, 3000, "v0"); // more than one read per channel
@@ -480,11 +563,15 @@ class TunnelSplitEnumeratorTest {
         ctx.triggerAllActions();
         TunnelChannelSplit assigned = ctx.getSplitAssignments().get(0).getAssignedSplits().get(0);
         String clientId = e.snapshotState(1).clientId();
-        try (io.github.tablestore.flink.tunnel.client.TunnelClient client = config.clientFactory().createClient()) {
+        try (io.github.tablestore.flink.tunnel.client.TunnelClient client =
+                config.clientFactory().createClient()) {
             String tunnelId = tunnel().tunnelId();
-            String later = client.readRecords(tunnelId, clientId, assigned.channelId(), assigned.token()).nextToken();
+            String later =
+                    client.readRecords(tunnelId, clientId, assigned.channelId(), assigned.token())
+                            .nextToken();
             assertThat(later).isNotEqualTo("finished");
-            client.checkpoint(tunnelId, clientId, assigned.channelId(), later, assigned.sequenceNumber() + 1);
+            client.checkpoint(
+                    tunnelId, clientId, assigned.channelId(), later, assigned.sequenceNumber() + 1);
         }
         e.addSplitsBack(List.of(assigned), 0);
         List<TunnelChannelSplit> all = ctx.getSplitAssignments().get(0).getAssignedSplits();

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.it;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
@@ -15,6 +29,18 @@ import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFact
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,15 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * BATCH runtime mode on a cluster with a single slot: subtasks run one after the other, there are
@@ -41,12 +60,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BatchModeITCase {
     /** One slot: with parallelism 2 the two readers cannot run at the same time. */
     @RegisterExtension
-    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(1, 1).readLimits(10).build();
+    static final MiniClusterWithEmulator IT =
+            MiniClusterWithEmulator.builder().taskManagers(1, 1).readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final Duration JOB_DEADLINE = Duration.ofSeconds(60);
+
     /** Opened once every row of the small channel went through the job. */
     private static final CountDownLatch SMALL_CHANNEL_DONE = new CountDownLatch(1);
+
     private static final Set<Long> SEEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean FAILED = new AtomicBoolean();
 
@@ -58,7 +80,8 @@ class BatchModeITCase {
     }
 
     private static StreamExecutionEnvironment batchEnv(int parallelism, int restarts) {
-        StreamExecutionEnvironment env = ItSupport.uncheckpointedEnv(parallelism, restarts, new Configuration());
+        StreamExecutionEnvironment env =
+                ItSupport.uncheckpointedEnv(parallelism, restarts, new Configuration());
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         return env;
     }
@@ -85,8 +108,10 @@ class BatchModeITCase {
         TestTables.create(emulator, TABLE, 2);
         TestTables.putRange(emulator, TABLE, 0, 100, "base");
         CollectingSink sink = new CollectingSink();
-        TunnelSource<String> source = TestSources.builder(
-                emulator, TABLE, "full", TunnelType.BASE_DATA, new KeyValueSchema()).build();
+        TunnelSource<String> source =
+                TestSources.builder(
+                                emulator, TABLE, "full", TunnelType.BASE_DATA, new KeyValueSchema())
+                        .build();
         StreamExecutionEnvironment env = batchEnv(2, 0);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel").sinkTo(sink);
 
@@ -120,19 +145,27 @@ class BatchModeITCase {
         // finishes the small one and reports it, then fails at the first row of the big one.
         // Its output is lost with it (the next stage reads it only once the source finished),
         // so both channels must be read again, the finished one included.
-        emulator.createTable(TableSpec.builder(TABLE)
-                .primaryKey("id", PrimaryKeyType.INTEGER)
-                .splitPoints(List.of(ColumnValue.ofLong(3)))
-                .stream(24, List.of())
-                .build());
+        emulator.createTable(
+                TableSpec.builder(TABLE)
+                        .primaryKey("id", PrimaryKeyType.INTEGER)
+                        .splitPoints(List.of(ColumnValue.ofLong(3)))
+                        .stream(24, List.of())
+                        .build());
         TestTables.putRange(emulator, TABLE, 0, 104, "base");
         List<PartitionInfo> partitions = emulator.partitions(TABLE);
         assertThat(partitions).hasSize(2);
         String big = "BaseData_" + partitions.get(1).id();
         FaultInjectingClientFactory[] faults = new FaultInjectingClientFactory[1];
-        TunnelSource<String> source = TestSources.builder(emulator, TABLE, "full", TunnelType.BASE_DATA,
-                new KeyValueSchema(), Duration.ofMillis(200), f -> faults[0] = new FaultInjectingClientFactory(f))
-                .build();
+        TunnelSource<String> source =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "full",
+                                TunnelType.BASE_DATA,
+                                new KeyValueSchema(),
+                                Duration.ofMillis(200),
+                                f -> faults[0] = new FaultInjectingClientFactory(f))
+                        .build();
         // The big channel's reads wait until the small channel went through, so its rows come in
         // a later batch than the small channel's finish.
         faults[0].hooks().blockedReads.put(big, SMALL_CHANNEL_DONE);
@@ -140,7 +173,8 @@ class BatchModeITCase {
         StreamExecutionEnvironment env = batchEnv(1, 1);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
                 .map(new FailOnTheBigChannel())
-                .rebalance() // a blocking exchange: the sink reads only what a finished source produced
+                .rebalance() // a blocking exchange: the sink reads only what a finished source
+                // produced
                 .sinkTo(sink);
 
         finish(env.executeAsync("batch with a failover"));

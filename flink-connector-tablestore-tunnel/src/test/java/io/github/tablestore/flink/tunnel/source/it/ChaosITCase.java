@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.it;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
@@ -18,30 +32,7 @@ import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.OtherTunnelClient;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.net.URL;
+
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -62,10 +53,38 @@ import org.apache.flink.runtime.scheduler.stopwithsavepoint.StopWithSavepointSto
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.util.ExceptionUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Seeded chaos: a BaseAndStream job reads a table that a writer keeps changing while, at points
@@ -97,26 +116,35 @@ class ChaosITCase {
      * spreading the job's slots over both so that losing one hits the job.
      */
     @RegisterExtension
-    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().taskManagers(2, 2)
-            .configuration(new Configuration()
-            .set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
-                    TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS)
-            .set(WebOptions.MAX_EXCEPTION_HISTORY_SIZE, 200)).readLimits(20).build();
+    static final MiniClusterWithEmulator IT =
+            MiniClusterWithEmulator.builder()
+                    .taskManagers(2, 2)
+                    .configuration(
+                            new Configuration()
+                                    .set(
+                                            TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE,
+                                            TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS)
+                                    .set(WebOptions.MAX_EXCEPTION_HISTORY_SIZE, 200))
+                    .readLimits(20)
+                    .build();
 
     /**
      * Failure causes the chaos injects (task failures, the enumerator's heartbeat error, a lost
      * TaskManager). Any other failure of a job is reported: the job recovered, but something broke.
      */
-    private static final List<String> INJECTED_FAILURES = List.of(
-            "Injected task failure (chaos)",
-            "injected by the test",
-            // An event the coordinator sent to an execution that was going down (an injected
-            // failure, a lost TaskManager) is lost; Flink then fails that execution for it too,
-            // and that failure may be the one the history keeps.
-            "An OperatorEvent from an OperatorCoordinator to a task was lost",
-            "Disconnect from JobManager",
-            "TaskExecutor is shutting down",
-            "is no longer reachable");
+    private static final List<String> INJECTED_FAILURES =
+            List.of(
+                    "Injected task failure (chaos)",
+                    "injected by the test",
+                    // An event the coordinator sent to an execution that was going down (an
+                    // injected
+                    // failure, a lost TaskManager) is lost; Flink then fails that execution for it
+                    // too,
+                    // and that failure may be the one the history keeps.
+                    "An OperatorEvent from an OperatorCoordinator to a task was lost",
+                    "Disconnect from JobManager",
+                    "TaskExecutor is shutting down",
+                    "is no longer reachable");
 
     /**
      * Seeds run on every build (each about 10–20 s). A seed that once failed stays here as a
@@ -150,25 +178,30 @@ class ChaosITCase {
     private static final String TABLE = "orders";
     private static final String TUNNEL = "chaos";
     private static final int PARTITIONS = 3;
+
     /** Keys 0..KEYS-1 are written; 0..STABLE-1 are never deleted; 0..INITIAL-1 exist before the job. */
     private static final int KEYS = 48;
+
     private static final int STABLE = 8;
     private static final int INITIAL = 32;
+
     /**
      * Rows FILLER_FROM.. that exist before the job and never change: they make the scan long
      * enough for chaos to hit it, and each must be scanned exactly once.
      */
     private static final long FILLER_FROM = 10_000;
+
     private static final int FILLERS = 2_000;
+
     /** Bound of one wait for the job (a step's effect, recovery, the final catch-up). */
     private static final Duration STEP_DEADLINE = Duration.ofSeconds(20);
 
     /** TaskManagers of the shared MiniCluster still running, by index (terminated ones stay in its list). */
     private static final List<Integer> LIVE_TASK_MANAGERS = new ArrayList<>(List.of(0, 1));
+
     private static int nextTaskManager = 2;
 
-    @TempDir
-    Path savepoints;
+    @TempDir Path savepoints;
 
     static Stream<Long> seeds() {
         String chosen = System.getProperty("chaos.seed");
@@ -189,8 +222,8 @@ class ChaosITCase {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void everyChangeExactlyOnceInOrderThroughChaos(long seed, @InjectMiniCluster MiniCluster miniCluster)
-            throws Exception {
+    void everyChangeExactlyOnceInOrderThroughChaos(
+            long seed, @InjectMiniCluster MiniCluster miniCluster) throws Exception {
         new Run(seed, IT.emulator(), miniCluster, savepoints).execute();
     }
 
@@ -204,8 +237,15 @@ class ChaosITCase {
                 List<PartitionInfo> live = run.livePartitions();
                 PartitionInfo parent = live.get(run.random.nextInt(live.size()));
                 List<PartitionInfo> children = run.emulator.splitPartition(TABLE, parent.id());
-                run.event("split " + parent.id() + " " + parent.span() + " into "
-                        + children.stream().map(c -> c.id() + " " + c.span()).collect(Collectors.toList()));
+                run.event(
+                        "split "
+                                + parent.id()
+                                + " "
+                                + parent.span()
+                                + " into "
+                                + children.stream()
+                                        .map(c -> c.id() + " " + c.span())
+                                        .collect(Collectors.toList()));
             }
         },
         MERGE {
@@ -228,8 +268,17 @@ class ChaosITCase {
                         } catch (IllegalArgumentException notAdjacent) {
                             continue;
                         }
-                        run.event("merged " + a.id() + " " + a.span() + " and " + b.id() + " " + b.span()
-                                + " into " + child.id());
+                        run.event(
+                                "merged "
+                                        + a.id()
+                                        + " "
+                                        + a.span()
+                                        + " and "
+                                        + b.id()
+                                        + " "
+                                        + b.span()
+                                        + " into "
+                                        + child.id());
                         return;
                     }
                 }
@@ -249,7 +298,12 @@ class ChaosITCase {
                     List<String> held = other.openChannels();
                     int read = other.records().size();
                     other.close();
-                    run.event("other client leaves, holding " + held + ", after reading " + read + " records");
+                    run.event(
+                            "other client leaves, holding "
+                                    + held
+                                    + ", after reading "
+                                    + read
+                                    + " records");
                 }
             }
         },
@@ -272,7 +326,9 @@ class ChaosITCase {
                 FaultInjectingClientFactory.Hooks hooks = run.faults.get();
                 int heartbeats = hooks.calls("heartbeat");
                 hooks.fail("heartbeat", 1, "OTSParameterInvalid", 400, false);
-                ItSupport.waitFor(() -> hooks.calls("heartbeat") > heartbeats, "the failing heartbeat",
+                ItSupport.waitFor(
+                        () -> hooks.calls("heartbeat") > heartbeats,
+                        "the failing heartbeat",
                         STEP_DEADLINE);
                 run.event("the enumerator failed");
             }
@@ -295,24 +351,34 @@ class ChaosITCase {
                     }
                     String[] closing = {null};
                     try {
-                        ItSupport.waitFor(() -> {
-                            for (ChannelView c : run.emulator.tunnel(run.tunnelId()).channels()) {
-                                if (c.status() == ChannelStatus.CLOSING && !others.contains(c.owner())) {
-                                    closing[0] = c.channelId();
-                                    return true;
-                                }
-                            }
-                            return false;
-                        }, "the service to ask for a channel back", Duration.ofMillis(1500));
+                        ItSupport.waitFor(
+                                () -> {
+                                    for (ChannelView c :
+                                            run.emulator.tunnel(run.tunnelId()).channels()) {
+                                        if (c.status() == ChannelStatus.CLOSING
+                                                && !others.contains(c.owner())) {
+                                            closing[0] = c.channelId();
+                                            return true;
+                                        }
+                                    }
+                                    return false;
+                                },
+                                "the service to ask for a channel back",
+                                Duration.ofMillis(1500));
                     } catch (java.util.concurrent.TimeoutException e) {
                         run.event("no channel asked back");
                     }
                     if (closing[0] != null) {
                         Integer reader = FailOnce.LAST_READER.get(closing[0]);
                         FailOnce.arm(reader == null ? FailOnce.ANY_SUBTASK : reader);
-                        ItSupport.waitFor(FailOnce.FIRED::get, "the injected task failure", STEP_DEADLINE);
-                        run.event("channel " + closing[0] + " asked back; failed its reader ("
-                                + FailOnce.WHEN.get() + ")");
+                        ItSupport.waitFor(
+                                FailOnce.FIRED::get, "the injected task failure", STEP_DEADLINE);
+                        run.event(
+                                "channel "
+                                        + closing[0]
+                                        + " asked back; failed its reader ("
+                                        + FailOnce.WHEN.get()
+                                        + ")");
                     }
                     // How long the racing client stays: the schedule, not a synchronisation.
                     TimeUnit.MILLISECONDS.sleep(run.random.nextInt(300));
@@ -326,11 +392,19 @@ class ChaosITCase {
         TASK_MANAGER_LOSS {
             @Override
             void apply(Run run) throws Exception {
-                int victim = LIVE_TASK_MANAGERS.remove(run.random.nextInt(LIVE_TASK_MANAGERS.size()));
-                run.miniCluster.terminateTaskManager(victim).get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                int victim =
+                        LIVE_TASK_MANAGERS.remove(run.random.nextInt(LIVE_TASK_MANAGERS.size()));
+                run.miniCluster
+                        .terminateTaskManager(victim)
+                        .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
                 run.miniCluster.startTaskManager();
                 LIVE_TASK_MANAGERS.add(nextTaskManager++);
-                run.event("TaskManager " + victim + " lost, TaskManager " + (nextTaskManager - 1) + " started");
+                run.event(
+                        "TaskManager "
+                                + victim
+                                + " lost, TaskManager "
+                                + (nextTaskManager - 1)
+                                + " started");
             }
         },
         /** Stop with a savepoint, restore at the next parallelism of 2 → 3 → 1 → 2 → .... */
@@ -351,8 +425,14 @@ class ChaosITCase {
             List<ChaosStep> steps = new ArrayList<>();
             Collections.addAll(steps, SPLIT, SPLIT, MERGE, MERGE, TASK_MANAGER_LOSS);
             for (int i = 0; i < 3; i++) {
-                Collections.addAll(steps, OTHER_CLIENT_JOINS_OR_LEAVES, OTHER_CLIENT_JOINS_OR_LEAVES,
-                        REGIONAL_FAILURE, GLOBAL_FAILURE, STOP_WITH_SAVEPOINT_AND_RESCALE, HAND_BACK_RACE);
+                Collections.addAll(
+                        steps,
+                        OTHER_CLIENT_JOINS_OR_LEAVES,
+                        OTHER_CLIENT_JOINS_OR_LEAVES,
+                        REGIONAL_FAILURE,
+                        GLOBAL_FAILURE,
+                        STOP_WITH_SAVEPOINT_AND_RESCALE,
+                        HAND_BACK_RACE);
             }
             Collections.shuffle(steps, random);
             return steps;
@@ -365,13 +445,15 @@ class ChaosITCase {
      * base channel, the job may have nothing to read). Notes which subtask last emitted each
      * channel's records.
      */
-    static final class FailOnce extends RichMapFunction<String, String> implements CheckpointListener {
+    static final class FailOnce extends RichMapFunction<String, String>
+            implements CheckpointListener {
         private static final long serialVersionUID = 1L;
         static final int DISARMED = -2;
         static final int ANY_SUBTASK = -1;
         static final AtomicInteger ARMED = new AtomicInteger(DISARMED);
         static final AtomicBoolean FIRED = new AtomicBoolean();
         static final AtomicReference<String> WHEN = new AtomicReference<>();
+
         /** Channel → the subtask that last emitted one of its records (of the current job). */
         static final Map<String, Integer> LAST_READER = new ConcurrentHashMap<>();
 
@@ -402,7 +484,8 @@ class ChaosITCase {
 
         private void failIfArmed(String when) {
             int target = ARMED.get();
-            if ((target == ANY_SUBTASK || target == subtask) && ARMED.compareAndSet(target, DISARMED)) {
+            if ((target == ANY_SUBTASK || target == subtask)
+                    && ARMED.compareAndSet(target, DISARMED)) {
                 WHEN.set("subtask " + subtask + ", " + when);
                 FIRED.set(true);
                 throw new IllegalStateException("Injected task failure (chaos) while " + when);
@@ -458,7 +541,8 @@ class ChaosITCase {
             try {
                 while (running) {
                     writeOne();
-                    // The writer's pace (about 300 changes a second), a schedule, not a synchronisation.
+                    // The writer's pace (about 300 changes a second), a schedule, not a
+                    // synchronisation.
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
                 }
             } catch (Throwable t) {
@@ -477,8 +561,11 @@ class ChaosITCase {
             } else {
                 String v = nextValue(key);
                 if (exists && dice < 5) {
-                    emulator.updateRow(TABLE,
-                            Row.of(TestTables.key(key), List.of(Cell.put("v", ColumnValue.ofString(v)))));
+                    emulator.updateRow(
+                            TABLE,
+                            Row.of(
+                                    TestTables.key(key),
+                                    List.of(Cell.put("v", ColumnValue.ofString(v)))));
                 } else {
                     TestTables.put(emulator, TABLE, key, v);
                 }
@@ -529,16 +616,21 @@ class ChaosITCase {
         final AtomicReference<FaultInjectingClientFactory.Hooks> faults = new AtomicReference<>();
         final List<String> events = new CopyOnWriteArrayList<>();
         final long startNanos = System.nanoTime();
+
         /** Job failures found in the exception histories (injected or not). */
         int failuresSeen;
+
         /** Jobs where a stop-with-savepoint failed (it shows in the exception history). */
         final Set<JobID> jobsWithFailedSavepoints = new HashSet<>();
+
         /** Every job of the run, the first and those restored from savepoints. */
         final List<JobID> jobs = new ArrayList<>();
+
         TunnelClient admin;
         OtherTunnelClient other;
         JobClient job;
         int parallelism = 2;
+
         /** Attempt numbers of the tasks at the last settle (null: a new job since). */
         Map<String, Integer> attemptsAtSettle;
 
@@ -557,8 +649,11 @@ class ChaosITCase {
                 writer.writeInitialRows();
                 admin = source(false).config().clientFactory().createClient();
                 job = start(parallelism, null);
-                // The stream part starts where the tunnel was created: every write from now on is in it.
-                ItSupport.waitFor(() -> !emulator.tunnels().isEmpty(), "the job to create the tunnel",
+                // The stream part starts where the tunnel was created: every write from now on is
+                // in it.
+                ItSupport.waitFor(
+                        () -> !emulator.tunnels().isEmpty(),
+                        "the job to create the tunnel",
                         STEP_DEADLINE);
                 writer.start();
                 event("job started at parallelism 2, writer started");
@@ -569,7 +664,8 @@ class ChaosITCase {
                     TimeUnit.MILLISECONDS.sleep(random.nextInt(3) == 0 ? 0 : random.nextInt(500));
                     event(step.name());
                     step.apply(this);
-                    // Half of the time the next event comes while the job still recovers from this one.
+                    // Half of the time the next event comes while the job still recovers from this
+                    // one.
                     if (random.nextBoolean()) {
                         settle(step.name());
                     }
@@ -580,10 +676,13 @@ class ChaosITCase {
                 awaitEveryChange();
                 // Two more checkpoints: whatever else the job still emits (duplicates) shows too.
                 long last = collector.output().lastCompletedCheckpoint();
-                ItSupport.waitFor(() -> collector.output().lastCompletedCheckpoint() >= last + 2,
-                        "two more checkpoints", STEP_DEADLINE);
+                ItSupport.waitFor(
+                        () -> collector.output().lastCompletedCheckpoint() >= last + 2,
+                        "two more checkpoints",
+                        STEP_DEADLINE);
                 event("output collected");
-                System.out.println(describe()); // in the test's output file: what a passing seed did
+                System.out.println(
+                        describe()); // in the test's output file: what a passing seed did
             } catch (Throwable t) {
                 throw new AssertionError(describe() + " failed: " + t, t);
             } finally {
@@ -610,27 +709,43 @@ class ChaosITCase {
         }
 
         String describe() {
-            return "Chaos seed " + seed + " (rerun with -Dchaos.seed=" + seed + "), events:\n  "
-                    + String.join("\n  ", events) + "\n";
+            return "Chaos seed "
+                    + seed
+                    + " (rerun with -Dchaos.seed="
+                    + seed
+                    + "), events:\n  "
+                    + String.join("\n  ", events)
+                    + "\n";
         }
 
         /** Notes an event, with the time since the start and the tunnel's stage. */
         void event(String what) {
-            List<io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView> tunnels = emulator.tunnels();
+            List<io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView> tunnels =
+                    emulator.tunnels();
             String stage = tunnels.isEmpty() ? "-" : tunnels.get(0).stage();
-            events.add(String.format("+%.1fs [%s] %s", (System.nanoTime() - startNanos) / 1e9, stage, what));
+            events.add(
+                    String.format(
+                            "+%.1fs [%s] %s", (System.nanoTime() - startNanos) / 1e9, stage, what));
         }
 
         TunnelSource<String> source(boolean withFaults) {
-            return TestSources.builder(emulator, TABLE, TUNNEL, TunnelType.BASE_AND_STREAM, new KeyValueSchema(),
-                    Duration.ofMillis(200), f -> {
-                        if (!withFaults) {
-                            return f;
-                        }
-                        FaultInjectingClientFactory factory = new FaultInjectingClientFactory(f);
-                        faults.set(factory.hooks());
-                        return factory;
-                    }).build();
+            return TestSources.builder(
+                            emulator,
+                            TABLE,
+                            TUNNEL,
+                            TunnelType.BASE_AND_STREAM,
+                            new KeyValueSchema(),
+                            Duration.ofMillis(200),
+                            f -> {
+                                if (!withFaults) {
+                                    return f;
+                                }
+                                FaultInjectingClientFactory factory =
+                                        new FaultInjectingClientFactory(f);
+                                faults.set(factory.hooks());
+                                return factory;
+                            })
+                    .build();
         }
 
         JobClient start(int p, String savepoint) throws Exception {
@@ -639,9 +754,12 @@ class ChaosITCase {
                 conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
             }
             StreamExecutionEnvironment env = ItSupport.env(p, 1000, conf);
-            env.fromSource(source(true), WatermarkStrategy.noWatermarks(), "tunnel").uid("tunnel-source")
-                    .map(new FailOnce()).uid("fail-once")
-                    .process(collector).uid("exactly-once-collector");
+            env.fromSource(source(true), WatermarkStrategy.noWatermarks(), "tunnel")
+                    .uid("tunnel-source")
+                    .map(new FailOnce())
+                    .uid("fail-once")
+                    .process(collector)
+                    .uid("exactly-once-collector");
             FailOnce.LAST_READER.clear();
             JobClient client = env.executeAsync("chaos seed " + seed + " p=" + p);
             jobs.add(client.getJobID());
@@ -661,18 +779,27 @@ class ChaosITCase {
             while (savepoint == null) {
                 settle("a stop-with-savepoint");
                 try {
-                    savepoint = job.stopWithSavepoint(
-                                    false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
-                            .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+                    savepoint =
+                            job.stopWithSavepoint(
+                                            false,
+                                            savepoints.toUri().toString(),
+                                            SavepointFormatType.CANONICAL)
+                                    .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     jobsWithFailedSavepoints.add(job.getJobID());
                     Optional<StopWithSavepointStoppingException> created =
-                            ExceptionUtils.findThrowable(e, StopWithSavepointStoppingException.class);
+                            ExceptionUtils.findThrowable(
+                                    e, StopWithSavepointStoppingException.class);
                     if (created.isPresent()) {
-                        ItSupport.waitFor(() -> jobStatus().isGloballyTerminalState() || allTasksRunning(),
-                                "the job to end or recover after its savepoint", STEP_DEADLINE);
-                        event("a task failed while the job stopped with savepoint "
-                                + created.get().getSavepointPath() + "; job " + jobStatus());
+                        ItSupport.waitFor(
+                                () -> jobStatus().isGloballyTerminalState() || allTasksRunning(),
+                                "the job to end or recover after its savepoint",
+                                STEP_DEADLINE);
+                        event(
+                                "a task failed while the job stopped with savepoint "
+                                        + created.get().getSavepointPath()
+                                        + "; job "
+                                        + jobStatus());
                         if (jobStatus().isGloballyTerminalState()) {
                             savepoint = created.get().getSavepointPath();
                             break;
@@ -704,7 +831,8 @@ class ChaosITCase {
         }
 
         List<PartitionInfo> livePartitions() {
-            return emulator.partitions(TABLE).stream().filter(p -> !p.retired() && !p.pinned())
+            return emulator.partitions(TABLE).stream()
+                    .filter(p -> !p.retired() && !p.pinned())
                     .collect(Collectors.toList());
         }
 
@@ -713,17 +841,30 @@ class ChaosITCase {
          * which tasks restarted since the last time.
          */
         void settle(String after) throws Exception {
-            ItSupport.waitFor(this::allTasksRunning, "every task running after " + after, STEP_DEADLINE);
+            ItSupport.waitFor(
+                    this::allTasksRunning, "every task running after " + after, STEP_DEADLINE);
             long from = collector.output().lastCompletedCheckpoint();
-            ItSupport.waitFor(() -> collector.output().lastCompletedCheckpoint() >= from + 2,
-                    "two checkpoints completing after " + after, STEP_DEADLINE);
+            ItSupport.waitFor(
+                    () -> collector.output().lastCompletedCheckpoint() >= from + 2,
+                    "two checkpoints completing after " + after,
+                    STEP_DEADLINE);
             Map<String, Integer> now = attempts();
             if (attemptsAtSettle != null) {
-                List<String> restarted = now.entrySet().stream()
-                        .filter(e -> e.getValue() > attemptsAtSettle.getOrDefault(e.getKey(), Integer.MAX_VALUE))
-                        .map(e -> "subtask " + e.getKey().replaceAll(".*\\(", "(")).sorted()
-                        .collect(Collectors.toList());
-                event("settled" + (restarted.isEmpty() ? "" : ", restarted since the last settle: " + restarted));
+                List<String> restarted =
+                        now.entrySet().stream()
+                                .filter(
+                                        e ->
+                                                e.getValue()
+                                                        > attemptsAtSettle.getOrDefault(
+                                                                e.getKey(), Integer.MAX_VALUE))
+                                .map(e -> "subtask " + e.getKey().replaceAll(".*\\(", "("))
+                                .sorted()
+                                .collect(Collectors.toList());
+                event(
+                        "settled"
+                                + (restarted.isEmpty()
+                                        ? ""
+                                        : ", restarted since the last settle: " + restarted));
             } else {
                 event("settled");
             }
@@ -732,7 +873,8 @@ class ChaosITCase {
 
         private AccessExecutionGraph graph() {
             try {
-                return miniCluster.getExecutionGraph(job.getJobID())
+                return miniCluster
+                        .getExecutionGraph(job.getJobID())
                         .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("No execution graph of job " + job.getJobID(), e);
@@ -756,7 +898,9 @@ class ChaosITCase {
         Map<String, Integer> attempts() {
             Map<String, Integer> out = new HashMap<>();
             for (AccessExecutionVertex v : graph().getAllExecutionVertices()) {
-                out.put(v.getTaskNameWithSubtaskIndex(), v.getCurrentExecutionAttempt().getAttemptNumber());
+                out.put(
+                        v.getTaskNameWithSubtaskIndex(),
+                        v.getCurrentExecutionAttempt().getAttemptNumber());
             }
             return out;
         }
@@ -770,14 +914,17 @@ class ChaosITCase {
         private void awaitEveryChange() throws Exception {
             int[] lastSize = {-1};
             try {
-                ItSupport.waitFor(() -> {
-                    int size = collector.output().size();
-                    if (size == lastSize[0]) {
-                        return false;
-                    }
-                    lastSize[0] = size;
-                    return complete(collector.output().inCheckpointOrder());
-                }, "every change in the output", STEP_DEADLINE);
+                ItSupport.waitFor(
+                        () -> {
+                            int size = collector.output().size();
+                            if (size == lastSize[0]) {
+                                return false;
+                            }
+                            lastSize[0] = size;
+                            return complete(collector.output().inCheckpointOrder());
+                        },
+                        "every change in the output",
+                        STEP_DEADLINE);
             } catch (java.util.concurrent.TimeoutException e) {
                 event("output still incomplete after " + STEP_DEADLINE.toSeconds() + " s");
             }
@@ -805,13 +952,18 @@ class ChaosITCase {
 
         /** Failures of the run's jobs that no chaos step injected (from the REST API's exception history). */
         private List<String> unexpectedFailures() throws Exception {
-            String rest = miniCluster.getRestAddress()
-                    .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).toString();
+            String rest =
+                    miniCluster
+                            .getRestAddress()
+                            .get(STEP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                            .toString();
             ObjectMapper json = new ObjectMapper();
             List<String> out = new ArrayList<>();
             for (JobID id : jobs) {
                 JsonNode root;
-                try (InputStream in = new URL(rest + "/jobs/" + id + "/exceptions?maxExceptions=200").openStream()) {
+                try (InputStream in =
+                        new URL(rest + "/jobs/" + id + "/exceptions?maxExceptions=200")
+                                .openStream()) {
                     root = json.readTree(in);
                 }
                 List<JsonNode> failures = new ArrayList<>();
@@ -822,11 +974,19 @@ class ChaosITCase {
                 failuresSeen += failures.size();
                 for (JsonNode f : failures) {
                     String trace = f.path("stacktrace").asText();
-                    boolean savepoint = jobsWithFailedSavepoints.contains(id)
-                            && (trace.contains("CheckpointException") || trace.contains("StopWithSavepointStoppingException"));
+                    boolean savepoint =
+                            jobsWithFailedSavepoints.contains(id)
+                                    && (trace.contains("CheckpointException")
+                                            || trace.contains(
+                                                    "StopWithSavepointStoppingException"));
                     if (!savepoint && INJECTED_FAILURES.stream().noneMatch(trace::contains)) {
-                        out.add("job " + id + " failed (" + f.path("taskName").asText("") + "): "
-                                + trace.substring(0, Math.min(trace.length(), 1500)));
+                        out.add(
+                                "job "
+                                        + id
+                                        + " failed ("
+                                        + f.path("taskName").asText("")
+                                        + "): "
+                                        + trace.substring(0, Math.min(trace.length(), 1500)));
                     }
                 }
             }
@@ -858,41 +1018,73 @@ class ChaosITCase {
             for (long k : allKeys()) {
                 List<String> expected = writer.changesOf(k);
                 List<ExactlyOnceCollector.Committed> got = stream.getOrDefault(k, List.of());
-                List<String> gotValues = got.stream().map(c -> valueOf(c.line)).collect(Collectors.toList());
+                List<String> gotValues =
+                        got.stream().map(c -> valueOf(c.line)).collect(Collectors.toList());
                 if (!gotValues.equals(expected)) {
-                    violations.add("key " + k + " stream: " + diff(expected, gotValues) + "\n      expected "
-                            + expected + "\n      got      "
-                            + got.stream().map(Run::show).collect(Collectors.toList()));
+                    violations.add(
+                            "key "
+                                    + k
+                                    + " stream: "
+                                    + diff(expected, gotValues)
+                                    + "\n      expected "
+                                    + expected
+                                    + "\n      got      "
+                                    + got.stream().map(Run::show).collect(Collectors.toList()));
                 }
                 for (int i = 1; i < got.size(); i++) {
                     String before = KeyValueSchema.channel(got.get(i - 1).line);
                     String after = KeyValueSchema.channel(got.get(i).line);
                     if (ancestors(before, lineage).contains(after)) {
-                        violations.add("key " + k + ": a change from " + after + " after one from its child "
-                                + before + ": " + show(got.get(i - 1)) + " then " + show(got.get(i)));
+                        violations.add(
+                                "key "
+                                        + k
+                                        + ": a change from "
+                                        + after
+                                        + " after one from its child "
+                                        + before
+                                        + ": "
+                                        + show(got.get(i - 1))
+                                        + " then "
+                                        + show(got.get(i)));
                     }
                 }
                 List<ExactlyOnceCollector.Committed> scanned = scan.getOrDefault(k, List.of());
                 if (scanned.size() > 1 || (neverDeleted(k) && scanned.size() != 1)) {
-                    violations.add("key " + k + " scan: " + scanned.size() + " records (expected "
-                            + (neverDeleted(k) ? "exactly 1" : "at most 1") + "): "
-                            + scanned.stream().map(Run::show).collect(Collectors.toList()));
+                    violations.add(
+                            "key "
+                                    + k
+                                    + " scan: "
+                                    + scanned.size()
+                                    + " records (expected "
+                                    + (neverDeleted(k) ? "exactly 1" : "at most 1")
+                                    + "): "
+                                    + scanned.stream().map(Run::show).collect(Collectors.toList()));
                 }
                 for (ExactlyOnceCollector.Committed c : scanned) {
                     if (!writer.valuesOf(k).contains(valueOf(c.line))) {
-                        violations.add("key " + k + " scan shows a value the row never had: " + show(c));
+                        violations.add(
+                                "key " + k + " scan shows a value the row never had: " + show(c));
                     }
                 }
-                if (lastScanIndex.containsKey(k) && firstStreamIndex.containsKey(k)
+                if (lastScanIndex.containsKey(k)
+                        && firstStreamIndex.containsKey(k)
                         && lastScanIndex.get(k) > firstStreamIndex.get(k)) {
-                    violations.add("key " + k + " scan record after its first change: "
-                            + show(out.get(lastScanIndex.get(k))) + " after "
-                            + show(out.get(firstStreamIndex.get(k))));
+                    violations.add(
+                            "key "
+                                    + k
+                                    + " scan record after its first change: "
+                                    + show(out.get(lastScanIndex.get(k)))
+                                    + " after "
+                                    + show(out.get(firstStreamIndex.get(k))));
                 }
             }
-            assertThat(violations).as("%s%d changes written, %d records committed, %d job failures; violations",
-                    describe(), writer.writes(), out.size(), failuresSeen).isEmpty();
-            System.out.printf("Chaos seed %d: %d changes, %d records committed, %d job failures, all injected%n",
+            assertThat(violations)
+                    .as(
+                            "%s%d changes written, %d records committed, %d job failures; violations",
+                            describe(), writer.writes(), out.size(), failuresSeen)
+                    .isEmpty();
+            System.out.printf(
+                    "Chaos seed %d: %d changes, %d records committed, %d job failures, all injected%n",
                     seed, writer.writes(), out.size(), failuresSeen);
         }
 
@@ -927,7 +1119,9 @@ class ChaosITCase {
         }
 
         private static String valueOf(String line) {
-            return KeyValueSchema.action(line).equals("DELETE_ROW") ? "DELETE" : KeyValueSchema.value(line);
+            return KeyValueSchema.action(line).equals("DELETE_ROW")
+                    ? "DELETE"
+                    : KeyValueSchema.value(line);
         }
 
         /** "value@channel#checkpoint". */
@@ -942,13 +1136,14 @@ class ChaosITCase {
             got.forEach(v -> balance.merge(v, -1, Integer::sum));
             List<String> missing = new ArrayList<>();
             List<String> extra = new ArrayList<>();
-            balance.forEach((v, n) -> {
-                if (n > 0) {
-                    missing.add(n == 1 ? v : v + " x" + n);
-                } else if (n < 0) {
-                    extra.add(n == -1 ? v : v + " x" + -n);
-                }
-            });
+            balance.forEach(
+                    (v, n) -> {
+                        if (n > 0) {
+                            missing.add(n == 1 ? v : v + " x" + n);
+                        } else if (n < 0) {
+                            extra.add(n == -1 ? v : v + " x" + -n);
+                        }
+                    });
             if (missing.isEmpty() && extra.isEmpty()) {
                 return "out of order";
             }

@@ -1,14 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.it;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -20,6 +27,16 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exactly-once sink for MiniCluster tests (the job runs in the test's JVM): records become
@@ -98,8 +115,10 @@ final class ExactlyOnceCollector extends ProcessFunction<String, Void>
     private final String id = UUID.randomUUID().toString();
 
     private transient List<String> current;
+
     /** Checkpoint id → batches (id, records) waiting for that checkpoint to complete. */
     private transient TreeMap<Long, List<Tuple3<String, Long, List<String>>>> pending;
+
     private transient ListState<Tuple3<String, Long, List<String>>> state;
 
     ExactlyOnceCollector() {
@@ -114,7 +133,9 @@ final class ExactlyOnceCollector extends ProcessFunction<String, Void>
     public void initializeState(FunctionInitializationContext context) throws Exception {
         current = new ArrayList<>();
         pending = new TreeMap<>();
-        state = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("pending-batches", BATCH));
+        state =
+                context.getOperatorStateStore()
+                        .getListState(new ListStateDescriptor<>("pending-batches", BATCH));
         if (context.isRestored()) {
             for (Tuple3<String, Long, List<String>> batch : state.get()) {
                 output().publish(batch.f0, batch.f1, batch.f2);
@@ -143,7 +164,8 @@ final class ExactlyOnceCollector extends ProcessFunction<String, Void>
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        Map<Long, List<Tuple3<String, Long, List<String>>>> done = pending.headMap(checkpointId, true);
+        Map<Long, List<Tuple3<String, Long, List<String>>>> done =
+                pending.headMap(checkpointId, true);
         for (List<Tuple3<String, Long, List<String>>> batches : done.values()) {
             for (Tuple3<String, Long, List<String>> batch : batches) {
                 output().publish(batch.f0, batch.f1, batch.f2);

@@ -1,6 +1,27 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,9 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** Shared bits of the MiniCluster tests. */
 final class ItSupport {
@@ -30,12 +48,15 @@ final class ItSupport {
     }
 
     /** An environment without checkpoints; {@code restarts} fixed-delay restarts (0: none). */
-    static StreamExecutionEnvironment uncheckpointedEnv(int parallelism, int restarts, Configuration extra) {
+    static StreamExecutionEnvironment uncheckpointedEnv(
+            int parallelism, int restarts, Configuration extra) {
         Configuration conf = new Configuration(extra);
         if (restarts > 0) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
             conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+            conf.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    Duration.ofMillis(100));
         } else {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         }
@@ -56,7 +77,10 @@ final class ItSupport {
     static Map<Long, List<String>> historyByKey(List<String> lines) {
         Map<Long, List<String>> byKey = new TreeMap<>();
         for (String line : lines) {
-            String v = KeyValueSchema.action(line).equals("DELETE_ROW") ? "DELETE" : KeyValueSchema.value(line);
+            String v =
+                    KeyValueSchema.action(line).equals("DELETE_ROW")
+                            ? "DELETE"
+                            : KeyValueSchema.value(line);
             byKey.computeIfAbsent(KeyValueSchema.id(line), k -> new ArrayList<>()).add(v);
         }
         return byKey;
@@ -90,7 +114,8 @@ final class ItSupport {
         long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("Timed out after " + within.toMillis() + " ms waiting for " + what);
+                throw new TimeoutException(
+                        "Timed out after " + within.toMillis() + " ms waiting for " + what);
             }
             TimeUnit.MILLISECONDS.sleep(20); // polling interval of a deadline wait
         }

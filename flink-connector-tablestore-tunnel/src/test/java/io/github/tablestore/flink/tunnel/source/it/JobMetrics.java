@@ -1,14 +1,31 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.it;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Reads a job's metrics from an {@link InMemoryReporter} by the end of their identifiers. */
 final class JobMetrics {
@@ -20,7 +37,8 @@ final class JobMetrics {
      */
     static List<Long> values(InMemoryReporter reporter, JobID job, String suffix) {
         List<Long> values = new ArrayList<>();
-        for (Map.Entry<MetricGroup, Map<String, Metric>> g : reporter.getMetricsByGroup().entrySet()) {
+        for (Map.Entry<MetricGroup, Map<String, Metric>> g :
+                reporter.getMetricsByGroup().entrySet()) {
             if (!job.toString().equals(g.getKey().getAllVariables().get("<job_id>"))) {
                 continue;
             }
@@ -31,7 +49,8 @@ final class JobMetrics {
                 Metric metric = m.getValue();
                 if (metric instanceof Counter) {
                     values.add(((Counter) metric).getCount());
-                } else if (metric instanceof Gauge && ((Gauge<?>) metric).getValue() instanceof Number) {
+                } else if (metric instanceof Gauge
+                        && ((Gauge<?>) metric).getValue() instanceof Number) {
                     values.add(((Number) ((Gauge<?>) metric).getValue()).longValue());
                 }
             }

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.it;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -9,19 +23,24 @@ import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stop-with-savepoint and restore, rescaling 2 → 4 → 1 with writes in between: every change once,
@@ -29,13 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SavepointITCase {
     @RegisterExtension
-    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(10).build();
+    static final MiniClusterWithEmulator IT =
+            MiniClusterWithEmulator.builder().readLimits(10).build();
 
     private static final String TABLE = "orders";
     private static final int KEYS = 100;
 
-    @TempDir
-    Path savepoints;
+    @TempDir Path savepoints;
 
     private TablestoreEmulator emulator;
 
@@ -51,14 +70,19 @@ class SavepointITCase {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
         StreamExecutionEnvironment env = ItSupport.env(parallelism, 0, conf);
-        TunnelSource<String> source = TestSources.builder(
-                emulator, TABLE, "t", TunnelType.STREAM, new KeyValueSchema()).build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel").uid("tunnel-source").sinkTo(sink);
+        TunnelSource<String> source =
+                TestSources.builder(emulator, TABLE, "t", TunnelType.STREAM, new KeyValueSchema())
+                        .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "tunnel")
+                .uid("tunnel-source")
+                .sinkTo(sink);
         return env.executeAsync("tunnel job p=" + parallelism);
     }
 
     private String stopWithSavepoint(JobClient job) throws Exception {
-        return job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL).get();
+        return job.stopWithSavepoint(
+                        false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get();
     }
 
     private void awaitRecords(CollectingSink sink, int count) throws Exception {
@@ -66,8 +90,11 @@ class SavepointITCase {
     }
 
     private void awaitSession() throws Exception {
-        ItSupport.waitFor(() -> !emulator.tunnels().isEmpty()
-                && emulator.tunnels().get(0).clients().size() == 1, "the job's tunnel session");
+        ItSupport.waitFor(
+                () ->
+                        !emulator.tunnels().isEmpty()
+                                && emulator.tunnels().get(0).clients().size() == 1,
+                "the job's tunnel session");
     }
 
     @Test
@@ -95,7 +122,9 @@ class SavepointITCase {
         Map<Long, List<String>> history = ItSupport.historyByKey(sink.records());
         assertThat(sink.records()).hasSize(4 * KEYS);
         for (long k = 0; k < KEYS; k++) {
-            assertThat(history.get(k)).as("changes of key %d", k).containsExactly("b1", "b2", "b3", "b4");
+            assertThat(history.get(k))
+                    .as("changes of key %d", k)
+                    .containsExactly("b1", "b2", "b3", "b4");
         }
     }
 

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.it;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -13,19 +27,24 @@ import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFact
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
-import java.time.Duration;
-import java.util.List;
+
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Watermark alignment across the channels of one reader: a fast and a slow channel with the same
@@ -37,13 +56,16 @@ import org.slf4j.LoggerFactory;
  */
 class WatermarkAlignmentITCase {
     private static final Logger LOG = LoggerFactory.getLogger(WatermarkAlignmentITCase.class);
+
     /** A fresh emulator for every test; 5 records per read. */
     @RegisterExtension
-    static final MiniClusterWithEmulator IT = MiniClusterWithEmulator.builder().readLimits(5).build();
+    static final MiniClusterWithEmulator IT =
+            MiniClusterWithEmulator.builder().readLimits(5).build();
 
     private static final String TABLE = "events";
     private static final int RECORDS = 50;
     private static final Duration DRIFT = Duration.ofSeconds(10);
+
     /** Below this the alignment held; the unaligned run must exceed it. */
     private static final long BOUND_MS = 25_000;
 
@@ -84,16 +106,26 @@ class WatermarkAlignmentITCase {
         env.getConfig().setAutoWatermarkInterval(50);
         String slowChannel = slow;
         String fastChannel = fast;
-        TunnelSource<String> source = TestSources.builder(emulator, TABLE, "aligned", TunnelType.STREAM,
-                        new KeyValueSchema(), Duration.ofMillis(200), f -> {
-                            FaultInjectingClientFactory latency = new FaultInjectingClientFactory(f);
-                            latency.hooks().readLatencyMillis = (channel, nth) ->
-                                    channel.equals(slowChannel) ? (nth == 1 ? 0 : 600)
-                                            : channel.equals(fastChannel) ? 60 : 0;
-                            return latency;
-                        })
-                .setStreamStartEarliest()
-                .build();
+        TunnelSource<String> source =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "aligned",
+                                TunnelType.STREAM,
+                                new KeyValueSchema(),
+                                Duration.ofMillis(200),
+                                f -> {
+                                    FaultInjectingClientFactory latency =
+                                            new FaultInjectingClientFactory(f);
+                                    latency.hooks().readLatencyMillis =
+                                            (channel, nth) ->
+                                                    channel.equals(slowChannel)
+                                                            ? (nth == 1 ? 0 : 600)
+                                                            : channel.equals(fastChannel) ? 60 : 0;
+                                    return latency;
+                                })
+                        .setStreamStartEarliest()
+                        .build();
         CollectingSink sink = new CollectingSink();
         env.fromSource(source, strategy, "tunnel").process(new WithTimestamp()).sinkTo(sink);
         JobClient job = env.executeAsync("alignment");
@@ -129,15 +161,18 @@ class WatermarkAlignmentITCase {
 
     @Test
     void anAlignedStrategyHoldsTheFastChannelNearTheSlowOne() throws Exception {
-        long lead = maxLeadOfTheFastChannel(WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
-                .withWatermarkAlignment("tunnel", DRIFT, Duration.ofMillis(50)));
+        long lead =
+                maxLeadOfTheFastChannel(
+                        WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
+                                .withWatermarkAlignment("tunnel", DRIFT, Duration.ofMillis(50)));
         // Drift, plus the batches (5 s each) read before a pause took effect.
         assertThat(lead).isLessThan(BOUND_MS);
     }
 
     @Test
     void withoutAlignmentTheFastChannelRunsAhead() throws Exception {
-        long lead = maxLeadOfTheFastChannel(WatermarkStrategy.forBoundedOutOfOrderness(Duration.ZERO));
+        long lead =
+                maxLeadOfTheFastChannel(WatermarkStrategy.forBoundedOutOfOrderness(Duration.ZERO));
         assertThat(lead).isGreaterThan(BOUND_MS);
     }
 }

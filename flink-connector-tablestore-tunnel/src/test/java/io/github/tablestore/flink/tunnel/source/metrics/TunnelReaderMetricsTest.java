@@ -1,23 +1,42 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.metrics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.metrics.Gauge;
-import org.apache.flink.metrics.testutils.MetricListener;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.runtime.metrics.groups.GenericMetricGroup;
 import org.apache.flink.runtime.metrics.util.TestingMetricRegistry;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reader's metrics as a reporter sees them, with a manual clock. */
 class TunnelReaderMetricsTest {
     private final MetricListener listener = new MetricListener();
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final TunnelReaderMetrics metrics = new TunnelReaderMetrics(listener.getMetricGroup(), now::get);
+    private final TunnelReaderMetrics metrics =
+            new TunnelReaderMetrics(listener.getMetricGroup(), now::get);
 
     private long gauge(String... path) {
         Gauge<Number> g = listener.<Number>getGauge(path).orElseThrow();
@@ -38,7 +57,10 @@ class TunnelReaderMetricsTest {
 
         c.batchEmitted(3, 999_000, true); // the rest: caught up
         assertThat(gauge("tunnel", "channel", "shard-1", "lagMillis")).isZero();
-        assertThat(listener.getCounter("tunnel", "channel", "shard-1", "recordsRead").orElseThrow().getCount())
+        assertThat(
+                        listener.getCounter("tunnel", "channel", "shard-1", "recordsRead")
+                                .orElseThrow()
+                                .getCount())
                 .isEqualTo(503);
         assertThat(gauge("tunnel", "channel", "shard-1", "finished")).isZero();
 
@@ -65,17 +87,24 @@ class TunnelReaderMetricsTest {
     void aChannelThatLeftTheReaderIsUnregisteredAndStartsAnewIfItComesBack() {
         // What a reporter has registered now, by the metric's name within its group's scope.
         Map<String, Metric> registered = new ConcurrentHashMap<>();
-        TestingMetricRegistry registry = TestingMetricRegistry.builder()
-                .setRegisterConsumer((metric, name, group) -> registered.put(group.getMetricIdentifier(name), metric))
-                .setUnregisterConsumer((metric, name, group) -> registered.remove(group.getMetricIdentifier(name)))
-                .build();
-        TunnelReaderMetrics reader = new TunnelReaderMetrics(new GenericMetricGroup(registry, null, "reader"), now::get);
+        TestingMetricRegistry registry =
+                TestingMetricRegistry.builder()
+                        .setRegisterConsumer(
+                                (metric, name, group) ->
+                                        registered.put(group.getMetricIdentifier(name), metric))
+                        .setUnregisterConsumer(
+                                (metric, name, group) ->
+                                        registered.remove(group.getMetricIdentifier(name)))
+                        .build();
+        TunnelReaderMetrics reader =
+                new TunnelReaderMetrics(new GenericMetricGroup(registry, null, "reader"), now::get);
         reader.channel("shard-3").batchEmitted(5, 1, true);
         assertThat(registered.keySet()).anyMatch(k -> k.contains("shard-3"));
         reader.remove("shard-3");
         assertThat(registered.keySet()).noneMatch(k -> k.contains("shard-3"));
         reader.channel("shard-3").batchEmitted(2, 1, true);
-        assertThat(registered.entrySet()).filteredOn(e -> e.getKey().endsWith("shard-3.recordsRead"))
+        assertThat(registered.entrySet())
+                .filteredOn(e -> e.getKey().endsWith("shard-3.recordsRead"))
                 .singleElement()
                 .satisfies(e -> assertThat(((Counter) e.getValue()).getCount()).isEqualTo(2));
         reader.remove("unknown"); // nothing to do

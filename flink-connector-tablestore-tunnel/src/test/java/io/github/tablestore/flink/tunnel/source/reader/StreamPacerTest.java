@@ -1,11 +1,28 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pacing rules, with the jitter fixed at its middle (factor 1) and a hand-moved clock. */
 class StreamPacerTest {
@@ -141,11 +158,13 @@ class StreamPacerTest {
         advance(10_000);
         pause("b", 0);
         pause("c", 0);
-        // "a" has changes after 10 s of quiet: "b" and "c" (changes a minute ago at most) are read now.
+        // "a" has changes after 10 s of quiet: "b" and "c" (changes a minute ago at most) are read
+        // now.
         assertThat(pause("a", 5)).isEqualTo(200);
         assertThat(pacer.takeWoken()).containsExactlyInAnyOrder("b", "c");
         assertThat(pacer.takeWoken()).isEmpty();
-        // While the reader is active, a recently active channel keeps the short pause even when empty.
+        // While the reader is active, a recently active channel keeps the short pause even when
+        // empty.
         advance(100);
         assertThat(pause("b", 0)).isEqualTo(200);
         // A channel that never had changes is not pulled along.
@@ -179,7 +198,8 @@ class StreamPacerTest {
         StreamPacer tight = new StreamPacer(150, () -> 0.5);
         tight.add("a");
         assertThat((tight.afterRead("a", now, 1, false) - now) / MS).isEqualTo(150);
-        assertThat((tight.afterRead("a", now + 2_000 * MS, 0, false) - now - 2_000 * MS) / MS).isEqualTo(150);
+        assertThat((tight.afterRead("a", now + 2_000 * MS, 0, false) - now - 2_000 * MS) / MS)
+                .isEqualTo(150);
     }
 
     @Test

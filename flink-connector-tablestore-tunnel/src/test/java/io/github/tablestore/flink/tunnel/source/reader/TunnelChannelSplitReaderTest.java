@@ -1,24 +1,47 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
-import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
+
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,12 +50,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
-import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pacing and concurrency of the channel reader, against the emulator. Time is a manual clock: a
@@ -41,8 +60,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TunnelChannelSplitReaderTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(5, 1 << 20));
+    final TablestoreEmulatorExtension tablestore =
+            new TablestoreEmulatorExtension(b -> b.readLimits(5, 1 << 20));
+
     private static final String TABLE = "events";
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
@@ -54,17 +74,33 @@ class TunnelChannelSplitReaderTest {
     private TunnelSessionFixture setUp(int partitions, TunnelType type, int maxParallel) {
         emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, partitions);
-        TunnelSourceConfig config = TestSources.builder(emulator, TABLE, "t", type, new KeyValueSchema(),
-                        Duration.ofSeconds(1), f -> faults = new FaultInjectingClientFactory(f))
-                .setMaxParallelChannels(maxParallel)
-                .build()
-                .config();
+        TunnelSourceConfig config =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "t",
+                                type,
+                                new KeyValueSchema(),
+                                Duration.ofSeconds(1),
+                                f -> faults = new FaultInjectingClientFactory(f))
+                        .setMaxParallelChannels(maxParallel)
+                        .build()
+                        .config();
         client = config.clientFactory().createClient();
         TunnelSessionFixture session = new TunnelSessionFixture(client, TABLE, "t", type);
         SessionHolder sessions = new SessionHolder();
         sessions.set(new SessionIds(session.tunnelId, session.clientId));
-        reader = new TunnelChannelSplitReader(client, sessions, config.describeTunnel(), maxParallel,
-                /* max backoff */ 2000, 0, clock::get, ColumnFilter.all(), metrics);
+        reader =
+                new TunnelChannelSplitReader(
+                        client,
+                        sessions,
+                        config.describeTunnel(),
+                        maxParallel,
+                        /* max backoff */ 2000,
+                        0,
+                        clock::get,
+                        ColumnFilter.all(),
+                        metrics);
         return session;
     }
 
@@ -113,7 +149,10 @@ class TunnelChannelSplitReaderTest {
         }
     }
 
-    private static int drain(RecordsWithSplitIds<ChannelBatch> records, List<String> channels, List<String> finished) {
+    private static int drain(
+            RecordsWithSplitIds<ChannelBatch> records,
+            List<String> channels,
+            List<String> finished) {
         int count = 0;
         String split;
         while ((split = records.nextSplit()) != null) {
@@ -225,7 +264,8 @@ class TunnelChannelSplitReaderTest {
         advanceMillis(1_300);
         assertThat(fetchRecords(40)).isEqualTo(40);
         for (TunnelChannelSplit split : splits) {
-            assertThat(faults.hooks().calls("readRecords:" + split.channelId())).isGreaterThanOrEqualTo(8);
+            assertThat(faults.hooks().calls("readRecords:" + split.channelId()))
+                    .isGreaterThanOrEqualTo(8);
         }
     }
 
@@ -264,12 +304,14 @@ class TunnelChannelSplitReaderTest {
         latch.countDown();
         assertThat(fetchRecords(40)).isEqualTo(40);
         for (TunnelChannelSplit split : splits) {
-            assertThat(faults.hooks().calls("readRecords:" + split.channelId())).isGreaterThanOrEqualTo(1);
+            assertThat(faults.hooks().calls("readRecords:" + split.channelId()))
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
     @Test
-    void aFetchHandsOverAtMostOneBatchWithRecordsSoWaitingAnswersStayCountedAsInFlight() throws Exception {
+    void aFetchHandsOverAtMostOneBatchWithRecordsSoWaitingAnswersStayCountedAsInFlight()
+            throws Exception {
         TunnelSessionFixture s = setUp(4, TunnelType.BASE_DATA, 4);
         TestTables.putRange(emulator, TABLE, 0, 40, "x");
         List<TunnelChannelSplit> splits = s.openSplits();
@@ -306,16 +348,33 @@ class TunnelChannelSplitReaderTest {
 
     @Test
     void aFullReadIsOneWithMoreThan500RecordsOr900KiBOrTheServiceSaysSo() {
-        TunnelRecord record = new TunnelRecord(RecordAction.PUT_ROW, TestTables.key(1), List.of(), null, List.of());
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
-                Collections.nCopies(501, record), "t", null, 10))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
-                Collections.nCopies(500, record), "t", null, 900 * 1024))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
-                List.of(record), "t", null, 900 * 1024 + 1))).isTrue();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(
-                Collections.nCopies(600, record), "t", false, 10))).isFalse();
-        assertThat(TunnelChannelSplitReader.isFullRead(new ReadRecordsResult<>(List.of(), "t", true, 0))).isTrue();
+        TunnelRecord record =
+                new TunnelRecord(
+                        RecordAction.PUT_ROW, TestTables.key(1), List.of(), null, List.of());
+        assertThat(
+                        TunnelChannelSplitReader.isFullRead(
+                                new ReadRecordsResult<>(
+                                        Collections.nCopies(501, record), "t", null, 10)))
+                .isTrue();
+        assertThat(
+                        TunnelChannelSplitReader.isFullRead(
+                                new ReadRecordsResult<>(
+                                        Collections.nCopies(500, record), "t", null, 900 * 1024)))
+                .isFalse();
+        assertThat(
+                        TunnelChannelSplitReader.isFullRead(
+                                new ReadRecordsResult<>(
+                                        List.of(record), "t", null, 900 * 1024 + 1)))
+                .isTrue();
+        assertThat(
+                        TunnelChannelSplitReader.isFullRead(
+                                new ReadRecordsResult<>(
+                                        Collections.nCopies(600, record), "t", false, 10)))
+                .isFalse();
+        assertThat(
+                        TunnelChannelSplitReader.isFullRead(
+                                new ReadRecordsResult<>(List.of(), "t", true, 0)))
+                .isTrue();
     }
 
     @Test

@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.reader;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
@@ -17,24 +31,31 @@ import io.github.tablestore.flink.tunnel.source.metrics.TunnelReaderMetrics;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitState;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.SourceOutput;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+
 import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the emitter hands to Flink: the batch in order, its last record detached from the body. */
 class TunnelRecordEmitterTest {
 
     private static TunnelRecord record(String key, long seq) {
-        return new TunnelRecord(RecordAction.PUT_ROW,
+        return new TunnelRecord(
+                RecordAction.PUT_ROW,
                 PrimaryKey.of(new PrimaryKeyColumn("pk", ColumnValue.ofString(key))),
                 List.of(Cell.put("v", ColumnValue.ofString("value-" + key), 1)),
-                new SequenceInfo(1, seq, 0), List.of());
+                new SequenceInfo(1, seq, 0),
+                List.of());
     }
 
     @Test
@@ -47,17 +68,29 @@ class TunnelRecordEmitterTest {
         for (TunnelRecord r : originals) {
             byte[] bytes = PlainBufferEncoder.encodeRecord(r);
             System.arraycopy(bytes, 0, body, at, bytes.length);
-            decoded.add(decoder.decodeRecord(new RawRecord(RecordAction.PUT_ROW,
-                    ByteBuffer.wrap(body, at, bytes.length).slice(), null)));
+            decoded.add(
+                    decoder.decodeRecord(
+                            new RawRecord(
+                                    RecordAction.PUT_ROW,
+                                    ByteBuffer.wrap(body, at, bytes.length).slice(),
+                                    null)));
             at += bytes.length;
         }
-        TunnelRecordEmitter<TunnelRecord> emitter = new TunnelRecordEmitter<>(
-                TunnelRecordDeserializationSchema.records(), new SimpleCounter(), new SimpleCounter(),
-                new TunnelReaderMetrics(UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
-                new SessionHolder(), null);
+        TunnelRecordEmitter<TunnelRecord> emitter =
+                new TunnelRecordEmitter<>(
+                        TunnelRecordDeserializationSchema.records(),
+                        new SimpleCounter(),
+                        new SimpleCounter(),
+                        new TunnelReaderMetrics(
+                                UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
+                        new SessionHolder(),
+                        null);
         CollectingOutput out = new CollectingOutput();
-        emitter.emitRecord(new ChannelBatch("shard-0", decoded, "next", false), out,
-                new TunnelChannelSplitState(new TunnelChannelSplit("shard-0", ChannelType.STREAM, "t", 0, List.of())));
+        emitter.emitRecord(
+                new ChannelBatch("shard-0", decoded, "next", false),
+                out,
+                new TunnelChannelSplitState(
+                        new TunnelChannelSplit("shard-0", ChannelType.STREAM, "t", 0, List.of())));
 
         assertThat(out.values).containsExactlyElementsOf(originals);
         assertThat(out.values.get(0)).isSameAs(decoded.get(0));

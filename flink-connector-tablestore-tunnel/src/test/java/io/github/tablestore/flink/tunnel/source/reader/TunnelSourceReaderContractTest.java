@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
@@ -15,15 +31,14 @@ import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
-import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -31,9 +46,13 @@ import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.connector.testutils.source.reader.SourceReaderTestBase;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
 import org.apache.flink.util.Collector;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flink's reader-level contract ({@link SourceReaderTestBase}) on the tunnel reader: split {@code
@@ -47,7 +66,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelSplit> {
     /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(4, 1 << 20));
+    final TablestoreEmulatorExtension tablestore =
+            new TablestoreEmulatorExtension(b -> b.readLimits(4, 1 << 20));
+
     private static final String TABLE = "numbers";
 
     private TablestoreEmulator emulator;
@@ -59,7 +80,11 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
     @BeforeEach
     void prepare() {
         emulator = tablestore.emulator();
-        emulator.createTable(TableSpec.builder(TABLE).primaryKey("id", PrimaryKeyType.INTEGER).partitions(1).build());
+        emulator.createTable(
+                TableSpec.builder(TABLE)
+                        .primaryKey("id", PrimaryKeyType.INTEGER)
+                        .partitions(1)
+                        .build());
         List<String> partitions = new ArrayList<>();
         for (int s = 0; s < getNumSplits(); s++) {
             String partition = emulator.addPartition(TABLE).id();
@@ -67,26 +92,44 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < NUM_RECORDS_PER_SPLIT; i++) {
                 int n = s * NUM_RECORDS_PER_SPLIT + i;
-                rows.add(Row.of(PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(n))),
-                        List.of(Cell.put("n", ColumnValue.ofLong(n)))));
+                rows.add(
+                        Row.of(
+                                PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(n))),
+                                List.of(Cell.put("n", ColumnValue.ofLong(n)))));
             }
             emulator.writeToPartition(TABLE, partition, rows);
         }
-        config = TestSources.builder(emulator, TABLE, "contract", TunnelType.STREAM, new IntegerSchema())
-                .setStreamStartEarliest()
-                .build()
-                .config();
+        config =
+                TestSources.builder(
+                                emulator, TABLE, "contract", TunnelType.STREAM, new IntegerSchema())
+                        .setStreamStartEarliest()
+                        .build()
+                        .config();
         admin = config.clientFactory().createClient();
-        String tunnelId = admin.createTunnel(CreateTunnelRequest.builder(TABLE, "contract", TunnelType.STREAM)
-                .streamStart(CreateTunnelRequest.StreamStart.EARLIEST)
-                .build());
+        String tunnelId =
+                admin.createTunnel(
+                        CreateTunnelRequest.builder(TABLE, "contract", TunnelType.STREAM)
+                                .streamStart(CreateTunnelRequest.StreamStart.EARLIEST)
+                                .build());
         String clientId = admin.connect(tunnelId, 60, "contract-test");
         admin.heartbeat(tunnelId, clientId, List.of());
-        session = new TunnelSessionEvent(new SessionIds(tunnelId, clientId,
-                admin.describeTunnel(TABLE, "contract").tunnel().createTimeMillis()));
+        session =
+                new TunnelSessionEvent(
+                        new SessionIds(
+                                tunnelId,
+                                clientId,
+                                admin.describeTunnel(TABLE, "contract")
+                                        .tunnel()
+                                        .createTimeMillis()));
         for (String partition : partitions) {
             ChannelCheckpoint cp = admin.getCheckpoint(tunnelId, clientId, partition);
-            splits.add(new TunnelChannelSplit(partition, ChannelType.STREAM, cp.token(), cp.sequenceNumber(), List.of()));
+            splits.add(
+                    new TunnelChannelSplit(
+                            partition,
+                            ChannelType.STREAM,
+                            cp.token(),
+                            cp.sequenceNumber(),
+                            List.of()));
         }
     }
 
@@ -98,14 +141,19 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
     @Override
     protected SourceReader<Integer, TunnelChannelSplit> createReader() {
         TunnelSourceReader<Integer> reader =
-                TunnelSourceReader.create(config, new IntegerSchema(), new TestingReaderContext(), ProgressMode.CHECKPOINTS);
+                TunnelSourceReader.create(
+                        config,
+                        new IntegerSchema(),
+                        new TestingReaderContext(),
+                        ProgressMode.CHECKPOINTS);
         reader.start();
         reader.handleSourceEvents(session);
         return reader;
     }
 
     @Override
-    protected List<TunnelChannelSplit> getSplits(int numSplits, int numRecordsPerSplit, Boundedness boundedness) {
+    protected List<TunnelChannelSplit> getSplits(
+            int numSplits, int numRecordsPerSplit, Boundedness boundedness) {
         List<TunnelChannelSplit> result = new ArrayList<>();
         for (int i = 0; i < numSplits; i++) {
             result.add(getSplit(i, numRecordsPerSplit, boundedness));
@@ -116,7 +164,8 @@ class TunnelSourceReaderContractTest extends SourceReaderTestBase<TunnelChannelS
     @Override
     protected TunnelChannelSplit getSplit(int splitId, int numRecords, Boundedness boundedness) {
         if (numRecords != NUM_RECORDS_PER_SPLIT) {
-            throw new IllegalArgumentException("The channels hold " + NUM_RECORDS_PER_SPLIT + " records each");
+            throw new IllegalArgumentException(
+                    "The channels hold " + NUM_RECORDS_PER_SPLIT + " records each");
         }
         return splits.get(splitId);
     }

@@ -1,24 +1,47 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.reader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
-import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsReleasedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ReleaseChannelsEvent;
-import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
+
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
+import org.apache.flink.core.io.InputStatus;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +50,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
-import org.apache.flink.core.io.InputStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hand-backs in the reader (the service moved a channel away): the channel stops after its last
@@ -44,7 +61,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TunnelSourceReaderHandBackTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(b -> b.readLimits(7, 1 << 20));
+    final TablestoreEmulatorExtension tablestore =
+            new TablestoreEmulatorExtension(b -> b.readLimits(7, 1 << 20));
+
     private static final String TABLE = "orders";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -58,11 +77,18 @@ class TunnelSourceReaderHandBackTest {
     void start() {
         emulator = tablestore.emulator();
         TestTables.create(emulator, TABLE, 2);
-        config = TestSources.builder(emulator, TABLE, "t1", TunnelType.STREAM, new KeyValueSchema(),
-                        Duration.ofMillis(100), f -> faults = new FaultInjectingClientFactory(f))
-                .setCommitInterval(Duration.ofMillis(50))
-                .build()
-                .config();
+        config =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "t1",
+                                TunnelType.STREAM,
+                                new KeyValueSchema(),
+                                Duration.ofMillis(100),
+                                f -> faults = new FaultInjectingClientFactory(f))
+                        .setCommitInterval(Duration.ofMillis(50))
+                        .build()
+                        .config();
         TunnelClient admin = config.clientFactory().createClient();
         closeables.add(admin);
         session = new TunnelSessionFixture(admin, TABLE, "t1", TunnelType.STREAM);
@@ -77,20 +103,28 @@ class TunnelSourceReaderHandBackTest {
 
     private TunnelSourceReader<String> reader(TestingReaderContext ctx, boolean onCheckpoint) {
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx,
-                onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
+                TunnelSourceReader.create(
+                        config,
+                        new KeyValueSchema(),
+                        ctx,
+                        onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL,
+                        System::nanoTime);
         closeables.add(0, reader);
         reader.start();
         reader.handleSourceEvents(session.sessionEvent());
         return reader;
     }
 
-    private static void pollUntil(TunnelSourceReader<String> reader, TestingReaderOutput<String> out,
-            BooleanSupplier done) throws Exception {
+    private static void pollUntil(
+            TunnelSourceReader<String> reader,
+            TestingReaderOutput<String> out,
+            BooleanSupplier done)
+            throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not reached; emitted " + out.getEmittedRecords());
+                throw new TimeoutException(
+                        "condition not reached; emitted " + out.getEmittedRecords());
             }
             if (reader.pollNext(out) == InputStatus.NOTHING_AVAILABLE) {
                 try {
@@ -112,18 +146,25 @@ class TunnelSourceReaderHandBackTest {
         return out;
     }
 
-    private static List<String> linesOf(TestingReaderOutput<String> out, String channel, String value) {
+    private static List<String> linesOf(
+            TestingReaderOutput<String> out, String channel, String value) {
         return out.getEmittedRecords().stream()
-                .filter(l -> KeyValueSchema.channel(l).equals(channel) && KeyValueSchema.value(l).equals(value))
+                .filter(
+                        l ->
+                                KeyValueSchema.channel(l).equals(channel)
+                                        && KeyValueSchema.value(l).equals(value))
                 .collect(Collectors.toList());
     }
 
     private static long count(TestingReaderOutput<String> out, String value) {
-        return out.getEmittedRecords().stream().filter(l -> KeyValueSchema.value(l).equals(value)).count();
+        return out.getEmittedRecords().stream()
+                .filter(l -> KeyValueSchema.value(l).equals(value))
+                .count();
     }
 
     @Test
-    void aReleasedChannelStopsAtItsLastEmittedBatchAndIsReadFromThereWhenItComesBack() throws Exception {
+    void aReleasedChannelStopsAtItsLastEmittedBatchAndIsReadFromThereWhenItComesBack()
+            throws Exception {
         List<TunnelChannelSplit> splits = session.openSplits();
         String moved = splits.get(0).channelId();
         String kept = splits.get(1).channelId();
@@ -136,7 +177,9 @@ class TunnelSourceReaderHandBackTest {
 
         reader.handleSourceEvents(new ReleaseChannelsEvent(List.of(moved, "not-mine")));
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 1);
-        assertThat(reader.releasedChannelsInState()).extracting(TunnelChannelSplit::channelId).containsExactly(moved);
+        assertThat(reader.releasedChannelsInState())
+                .extracting(TunnelChannelSplit::channelId)
+                .containsExactly(moved);
         TunnelChannelSplit handedBack = reader.releasedChannelsInState().get(0);
         assertThat(handedBack.isReleased()).isTrue();
 
@@ -150,12 +193,15 @@ class TunnelSourceReaderHandBackTest {
         assertThat(snapshot1).contains(handedBack);
         assertThat(releasedEvents(ctx)).isEmpty();
         reader.notifyCheckpointComplete(1);
-        assertThat(releasedEvents(ctx)).containsExactly(new ChannelsReleasedEvent(List.of(handedBack)));
+        assertThat(releasedEvents(ctx))
+                .containsExactly(new ChannelsReleasedEvent(List.of(handedBack)));
         // Kept until a checkpoint whose enumerator snapshot holds the hand-back has completed.
         reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(handedBack.channelId()), 2));
         assertThat(reader.snapshotState(2)).contains(handedBack);
         reader.notifyCheckpointComplete(2);
-        assertThat(reader.snapshotState(3)).extracting(TunnelChannelSplit::channelId).containsExactly(kept);
+        assertThat(reader.snapshotState(3))
+                .extracting(TunnelChannelSplit::channelId)
+                .containsExactly(kept);
         // The reader does not store positions of a channel it handed back: the enumerator does.
         assertThat(faults.hooks().checkpointsOf(moved)).isEmpty();
 
@@ -163,7 +209,10 @@ class TunnelSourceReaderHandBackTest {
         reader.addSplits(List.of(handedBack.asReadable()));
         pollUntil(reader, out, () -> count(out, "b") == 40);
         assertThat(out.getEmittedRecords()).hasSize(80);
-        assertThat(out.getEmittedRecords().stream().map(l -> KeyValueSchema.id(l) + KeyValueSchema.value(l)).distinct())
+        assertThat(
+                        out.getEmittedRecords().stream()
+                                .map(l -> KeyValueSchema.id(l) + KeyValueSchema.value(l))
+                                .distinct())
                 .hasSize(80);
     }
 
@@ -199,8 +248,10 @@ class TunnelSourceReaderHandBackTest {
 
     /** How many of the 40 "a" rows went to a channel's shard. */
     private long emulatorRecordsOf(String channel) {
-        return emulator.partitions(TABLE).stream().filter(p -> p.id().equals(channel))
-                .mapToLong(p -> p.endLogIndex() - p.firstLogIndex()).sum();
+        return emulator.partitions(TABLE).stream()
+                .filter(p -> p.id().equals(channel))
+                .mapToLong(p -> p.endLogIndex() - p.firstLogIndex())
+                .sum();
     }
 
     @Test
@@ -219,7 +270,9 @@ class TunnelSourceReaderHandBackTest {
         TunnelChannelSplit handedBack = releasedEvents(ctx).get(0).splits().get(0);
         assertThat(handedBack.channelId()).isEqualTo(moved);
         assertThat(handedBack.isReleased()).isTrue();
-        assertThat(reader.snapshotState(1)).extracting(TunnelChannelSplit::channelId).doesNotContain(moved);
+        assertThat(reader.snapshotState(1))
+                .extracting(TunnelChannelSplit::channelId)
+                .doesNotContain(moved);
     }
 
     @Test
@@ -228,11 +281,17 @@ class TunnelSourceReaderHandBackTest {
         TunnelChannelSplit released = splits.get(0).asReleased();
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx, ProgressMode.CHECKPOINTS, System::nanoTime);
+                TunnelSourceReader.create(
+                        config,
+                        new KeyValueSchema(),
+                        ctx,
+                        ProgressMode.CHECKPOINTS,
+                        System::nanoTime);
         closeables.add(0, reader);
         reader.addSplits(List.of(released)); // restored from state, before start()
         reader.start();
-        assertThat(releasedEvents(ctx)).containsExactly(new ChannelsReleasedEvent(List.of(released)));
+        assertThat(releasedEvents(ctx))
+                .containsExactly(new ChannelsReleasedEvent(List.of(released)));
         assertThat(reader.snapshotState(5)).containsExactly(released);
         reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(released.channelId()), 5));
         reader.notifyCheckpointComplete(5);

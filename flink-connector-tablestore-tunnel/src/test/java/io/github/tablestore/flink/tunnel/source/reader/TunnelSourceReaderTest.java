@@ -1,8 +1,20 @@
-package io.github.tablestore.flink.tunnel.source.reader;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+package io.github.tablestore.flink.tunnel.source.reader;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.auth.EnvironmentCredentials;
@@ -10,19 +22,31 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
-import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.config.ProgressMode;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsFinishedEvent;
 import io.github.tablestore.flink.tunnel.source.event.ChannelsRecordedEvent;
-import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.testing.FaultInjectingClientFactory;
 import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredentials;
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
 import io.github.tablestore.flink.tunnel.source.testing.TunnelSessionFixture;
+
+import org.apache.flink.api.connector.source.SourceEvent;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
+import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
+import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.apache.flink.util.ExceptionUtils;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +56,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.flink.api.connector.source.SourceEvent;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
-import org.apache.flink.connector.testutils.source.reader.TestingReaderOutput;
-import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.runtime.execution.SuppressRestartsException;
-import org.apache.flink.util.ExceptionUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The reader against the emulator, with a hand-driven tunnel session standing in for the enumerator. */
 class TunnelSourceReaderTest {
     /** A fresh emulator for every test. */
     @RegisterExtension
-    final TablestoreEmulatorExtension tablestore = new TablestoreEmulatorExtension(
-            b -> b.readLimits(7, 1 << 20));
+    final TablestoreEmulatorExtension tablestore =
+            new TablestoreEmulatorExtension(b -> b.readLimits(7, 1 << 20));
+
     private static final String TABLE = "orders";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -71,11 +89,18 @@ class TunnelSourceReaderTest {
     }
 
     private TunnelSourceConfig config(TunnelType type, Duration commitInterval) {
-        TunnelSourceConfig config = TestSources.builder(emulator, TABLE, "t1", type, new KeyValueSchema(),
-                        Duration.ofMillis(100), f -> faults = new FaultInjectingClientFactory(f))
-                .setCommitInterval(commitInterval)
-                .build()
-                .config();
+        TunnelSourceConfig config =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "t1",
+                                type,
+                                new KeyValueSchema(),
+                                Duration.ofMillis(100),
+                                f -> faults = new FaultInjectingClientFactory(f))
+                        .setCommitInterval(commitInterval)
+                        .build()
+                        .config();
         admin = config.clientFactory().createClient();
         closeables.add(admin);
         return config;
@@ -85,26 +110,42 @@ class TunnelSourceReaderTest {
         return new TunnelSessionFixture(admin, TABLE, "t1", type);
     }
 
-    private TunnelSourceReader<String> reader(TunnelSourceConfig config, TestingReaderContext ctx, boolean onCheckpoint) {
+    private TunnelSourceReader<String> reader(
+            TunnelSourceConfig config, TestingReaderContext ctx, boolean onCheckpoint) {
         TunnelSourceReader<String> reader =
-                TunnelSourceReader.create(config, new KeyValueSchema(), ctx,
-                onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL, System::nanoTime);
+                TunnelSourceReader.create(
+                        config,
+                        new KeyValueSchema(),
+                        ctx,
+                        onCheckpoint ? ProgressMode.CHECKPOINTS : ProgressMode.INTERVAL,
+                        System::nanoTime);
         closeables.add(0, reader);
         return reader;
     }
 
     /** A checkpointing reader that has read both base channels of a 10-row table to their end. */
-    private TunnelSourceReader<String> readToTheEnd(TunnelSourceConfig config, TestingReaderContext ctx,
-            TunnelSessionFixture s, List<TunnelChannelSplit> splits) throws Exception {
+    private TunnelSourceReader<String> readToTheEnd(
+            TunnelSourceConfig config,
+            TestingReaderContext ctx,
+            TunnelSessionFixture s,
+            List<TunnelChannelSplit> splits)
+            throws Exception {
         TestTables.putRange(emulator, TABLE, 0, 10, "a");
         TunnelSourceReader<String> reader = started(config, ctx, true, s, splits);
-        pollUntil(reader, new TestingReaderOutput<>(), () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
+        pollUntil(
+                reader,
+                new TestingReaderOutput<>(),
+                () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
         return reader;
     }
 
     /** A started reader using session {@code s}, reading {@code splits}. */
-    private TunnelSourceReader<String> started(TunnelSourceConfig config, TestingReaderContext ctx,
-            boolean onCheckpoint, TunnelSessionFixture s, List<TunnelChannelSplit> splits) {
+    private TunnelSourceReader<String> started(
+            TunnelSourceConfig config,
+            TestingReaderContext ctx,
+            boolean onCheckpoint,
+            TunnelSessionFixture s,
+            List<TunnelChannelSplit> splits) {
         TunnelSourceReader<String> reader = reader(config, ctx, onCheckpoint);
         reader.start();
         reader.handleSourceEvents(s.sessionEvent());
@@ -113,12 +154,16 @@ class TunnelSourceReaderTest {
     }
 
     /** Polls the reader until {@code done} holds, waiting on availability in between. */
-    private static void pollUntil(TunnelSourceReader<String> reader, TestingReaderOutput<String> out, BooleanSupplier done)
+    private static void pollUntil(
+            TunnelSourceReader<String> reader,
+            TestingReaderOutput<String> out,
+            BooleanSupplier done)
             throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("condition not reached; emitted " + out.getEmittedRecords());
+                throw new TimeoutException(
+                        "condition not reached; emitted " + out.getEmittedRecords());
             }
             InputStatus status = reader.pollNext(out);
             if (status == InputStatus.NOTHING_AVAILABLE) {
@@ -142,7 +187,9 @@ class TunnelSourceReaderTest {
     }
 
     private static List<Long> ids(List<String> lines, String channel) {
-        return lines.stream().filter(l -> KeyValueSchema.channel(l).equals(channel)).map(KeyValueSchema::id)
+        return lines.stream()
+                .filter(l -> KeyValueSchema.channel(l).equals(channel))
+                .map(KeyValueSchema::id)
                 .collect(Collectors.toList());
     }
 
@@ -160,8 +207,11 @@ class TunnelSourceReaderTest {
         pollUntil(reader, out, () -> reader.getNumberOfCurrentlyAssignedSplits() == 0);
 
         List<String> lines = out.getEmittedRecords();
-        assertThat(lines.stream().map(KeyValueSchema::id).sorted()).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(0, 40).boxed().collect(Collectors.toList()));
+        assertThat(lines.stream().map(KeyValueSchema::id).sorted())
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.range(0, 40)
+                                .boxed()
+                                .collect(Collectors.toList()));
         for (TunnelChannelSplit split : splits) {
             assertThat(ids(lines, split.channelId())).isSorted(); // base data comes in key order
         }
@@ -174,10 +224,13 @@ class TunnelSourceReaderTest {
         reader.notifyCheckpointComplete(1);
         assertThat(finishedEvents(ctx)).hasSize(1);
         assertThat(finishedEvents(ctx).get(0).channelIds())
-                .containsExactlyInAnyOrderElementsOf(splits.stream().map(TunnelChannelSplit::channelId)
-                        .collect(Collectors.toList()));
+                .containsExactlyInAnyOrderElementsOf(
+                        splits.stream()
+                                .map(TunnelChannelSplit::channelId)
+                                .collect(Collectors.toList()));
         // Kept until a checkpoint whose enumerator snapshot holds the finish has completed.
-        reader.handleSourceEvents(new ChannelsRecordedEvent(finishedEvents(ctx).get(0).channelIds(), 2));
+        reader.handleSourceEvents(
+                new ChannelsRecordedEvent(finishedEvents(ctx).get(0).channelIds(), 2));
         assertThat(reader.snapshotState(2)).hasSize(2);
         reader.notifyCheckpointComplete(2);
         assertThat(reader.snapshotState(3)).isEmpty();
@@ -247,7 +300,8 @@ class TunnelSourceReaderTest {
         reader.notifyCheckpointComplete(7);
         for (TunnelChannelSplit split : snapshot) {
             waitFor(() -> s.checkpointOf(split.channelId()).token().equals(split.token()));
-            assertThat(s.checkpointOf(split.channelId()).sequenceNumber()).isEqualTo(split.sequenceNumber() + 1);
+            assertThat(s.checkpointOf(split.channelId()).sequenceNumber())
+                    .isEqualTo(split.sequenceNumber() + 1);
         }
     }
 
@@ -291,8 +345,16 @@ class TunnelSourceReaderTest {
         // Each channel's next read meets the dead session and parks the channel. (Keep polling:
         // a reader that is not polled stops fetching once its element queue is full.)
         for (TunnelChannelSplit split : splits) {
-            pollUntil(reader, out,
-                    () -> faults.hooks().calls("readRecords:" + split.channelId() + ":OTSResourceGone") > 0);
+            pollUntil(
+                    reader,
+                    out,
+                    () ->
+                            faults.hooks()
+                                            .calls(
+                                                    "readRecords:"
+                                                            + split.channelId()
+                                                            + ":OTSResourceGone")
+                                    > 0);
         }
         assertThat(out.getEmittedRecords()).hasSize(20); // parked, nothing lost or read twice
 
@@ -301,7 +363,10 @@ class TunnelSourceReaderTest {
         reader.handleSourceEvents(s.sessionEvent());
         pollUntil(reader, out, () -> out.getEmittedRecords().size() >= 50);
         assertThat(out.getEmittedRecords().stream().map(KeyValueSchema::id).sorted())
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 50).boxed().collect(Collectors.toList()));
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.range(0, 50)
+                                .boxed()
+                                .collect(Collectors.toList()));
     }
 
     @Test
@@ -316,7 +381,8 @@ class TunnelSourceReaderTest {
         reader.addSplits(List.of(finished)); // restored from state, before start()
         assertThat(finishedEvents(ctx)).isEmpty();
         reader.start();
-        assertThat(finishedEvents(ctx)).containsExactly(new ChannelsFinishedEvent(List.of(finished.channelId())));
+        assertThat(finishedEvents(ctx))
+                .containsExactly(new ChannelsFinishedEvent(List.of(finished.channelId())));
         assertThat(reader.snapshotState(11)).containsExactly(finished);
         reader.handleSourceEvents(new ChannelsRecordedEvent(List.of(finished.channelId()), 11));
         reader.notifyCheckpointComplete(11);
@@ -338,8 +404,11 @@ class TunnelSourceReaderTest {
         TunnelSourceReader<String> reader = started(config, ctx, false, s, splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         pollUntil(reader, out, () -> !finishedEvents(ctx).isEmpty());
-        assertThat(finishedEvents(ctx).get(0).channelIds()).containsExactly(splits.get(0).channelId());
-        assertThat(reader.snapshotState(1)).extracting(TunnelChannelSplit::channelId).containsExactly(blocked);
+        assertThat(finishedEvents(ctx).get(0).channelIds())
+                .containsExactly(splits.get(0).channelId());
+        assertThat(reader.snapshotState(1))
+                .extracting(TunnelChannelSplit::channelId)
+                .containsExactly(blocked);
         latch.countDown();
         pollUntil(reader, out, () -> finishedEvents(ctx).size() == 2);
         assertThat(out.getEmittedRecords()).hasSize(20);
@@ -359,12 +428,19 @@ class TunnelSourceReaderTest {
         pollUntil(reader, out, () -> out.getEmittedRecords().size() == 30);
         // Every channel's stored position catches up with what was emitted, without any checkpoint.
         for (TunnelChannelSplit split : splits) {
-            pollUntil(reader, out, () -> {
-                String emitted = reader.snapshotState(0).stream()
-                        .filter(x -> x.channelId().equals(split.channelId())).findFirst().orElseThrow().token();
-                return s.checkpointOf(split.channelId()).token().equals(emitted)
-                        && !emitted.equals(split.token());
-            });
+            pollUntil(
+                    reader,
+                    out,
+                    () -> {
+                        String emitted =
+                                reader.snapshotState(0).stream()
+                                        .filter(x -> x.channelId().equals(split.channelId()))
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .token();
+                        return s.checkpointOf(split.channelId()).token().equals(emitted)
+                                && !emitted.equals(split.token());
+                    });
         }
     }
 
@@ -399,14 +475,18 @@ class TunnelSourceReaderTest {
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
-                .hasValueSatisfying(e -> assertThat(e)
-                        .hasMessageContaining("tunnel 't1' of table 'orders'")
-                        .hasMessageContaining("cannot be decoded")
-                        .hasMessageContaining("channel " + splits.get(0).channelId())
-                        .hasMessageContaining("from token " + splits.get(0).token())
-                        .hasMessageMatching("(?s).*at byte \\d+.*"));
+                .hasValueSatisfying(
+                        e ->
+                                assertThat(e)
+                                        .hasMessageContaining("tunnel 't1' of table 'orders'")
+                                        .hasMessageContaining("cannot be decoded")
+                                        .hasMessageContaining(
+                                                "channel " + splits.get(0).channelId())
+                                        .hasMessageContaining("from token " + splits.get(0).token())
+                                        .hasMessageMatching("(?s).*at byte \\d+.*"));
         assertThat(out.getEmittedRecords()).isEmpty(); // nothing of the batch is emitted
-        assertThat(faults.hooks().calls("readRecords")).isEqualTo(1); // not retried: same bytes again
+        assertThat(faults.hooks().calls("readRecords"))
+                .isEqualTo(1); // not retried: same bytes again
     }
 
     @Test
@@ -421,23 +501,36 @@ class TunnelSourceReaderTest {
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
-                .hasValueSatisfying(e -> assertThat(e)
-                        .hasMessageContaining("tunnel 't1' of table 'orders'")
-                        .hasMessageContaining("expired")
-                        .hasMessageContaining("Delete the tunnel"));
+                .hasValueSatisfying(
+                        e ->
+                                assertThat(e)
+                                        .hasMessageContaining("tunnel 't1' of table 'orders'")
+                                        .hasMessageContaining("expired")
+                                        .hasMessageContaining("Delete the tunnel"));
     }
 
     @Test
-    void credentialsMissingFromATaskManagersEnvironmentFailTheReaderWithoutRestarts() throws Exception {
+    void credentialsMissingFromATaskManagersEnvironmentFailTheReaderWithoutRestarts()
+            throws Exception {
         config(TunnelType.STREAM, Duration.ofSeconds(5));
         TunnelSessionFixture s = session(TunnelType.STREAM);
         List<TunnelChannelSplit> splits = s.openSplits();
-        TunnelSourceConfig noCredentials = TestSources.builder(emulator, TABLE, "t1", TunnelType.STREAM,
-                        new KeyValueSchema(), Duration.ofMillis(100), f -> f)
-                .setCredentialsFactory(new GivenEnvironmentCredentials(
-                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, emulator.accessKeySecret())))
-                .build()
-                .config();
+        TunnelSourceConfig noCredentials =
+                TestSources.builder(
+                                emulator,
+                                TABLE,
+                                "t1",
+                                TunnelType.STREAM,
+                                new KeyValueSchema(),
+                                Duration.ofMillis(100),
+                                f -> f)
+                        .setCredentialsFactory(
+                                new GivenEnvironmentCredentials(
+                                        Map.of(
+                                                EnvironmentCredentials.ACCESS_KEY_SECRET,
+                                                emulator.accessKeySecret())))
+                        .build()
+                        .config();
 
         TestingReaderContext ctx = new TestingReaderContext();
         TunnelSourceReader<String> reader = reader(noCredentials, ctx, true);
@@ -446,13 +539,18 @@ class TunnelSourceReaderTest {
         reader.addSplits(splits);
         TestingReaderOutput<String> out = new TestingReaderOutput<>();
         Throwable failure = catchThrowable(() -> pollUntil(reader, out, () -> false));
-        assertThat(ExceptionUtils.findThrowable(failure, SuppressRestartsException.class)).isPresent();
+        assertThat(ExceptionUtils.findThrowable(failure, SuppressRestartsException.class))
+                .isPresent();
         assertThat(ExceptionUtils.findThrowable(failure, TunnelSourceException.class))
-                .hasValueSatisfying(e -> assertThat(e)
-                        .hasMessageContaining("environment variable TABLESTORE_ACCESS_KEY_ID is not set")
-                        .hasMessageContaining("on a TaskManager")
-                        .hasMessageContaining("reading channel"));
-        assertThat(ExceptionUtils.stringifyException(failure)).doesNotContain(emulator.accessKeySecret());
+                .hasValueSatisfying(
+                        e ->
+                                assertThat(e)
+                                        .hasMessageContaining(
+                                                "environment variable TABLESTORE_ACCESS_KEY_ID is not set")
+                                        .hasMessageContaining("on a TaskManager")
+                                        .hasMessageContaining("reading channel"));
+        assertThat(ExceptionUtils.stringifyException(failure))
+                .doesNotContain(emulator.accessKeySecret());
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {

@@ -1,9 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.serialization;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
@@ -11,8 +23,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -20,7 +31,15 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.util.Collector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TunnelRecordSchemasTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,9 +47,11 @@ class TunnelRecordSchemasTest {
     static TunnelRecord update() {
         return new TunnelRecord(
                 RecordAction.UPDATE_ROW,
-                PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(7)),
+                PrimaryKey.of(
+                        new PrimaryKeyColumn("id", ColumnValue.ofLong(7)),
                         new PrimaryKeyColumn("name", ColumnValue.ofString("ä€"))),
-                List.of(Cell.put("price", ColumnValue.ofDouble(9.5), 1_700_000_000_000L),
+                List.of(
+                        Cell.put("price", ColumnValue.ofDouble(9.5), 1_700_000_000_000L),
                         Cell.put("blob", ColumnValue.ofBinary(new byte[] {1, 2, 3}), 5L),
                         Cell.put("ok", ColumnValue.ofBoolean(true), 5L),
                         Cell.put("nan", ColumnValue.ofDouble(Double.NaN), 5L),
@@ -41,23 +62,30 @@ class TunnelRecordSchemasTest {
     }
 
     static TunnelRecord basePut() {
-        return new TunnelRecord(RecordAction.PUT_ROW,
+        return new TunnelRecord(
+                RecordAction.PUT_ROW,
                 PrimaryKey.of(new PrimaryKeyColumn("id", ColumnValue.ofLong(1))),
-                List.of(Cell.put("v", ColumnValue.ofString("x"), 3L)), null, List.of());
+                List.of(Cell.put("v", ColumnValue.ofString("x"), 3L)),
+                null,
+                List.of());
     }
 
-    private static <T> List<T> run(TunnelRecordDeserializationSchema<T> schema, String channel, TunnelRecord r)
+    private static <T> List<T> run(
+            TunnelRecordDeserializationSchema<T> schema, String channel, TunnelRecord r)
             throws Exception {
         List<T> out = new ArrayList<>();
-        schema.deserialize(channel, r, new Collector<T>() {
-            @Override
-            public void collect(T record) {
-                out.add(record);
-            }
+        schema.deserialize(
+                channel,
+                r,
+                new Collector<T>() {
+                    @Override
+                    public void collect(T record) {
+                        out.add(record);
+                    }
 
-            @Override
-            public void close() {}
-        });
+                    @Override
+                    public void close() {}
+                });
         return out;
     }
 
@@ -86,7 +114,10 @@ class TunnelRecordSchemasTest {
 
     @Test
     void jsonOfBaseDataHasNoTimestamp() throws Exception {
-        JsonNode json = MAPPER.readTree(run(TunnelRecordDeserializationSchema.json(), "BaseData_1", basePut()).get(0));
+        JsonNode json =
+                MAPPER.readTree(
+                        run(TunnelRecordDeserializationSchema.json(), "BaseData_1", basePut())
+                                .get(0));
         assertThat(json.get("type").asText()).isEqualTo("PUT");
         assertThat(json.get("timestamp").isNull()).isTrue();
         assertThat(json.get("sequence").isNull()).isTrue();
@@ -108,7 +139,8 @@ class TunnelRecordSchemasTest {
         for (TunnelRecord r : List.of(update(), basePut(), serializer.createInstance())) {
             DataOutputSerializer out = new DataOutputSerializer(64);
             serializer.serialize(r, out);
-            TunnelRecord back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            TunnelRecord back =
+                    serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
             assertThat(back).isEqualTo(r);
             // copy(DataInputView, DataOutputView) gives the same bytes
             DataOutputSerializer copied = new DataOutputSerializer(64);
@@ -119,14 +151,19 @@ class TunnelRecordSchemasTest {
 
     @Test
     void recordSerializerSnapshotRestoresACompatibleSerializer() throws Exception {
-        TypeSerializerSnapshot<TunnelRecord> snapshot = TunnelRecordSerializer.INSTANCE.snapshotConfiguration();
+        TypeSerializerSnapshot<TunnelRecord> snapshot =
+                TunnelRecordSerializer.INSTANCE.snapshotConfiguration();
         DataOutputSerializer out = new DataOutputSerializer(16);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, snapshot);
-        TypeSerializerSnapshot<TunnelRecord> read = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+        TypeSerializerSnapshot<TunnelRecord> read =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()),
+                        getClass().getClassLoader());
         assertThat(read.restoreSerializer()).isSameAs(TunnelRecordSerializer.INSTANCE);
         TypeSerializerSchemaCompatibility<TunnelRecord> compat =
-                TunnelRecordSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(read);
+                TunnelRecordSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(read);
         assertThat(compat.isCompatibleAsIs()).isTrue();
     }
 }

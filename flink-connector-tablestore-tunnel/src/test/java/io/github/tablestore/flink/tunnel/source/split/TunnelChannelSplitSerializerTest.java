@@ -1,23 +1,43 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.split;
+
+import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.source.util.Hex;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.tablestore.flink.tunnel.client.model.ChannelType;
-import java.io.IOException;
-import io.github.tablestore.flink.tunnel.source.util.Hex;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class TunnelChannelSplitSerializerTest {
     private final TunnelChannelSplitSerializer serializer = TunnelChannelSplitSerializer.INSTANCE;
 
     /** Version 1 bytes of {@link #sample()}, frozen: every later version must still read them. */
-    static final String V1_SAMPLE_HEX = "0005736861726401000000087365656b3d3132330000000000000007"
-            + "000000020003702d3100057030e282ac";
+    static final String V1_SAMPLE_HEX =
+            "0005736861726401000000087365656b3d3132330000000000000007"
+                    + "000000020003702d3100057030e282ac";
 
     static TunnelChannelSplit sample() {
-        return new TunnelChannelSplit("shard", ChannelType.STREAM, "seek=123", 7, List.of("p-1", "p0€"));
+        return new TunnelChannelSplit(
+                "shard", ChannelType.STREAM, "seek=123", 7, List.of("p-1", "p0€"));
     }
 
     /** Version 2 bytes of {@link #sample()} released, frozen. */
@@ -25,12 +45,14 @@ class TunnelChannelSplitSerializerTest {
 
     @Test
     void roundTripsEveryField() throws IOException {
-        for (TunnelChannelSplit split : List.of(
-                sample(),
-                new TunnelChannelSplit("BaseData_p1", ChannelType.BASE_DATA, "tok", -1, List.of()),
-                sample().asFinished(42),
-                sample().asReleased(),
-                sample().withAssignment(Long.MAX_VALUE).asReleased())) {
+        for (TunnelChannelSplit split :
+                List.of(
+                        sample(),
+                        new TunnelChannelSplit(
+                                "BaseData_p1", ChannelType.BASE_DATA, "tok", -1, List.of()),
+                        sample().asFinished(42),
+                        sample().asReleased(),
+                        sample().withAssignment(Long.MAX_VALUE).asReleased())) {
             byte[] bytes = serializer.serialize(split);
             assertThat(serializer.deserialize(serializer.getVersion(), bytes)).isEqualTo(split);
         }
@@ -45,16 +67,21 @@ class TunnelChannelSplitSerializerTest {
     @Test
     void readsVersion2() throws IOException {
         assertThat(serializer.deserialize(2, Hex.parse(V1_SAMPLE_HEX + "00"))).isEqualTo(sample());
-        assertThat(serializer.deserialize(2, Hex.parse(V2_RELEASED_SAMPLE_HEX))).isEqualTo(sample().asReleased());
+        assertThat(serializer.deserialize(2, Hex.parse(V2_RELEASED_SAMPLE_HEX)))
+                .isEqualTo(sample().asReleased());
     }
 
     @Test
     void currentVersionIsVersion3Layout() throws IOException {
         assertThat(serializer.getVersion()).isEqualTo(3);
-        assertThat(Hex.format(serializer.serialize(sample()))).isEqualTo(V1_SAMPLE_HEX + "00" + "0000000000000000");
+        assertThat(Hex.format(serializer.serialize(sample())))
+                .isEqualTo(V1_SAMPLE_HEX + "00" + "0000000000000000");
         TunnelChannelSplit assigned = sample().withAssignment(0x0102L).asReleased();
-        assertThat(Hex.format(serializer.serialize(assigned))).isEqualTo(V2_RELEASED_SAMPLE_HEX + "0000000000000102");
-        assertThat(serializer.deserialize(3, Hex.parse(V2_RELEASED_SAMPLE_HEX + "0000000000000102")))
+        assertThat(Hex.format(serializer.serialize(assigned)))
+                .isEqualTo(V2_RELEASED_SAMPLE_HEX + "0000000000000102");
+        assertThat(
+                        serializer.deserialize(
+                                3, Hex.parse(V2_RELEASED_SAMPLE_HEX + "0000000000000102")))
                 .isEqualTo(assigned);
     }
 
@@ -78,8 +105,10 @@ class TunnelChannelSplitSerializerTest {
     @Test
     void keepsTokensLongerThanWriteUtfAllows() throws IOException {
         String longToken = "x".repeat(100_000);
-        TunnelChannelSplit split = new TunnelChannelSplit("c", ChannelType.BASE_DATA, longToken, 1, List.of());
-        assertThat(serializer.deserialize(3, serializer.serialize(split)).token()).isEqualTo(longToken);
+        TunnelChannelSplit split =
+                new TunnelChannelSplit("c", ChannelType.BASE_DATA, longToken, 1, List.of());
+        assertThat(serializer.deserialize(3, serializer.serialize(split)).token())
+                .isEqualTo(longToken);
     }
 
     @Test
@@ -103,7 +132,10 @@ class TunnelChannelSplitSerializerTest {
         assertThat(released).isNotEqualTo(sample());
         assertThat(released.asReadable()).isEqualTo(sample());
         assertThat(released.withPosition("next", 9).isReleased()).isFalse();
-        assertThatThrownBy(() -> new TunnelChannelSplit("c", ChannelType.STREAM, "finished", 1, List.of(), true))
+        assertThatThrownBy(
+                        () ->
+                                new TunnelChannelSplit(
+                                        "c", ChannelType.STREAM, "finished", 1, List.of(), true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

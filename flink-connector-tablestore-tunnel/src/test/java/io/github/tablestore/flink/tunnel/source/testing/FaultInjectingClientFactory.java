@@ -1,19 +1,36 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.testing;
 
-import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,23 +94,40 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
     public static final class Hooks {
         private final List<Failure> failures = new CopyOnWriteArrayList<>();
         private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
         /** Applied to every heartbeat answer (e.g. to offer a channel early). */
-        public volatile Function<List<ChannelState>, List<ChannelState>> heartbeatAnswer = Function.identity();
+        public volatile Function<List<ChannelState>, List<ChannelState>> heartbeatAnswer =
+                Function.identity();
+
         /**
          * Extra latency (ms) of the n-th ReadRecords (counting from 1) of a channel: a slow network
          * or a slow partition.
          */
-        public volatile java.util.function.ToLongBiFunction<String, Integer> readLatencyMillis = (channel, n) -> 0;
+        public volatile java.util.function.ToLongBiFunction<String, Integer> readLatencyMillis =
+                (channel, n) -> 0;
+
         /** ReadRecords of these channels wait until the latch opens. */
-        public final Map<String, java.util.concurrent.CountDownLatch> blockedReads = new ConcurrentHashMap<>();
+        public final Map<String, java.util.concurrent.CountDownLatch> blockedReads =
+                new ConcurrentHashMap<>();
+
         private final Map<String, AtomicInteger> waitingReads = new ConcurrentHashMap<>();
+
         /** Every Checkpoint call: channel, token, sequence number. */
         public final List<String[]> checkpoints = new CopyOnWriteArrayList<>();
 
         /** The next {@code times} calls of {@code method} fail with a {@code code} error. */
         public void fail(String method, int times, String code, int httpStatus, boolean retryable) {
-            failures.add(new Failure(method, times,
-                    new TablestoreException(code, "injected by the test", httpStatus, "test-request", retryable, null)));
+            failures.add(
+                    new Failure(
+                            method,
+                            times,
+                            new TablestoreException(
+                                    code,
+                                    "injected by the test",
+                                    httpStatus,
+                                    "test-request",
+                                    retryable,
+                                    null)));
         }
 
         public void clearFailures() {
@@ -171,7 +205,8 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         }
 
         @Override
-        public List<ChannelState> heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
+        public List<ChannelState> heartbeat(
+                String tunnelId, String clientId, List<ChannelState> channels) {
             h.before("heartbeat");
             return h.heartbeatAnswer.apply(d.heartbeat(tunnelId, clientId, channels));
         }
@@ -189,7 +224,8 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         }
 
         @Override
-        public ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token) {
+        public ReadRecordsResult<RawRecord> readRecords(
+                String tunnelId, String clientId, String channelId, String token) {
             beforeRead(channelId);
             try {
                 return d.readRecords(tunnelId, clientId, channelId, token);
@@ -201,7 +237,12 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         /** Counted, delayed and failed like {@link #readRecords} (hooks name it "readRecords"). */
         @Override
-        public ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+        public ReadRecordsResult<TunnelRecord> readBatch(
+                String tunnelId,
+                String clientId,
+                String channelId,
+                String token,
+                ColumnFilter columns) {
             beforeRead(channelId);
             try {
                 return d.readBatch(tunnelId, clientId, channelId, token, columns);
@@ -213,12 +254,16 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
 
         private void beforeRead(String channelId) {
             h.before("readRecords");
-            int nth = h.calls.computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger()).incrementAndGet();
+            int nth =
+                    h.calls
+                            .computeIfAbsent("readRecords:" + channelId, m -> new AtomicInteger())
+                            .incrementAndGet();
             java.util.concurrent.CountDownLatch latch = h.blockedReads.get(channelId);
             long latency = h.readLatencyMillis.applyAsLong(channelId, nth);
             try {
                 if (latch != null) {
-                    AtomicInteger waiting = h.waitingReads.computeIfAbsent(channelId, c -> new AtomicInteger());
+                    AtomicInteger waiting =
+                            h.waitingReads.computeIfAbsent(channelId, c -> new AtomicInteger());
                     waiting.incrementAndGet();
                     try {
                         latch.await();
@@ -227,21 +272,31 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
                     }
                 }
                 if (latency > 0) {
-                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(latency); // the slow network itself
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(
+                            latency); // the slow network itself
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TablestoreException("ClientNetworkError", "interrupted", 0, null, true, e);
+                throw new TablestoreException(
+                        "ClientNetworkError", "interrupted", 0, null, true, e);
             }
         }
 
         private void countFailedRead(String channelId, TablestoreException e) {
-            h.calls.computeIfAbsent("readRecords:" + channelId + ":" + e.errorCode(), m -> new AtomicInteger())
+            h.calls
+                    .computeIfAbsent(
+                            "readRecords:" + channelId + ":" + e.errorCode(),
+                            m -> new AtomicInteger())
                     .incrementAndGet();
         }
 
         @Override
-        public void checkpoint(String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
+        public void checkpoint(
+                String tunnelId,
+                String clientId,
+                String channelId,
+                String token,
+                long sequenceNumber) {
             h.before("checkpoint");
             d.checkpoint(tunnelId, clientId, channelId, token, sequenceNumber);
             h.checkpoints.add(new String[] {channelId, token, Long.toString(sequenceNumber)});

@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.testing;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
@@ -14,8 +31,14 @@ public final class KeyValueSchema implements TunnelRecordDeserializationSchema<S
     @Override
     public void deserialize(String channelId, TunnelRecord record, Collector<String> out) {
         Cell v = record.column("v");
-        out.collect(channelId + "|" + record.primaryKey().value("id").asLong() + "|" + record.action() + "|"
-                + (v == null || v.value() == null ? "" : v.value().asString()));
+        out.collect(
+                channelId
+                        + "|"
+                        + record.primaryKey().value("id").asLong()
+                        + "|"
+                        + record.action()
+                        + "|"
+                        + (v == null || v.value() == null ? "" : v.value().asString()));
     }
 
     @Override

@@ -1,12 +1,28 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.testing;
 
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import java.util.Objects;
-import java.util.function.UnaryOperator;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -14,6 +30,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What every MiniCluster IT needs, registered once on a static field: a MiniCluster for the test
@@ -28,12 +47,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Parameters of tests are resolved by the MiniCluster's extension (e.g. {@code @InjectMiniCluster}).
  */
 public final class MiniClusterWithEmulator
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver {
     private final MiniClusterExtension cluster;
     private final UnaryOperator<TablestoreEmulator.Builder> emulatorSettings;
     private TablestoreEmulator emulator;
 
-    private MiniClusterWithEmulator(MiniClusterExtension cluster, UnaryOperator<TablestoreEmulator.Builder> settings) {
+    private MiniClusterWithEmulator(
+            MiniClusterExtension cluster, UnaryOperator<TablestoreEmulator.Builder> settings) {
         this.cluster = cluster;
         this.emulatorSettings = settings;
     }
@@ -104,7 +128,8 @@ public final class MiniClusterWithEmulator
         private int taskManagers = 1;
         private int slots = 4;
         private Configuration configuration = new Configuration();
-        private UnaryOperator<TablestoreEmulator.Builder> emulatorSettings = UnaryOperator.identity();
+        private UnaryOperator<TablestoreEmulator.Builder> emulatorSettings =
+                UnaryOperator.identity();
 
         public Builder taskManagers(int taskManagers, int slotsEach) {
             this.taskManagers = taskManagers;
@@ -134,11 +159,13 @@ public final class MiniClusterWithEmulator
         }
 
         public MiniClusterWithEmulator build() {
-            MiniClusterExtension cluster = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(taskManagers)
-                    .setNumberSlotsPerTaskManager(slots)
-                    .setConfiguration(configuration)
-                    .build());
+            MiniClusterExtension cluster =
+                    new MiniClusterExtension(
+                            new MiniClusterResourceConfiguration.Builder()
+                                    .setNumberTaskManagers(taskManagers)
+                                    .setNumberSlotsPerTaskManager(slots)
+                                    .setConfiguration(configuration)
+                                    .build());
             return new MiniClusterWithEmulator(cluster, emulatorSettings);
         }
     }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.testing;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
@@ -8,6 +24,7 @@ import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +44,10 @@ public final class OtherTunnelClient implements AutoCloseable {
     private final String clientId;
     private final Thread thread;
     private final PlainBufferDecoder decoder = new PlainBufferDecoder();
+
     /** Channel → the token it reads next. Own thread only. */
     private final Map<String, String> tokens = new HashMap<>();
+
     private volatile List<ChannelState> held = List.of();
     private final List<String> read = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
@@ -73,8 +92,12 @@ public final class OtherTunnelClient implements AutoCloseable {
         for (RawRecord raw : r.records()) {
             TunnelRecord rec = decoder.decodeRecord(raw);
             Cell v = rec.column("v"); // none in a deletion
-            read.add(channelId + "|" + rec.primaryKey().value("id").asLong() + "|"
-                    + (v == null || v.value() == null ? "" : v.value().asString()));
+            read.add(
+                    channelId
+                            + "|"
+                            + rec.primaryKey().value("id").asLong()
+                            + "|"
+                            + (v == null || v.value() == null ? "" : v.value().asString()));
         }
         tokens.put(channelId, r.nextToken());
     }

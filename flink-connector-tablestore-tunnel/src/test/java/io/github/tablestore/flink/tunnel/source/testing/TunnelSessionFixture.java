@@ -1,7 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.testing;
 
-import io.github.tablestore.flink.tunnel.source.event.SessionIds;
-import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
@@ -9,7 +23,10 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.event.SessionIds;
+import io.github.tablestore.flink.tunnel.source.event.TunnelSessionEvent;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +47,8 @@ public final class TunnelSessionFixture {
         this.client = client;
         this.table = table;
         this.tunnel = tunnel;
-        this.tunnelId = client.createTunnel(CreateTunnelRequest.builder(table, tunnel, type).build());
+        this.tunnelId =
+                client.createTunnel(CreateTunnelRequest.builder(table, tunnel, type).build());
         this.createTimeMillis = client.describeTunnel(table, tunnel).tunnel().createTimeMillis();
         this.clientId = client.connect(tunnelId, 60, "test");
     }
@@ -52,7 +70,11 @@ public final class TunnelSessionFixture {
             if (s.channelId().equals(channelId)) {
                 ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, channelId);
                 if (!cp.isFinished()) {
-                    client.checkpoint(tunnelId, clientId, channelId, ChannelCheckpoint.FINISHED_TOKEN,
+                    client.checkpoint(
+                            tunnelId,
+                            clientId,
+                            channelId,
+                            ChannelCheckpoint.FINISHED_TOKEN,
                             cp.sequenceNumber() + 1);
                 }
                 next.add(s.reportAs(ChannelStatus.TERMINATED));
@@ -72,9 +94,19 @@ public final class TunnelSessionFixture {
             if (s.status() != ChannelStatus.OPEN) {
                 continue;
             }
-            ChannelInfo info = infos.stream().filter(i -> i.channelId().equals(s.channelId())).findFirst().orElseThrow();
+            ChannelInfo info =
+                    infos.stream()
+                            .filter(i -> i.channelId().equals(s.channelId()))
+                            .findFirst()
+                            .orElseThrow();
             ChannelCheckpoint cp = client.getCheckpoint(tunnelId, clientId, s.channelId());
-            splits.add(new TunnelChannelSplit(s.channelId(), info.type(), cp.token(), cp.sequenceNumber(), List.of()));
+            splits.add(
+                    new TunnelChannelSplit(
+                            s.channelId(),
+                            info.type(),
+                            cp.token(),
+                            cp.sequenceNumber(),
+                            List.of()));
         }
         splits.sort(java.util.Comparator.comparing(TunnelChannelSplit::channelId));
         return splits;

@@ -1,9 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.util;
+
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
@@ -29,8 +45,11 @@ class BackoffTest {
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> new Backoff(0, 2, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Backoff(10, 0.5, 100)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Backoff(10, 2, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backoff(0, 2, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backoff(10, 0.5, 100))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Backoff(10, 2, 5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.auth;
 
 import java.util.Map;
@@ -8,6 +24,7 @@ import java.util.function.Function;
 public final class EnvironmentCredentials {
     public static final String ACCESS_KEY_ID = "TABLESTORE_ACCESS_KEY_ID";
     public static final String ACCESS_KEY_SECRET = "TABLESTORE_ACCESS_KEY_SECRET";
+
     /** Optional; set for temporary (STS) credentials. */
     public static final String SESSION_TOKEN = "TABLESTORE_SESSION_TOKEN";
 
@@ -51,7 +68,11 @@ public final class EnvironmentCredentials {
 
             @Override
             public String toString() {
-                return "EnvironmentCredentialsProvider(" + ACCESS_KEY_ID + ", " + ACCESS_KEY_SECRET + ")";
+                return "EnvironmentCredentialsProvider("
+                        + ACCESS_KEY_ID
+                        + ", "
+                        + ACCESS_KEY_SECRET
+                        + ")";
             }
         };
     }

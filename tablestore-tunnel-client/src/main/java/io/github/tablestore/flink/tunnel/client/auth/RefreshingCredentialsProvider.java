@@ -1,11 +1,28 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Temporary (STS) credentials that are fetched again before they expire: the first request
@@ -74,8 +91,10 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
                         "fetching credentials failed and there are no earlier ones", e);
             }
             // Only the exception type: a fetcher's message is not ours to vouch for.
-            LOG.warn("Refreshing credentials failed ({}); keeping the current ones for {}",
-                    e.getClass().getName(), retryDelay);
+            LOG.warn(
+                    "Refreshing credentials failed ({}); keeping the current ones for {}",
+                    e.getClass().getName(),
+                    retryDelay);
             nextRefresh = now.plus(retryDelay);
             return current;
         }
@@ -88,8 +107,11 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
 
     @Override
     public synchronized String toString() {
-        return "RefreshingCredentialsProvider{refreshInterval=" + refreshInterval + ", current="
-                + (current == null ? "none" : current.toString()) + "}";
+        return "RefreshingCredentialsProvider{refreshInterval="
+                + refreshInterval
+                + ", current="
+                + (current == null ? "none" : current.toString())
+                + "}";
     }
 
     /** Builder of {@link RefreshingCredentialsProvider}. */

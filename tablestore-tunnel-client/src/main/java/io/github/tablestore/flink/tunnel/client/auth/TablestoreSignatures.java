@@ -1,4 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.auth;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,8 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Tablestore's request and response signatures as pure functions over a header map, a request
@@ -33,6 +50,7 @@ public final class TablestoreSignatures {
     private static final String V4_KEY_PREFIX = "aliyun_v4";
     private static final String V4_PRODUCT = "ots";
     private static final String V4_KEY_SUFFIX = "aliyun_v4_request";
+
     /** Appended to the V2 string-to-sign to form the V4 one. */
     private static final String V4_SALT = "ots";
 
@@ -101,7 +119,8 @@ public final class TablestoreSignatures {
     }
 
     /** {@link #signV4} with a signing key from {@link #v4SigningKey}, for callers that cache it. */
-    public static String signV4WithKey(String path, Map<String, String> headers, String signingKey) {
+    public static String signV4WithKey(
+            String path, Map<String, String> headers, String signingKey) {
         requireNonEmpty(signingKey, "signingKey");
         String toSign = requestStringToSign(path, headers) + V4_SALT;
         return base64(hmac(HMAC_SHA256, utf8(signingKey), toSign));
@@ -138,7 +157,10 @@ public final class TablestoreSignatures {
             Map<String, String> responseHeaders,
             String accessKeySecret) {
         requireNonEmpty(accessKeyId, "accessKeyId");
-        return "OTS " + accessKeyId + ":" + responseSignature(path, responseHeaders, accessKeySecret);
+        return "OTS "
+                + accessKeyId
+                + ":"
+                + responseSignature(path, responseHeaders, accessKeySecret);
     }
 
     /** The value of {@code x-ots-contentmd5}: Base64 of the MD5 digest of the body as sent. */
@@ -166,13 +188,15 @@ public final class TablestoreSignatures {
         Objects.requireNonNull(headers, "headers");
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : headers.entrySet()) {
-            String name = Objects.requireNonNull(e.getKey(), "header name").toLowerCase(Locale.ROOT);
+            String name =
+                    Objects.requireNonNull(e.getKey(), "header name").toLowerCase(Locale.ROOT);
             if (!name.startsWith(OtsHeaders.PREFIX)) {
                 continue;
             }
             String value = Objects.requireNonNull(e.getValue(), () -> "value of header " + name);
             if (sorted.put(name, value) != null) {
-                throw new IllegalArgumentException("header " + name + " appears twice (names differ only in case)");
+                throw new IllegalArgumentException(
+                        "header " + name + " appears twice (names differ only in case)");
             }
         }
         return sorted;

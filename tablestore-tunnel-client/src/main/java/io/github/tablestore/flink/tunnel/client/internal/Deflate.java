@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import java.util.zip.DataFormatException;
@@ -18,8 +34,12 @@ final class Deflate {
      */
     static byte[] inflate(byte[] compressed, int expectedSize) throws DataFormatException {
         if (expectedSize < 0 || expectedSize > MAX_INFLATED_SIZE) {
-            throw new DataFormatException("announced size " + expectedSize + " is out of range [0, "
-                    + MAX_INFLATED_SIZE + "]");
+            throw new DataFormatException(
+                    "announced size "
+                            + expectedSize
+                            + " is out of range [0, "
+                            + MAX_INFLATED_SIZE
+                            + "]");
         }
         byte[] out = new byte[expectedSize];
         Inflater inflater = new Inflater();
@@ -29,8 +49,14 @@ final class Deflate {
             while (n < expectedSize && !inflater.finished()) {
                 int got = inflater.inflate(out, n, expectedSize - n);
                 if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("stream ends after " + n + " of " + expectedSize
-                            + " announced bytes (compressed offset " + inflater.getTotalIn() + ")");
+                    throw new DataFormatException(
+                            "stream ends after "
+                                    + n
+                                    + " of "
+                                    + expectedSize
+                                    + " announced bytes (compressed offset "
+                                    + inflater.getTotalIn()
+                                    + ")");
                 }
                 n += got;
             }
@@ -38,11 +64,13 @@ final class Deflate {
                 // Output is full; the stream must end here without producing more.
                 byte[] probe = new byte[1];
                 if (inflater.inflate(probe) > 0 || !inflater.finished()) {
-                    throw new DataFormatException("stream holds more than the announced " + expectedSize + " bytes");
+                    throw new DataFormatException(
+                            "stream holds more than the announced " + expectedSize + " bytes");
                 }
             }
             if (n != expectedSize) {
-                throw new DataFormatException("stream holds " + n + " bytes, announced " + expectedSize);
+                throw new DataFormatException(
+                        "stream holds " + n + " bytes, announced " + expectedSize);
             }
             return out;
         } finally {

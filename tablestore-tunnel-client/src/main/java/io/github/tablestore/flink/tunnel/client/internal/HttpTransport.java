@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import io.github.tablestore.flink.tunnel.client.CredentialsException;
-import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.SignatureVersion;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
@@ -9,20 +24,7 @@ import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.auth.MissingCredentialsException;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.DataFormatException;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -34,6 +36,22 @@ import okhttp3.ResponseBody;
 import okio.BufferedSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
 
 /**
  * One signed HTTP attempt against the service: builds and signs the headers, posts the protobuf
@@ -57,16 +75,21 @@ final class HttpTransport implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.endpoint = HttpUrl.get(config.endpoint());
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(
-                        config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.readTimeout())
-                .writeTimeout(config.readTimeout())
-                .callTimeout(config.callTimeout())
-                // A redirected POST would be replayed as GET; a 3xx is reported as "endpoint moved".
-                .followRedirects(false)
-                .followSslRedirects(false);
+        OkHttpClient.Builder http =
+                new OkHttpClient.Builder()
+                        .connectionPool(
+                                new ConnectionPool(
+                                        config.maxIdleConnections(),
+                                        config.keepAlive().toMillis(),
+                                        TimeUnit.MILLISECONDS))
+                        .connectTimeout(config.connectTimeout())
+                        .readTimeout(config.readTimeout())
+                        .writeTimeout(config.readTimeout())
+                        .callTimeout(config.callTimeout())
+                        // A redirected POST would be replayed as GET; a 3xx is reported as
+                        // "endpoint moved".
+                        .followRedirects(false)
+                        .followSslRedirects(false);
         if (config.trustManager() != null) {
             http.sslSocketFactory(sslSocketFactory(config.trustManager()), config.trustManager());
         }
@@ -91,12 +114,15 @@ final class HttpTransport implements AutoCloseable {
      */
     WireResponse post(Operation op, byte[] body, int attempt) {
         Credentials credentials = credentials();
-        Request request = new Request.Builder()
-                .url(endpoint.resolve(op.path()))
-                .headers(okhttp3.Headers.of(signedHeaders(op, body, credentials, clock.instant())))
-                .header("User-Agent", config.userAgent())
-                .post(new ProtobufBody(body, !op.idempotent()))
-                .build();
+        Request request =
+                new Request.Builder()
+                        .url(endpoint.resolve(op.path()))
+                        .headers(
+                                okhttp3.Headers.of(
+                                        signedHeaders(op, body, credentials, clock.instant())))
+                        .header("User-Agent", config.userAgent())
+                        .post(new ProtobufBody(body, !op.idempotent()))
+                        .build();
 
         long start = System.nanoTime();
         Response response;
@@ -104,7 +130,12 @@ final class HttpTransport implements AutoCloseable {
             response = http.newCall(request).execute();
         } catch (IOException e) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            LOG.debug("POST {} failed attempt={} latency={}ms: {}", op.path(), attempt, millis, e.toString());
+            LOG.debug(
+                    "POST {} failed attempt={} latency={}ms: {}",
+                    op.path(),
+                    attempt,
+                    millis,
+                    e.toString());
             if (Thread.currentThread().isInterrupted()) {
                 throw ErrorResponses.interrupted(op, "during the HTTP call", e);
             }
@@ -118,16 +149,26 @@ final class HttpTransport implements AutoCloseable {
                 ResponseBody responseBody = r.body();
                 bytes = responseBody == null ? new byte[0] : responseBody.bytes();
             } catch (IOException e) {
-                LOG.debug("POST {} -> {} requestId={} attempt={}: reading the body failed: {}",
-                        op.path(), status, requestId, attempt, e.toString());
+                LOG.debug(
+                        "POST {} -> {} requestId={} attempt={}: reading the body failed: {}",
+                        op.path(),
+                        status,
+                        requestId,
+                        attempt,
+                        e.toString());
                 if (Thread.currentThread().isInterrupted()) {
                     throw ErrorResponses.interrupted(op, "while reading the response", e);
                 }
                 throw ErrorResponses.networkWhileReading(op, status, requestId, e);
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            LOG.debug("POST {} -> {} requestId={} attempt={} latency={}ms",
-                    op.path(), status, requestId, attempt, millis);
+            LOG.debug(
+                    "POST {} -> {} requestId={} attempt={} latency={}ms",
+                    op.path(),
+                    status,
+                    requestId,
+                    attempt,
+                    millis);
 
             bytes = inflateIfCompressed(op, r, bytes, status, requestId);
             if (status >= 200 && status < 300) {
@@ -168,13 +209,18 @@ final class HttpTransport implements AutoCloseable {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
                 throw CredentialsException.unusable(
-                        "the " + what + " has a character at index " + i + " that cannot be sent in an HTTP header");
+                        "the "
+                                + what
+                                + " has a character at index "
+                                + i
+                                + " that cannot be sent in an HTTP header");
             }
         }
     }
 
     /** All x-ots headers of a request, signature included. Package-private for tests. */
-    Map<String, String> signedHeaders(Operation op, byte[] body, Credentials credentials, Instant now) {
+    Map<String, String> signedHeaders(
+            Operation op, byte[] body, Credentials credentials, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(OtsHeaders.DATE, OTS_DATE.format(now));
         headers.put(OtsHeaders.API_VERSION, OtsHeaders.API_VERSION_VALUE);
@@ -191,10 +237,17 @@ final class HttpTransport implements AutoCloseable {
             String signDate = SIGN_DATE.format(now);
             headers.put(OtsHeaders.SIGN_DATE, signDate);
             headers.put(OtsHeaders.SIGN_REGION, config.region());
-            headers.put(OtsHeaders.SIGNATURE_V4, TablestoreSignatures.signV4(
-                    op.path(), headers, credentials.accessKeySecret(), signDate, config.region()));
+            headers.put(
+                    OtsHeaders.SIGNATURE_V4,
+                    TablestoreSignatures.signV4(
+                            op.path(),
+                            headers,
+                            credentials.accessKeySecret(),
+                            signDate,
+                            config.region()));
         } else {
-            headers.put(OtsHeaders.SIGNATURE,
+            headers.put(
+                    OtsHeaders.SIGNATURE,
                     TablestoreSignatures.signV2(op.path(), headers, credentials.accessKeySecret()));
         }
         return headers;
@@ -207,20 +260,29 @@ final class HttpTransport implements AutoCloseable {
             return bytes;
         }
         if (!OtsHeaders.COMPRESS_DEFLATE.equalsIgnoreCase(type.trim())) {
-            throw ErrorResponses.badResponse(op, status, requestId, "unknown response compression '" + type + "'", null);
+            throw ErrorResponses.badResponse(
+                    op, status, requestId, "unknown response compression '" + type + "'", null);
         }
         String size = r.header(OtsHeaders.RESPONSE_COMPRESS_SIZE);
         int rawSize;
         try {
             rawSize = Integer.parseInt(size == null ? "" : size.trim());
         } catch (NumberFormatException e) {
-            throw ErrorResponses.badResponse(op, status, requestId,
-                    "compressed response without a valid " + OtsHeaders.RESPONSE_COMPRESS_SIZE + ": " + size, null);
+            throw ErrorResponses.badResponse(
+                    op,
+                    status,
+                    requestId,
+                    "compressed response without a valid "
+                            + OtsHeaders.RESPONSE_COMPRESS_SIZE
+                            + ": "
+                            + size,
+                    null);
         }
         try {
             return Deflate.inflate(bytes, rawSize);
         } catch (DataFormatException e) {
-            throw ErrorResponses.badResponse(op, status, requestId, "corrupt compressed response: " + e.getMessage(), e);
+            throw ErrorResponses.badResponse(
+                    op, status, requestId, "corrupt compressed response: " + e.getMessage(), e);
         }
     }
 

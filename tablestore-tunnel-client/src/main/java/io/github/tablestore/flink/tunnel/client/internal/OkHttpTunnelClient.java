@@ -1,26 +1,44 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.MessageLite;
+import io.github.tablestore.flink.tunnel.client.ErrorCodes;
+import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
-import io.github.tablestore.flink.tunnel.client.ErrorCodes;
-import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
-import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
-import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
-import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
-import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,73 +68,111 @@ public final class OkHttpTunnelClient implements TunnelClient {
     private final TunnelClientConfig config;
     private final HttpTransport transport;
     private final Retrier retrier;
+
     /** One decoder per reading thread: it keeps a cache of column names between batches. */
-    private final ThreadLocal<PlainBufferDecoder> decoders = ThreadLocal.withInitial(PlainBufferDecoder::new);
+    private final ThreadLocal<PlainBufferDecoder> decoders =
+            ThreadLocal.withInitial(PlainBufferDecoder::new);
+
     private volatile boolean closed;
 
     public OkHttpTunnelClient(TunnelClientConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.transport = new HttpTransport(config, Clock.systemUTC());
-        this.retrier = new Retrier(config.retryPolicy(), System::nanoTime, Retrier::sleepNanos,
-                () -> ThreadLocalRandom.current().nextDouble());
+        this.retrier =
+                new Retrier(
+                        config.retryPolicy(),
+                        System::nanoTime,
+                        Retrier::sleepNanos,
+                        () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Override
     public String createTunnel(CreateTunnelRequest request) {
-        return call(Operation.CREATE_TUNNEL, TunnelRequests.createTunnel(request),
+        return call(
+                Operation.CREATE_TUNNEL,
+                TunnelRequests.createTunnel(request),
                 body -> TunnelProtos.CreateTunnelResponse.parseFrom(body).getTunnelId());
     }
 
     @Override
     public TunnelDescription describeTunnel(String tableName, String tunnelName) {
-        return call(Operation.DESCRIBE_TUNNEL, TunnelRequests.describeTunnel(tableName, tunnelName),
-                body -> TunnelResponses.describeTunnel(TunnelProtos.DescribeTunnelResponse.parseFrom(body)));
+        return call(
+                Operation.DESCRIBE_TUNNEL,
+                TunnelRequests.describeTunnel(tableName, tunnelName),
+                body ->
+                        TunnelResponses.describeTunnel(
+                                TunnelProtos.DescribeTunnelResponse.parseFrom(body)));
     }
 
     @Override
     public List<TunnelInfo> listTunnels(String tableName) {
-        return call(Operation.LIST_TUNNEL, TunnelRequests.listTunnel(tableName),
-                body -> TunnelResponses.listTunnel(TunnelProtos.ListTunnelResponse.parseFrom(body)));
+        return call(
+                Operation.LIST_TUNNEL,
+                TunnelRequests.listTunnel(tableName),
+                body ->
+                        TunnelResponses.listTunnel(
+                                TunnelProtos.ListTunnelResponse.parseFrom(body)));
     }
 
     @Override
     public void deleteTunnel(String tableName, String tunnelName) {
-        call(Operation.DELETE_TUNNEL, TunnelRequests.deleteTunnel(tableName, tunnelName),
+        call(
+                Operation.DELETE_TUNNEL,
+                TunnelRequests.deleteTunnel(tableName, tunnelName),
                 TunnelProtos.DeleteTunnelResponse::parseFrom);
     }
 
     @Override
     public String connect(String tunnelId, long heartbeatTimeoutSeconds, String clientTag) {
-        return call(Operation.CONNECT_TUNNEL, TunnelRequests.connect(tunnelId, heartbeatTimeoutSeconds, clientTag),
+        return call(
+                Operation.CONNECT_TUNNEL,
+                TunnelRequests.connect(tunnelId, heartbeatTimeoutSeconds, clientTag),
                 body -> TunnelProtos.ConnectResponse.parseFrom(body).getClientId());
     }
 
     @Override
-    public List<ChannelState> heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
-        return call(Operation.HEARTBEAT, TunnelRequests.heartbeat(tunnelId, clientId, channels),
+    public List<ChannelState> heartbeat(
+            String tunnelId, String clientId, List<ChannelState> channels) {
+        return call(
+                Operation.HEARTBEAT,
+                TunnelRequests.heartbeat(tunnelId, clientId, channels),
                 body -> TunnelResponses.heartbeat(TunnelProtos.HeartbeatResponse.parseFrom(body)));
     }
 
     @Override
     public void shutdown(String tunnelId, String clientId) {
-        call(Operation.SHUTDOWN, TunnelRequests.shutdown(tunnelId, clientId),
+        call(
+                Operation.SHUTDOWN,
+                TunnelRequests.shutdown(tunnelId, clientId),
                 TunnelProtos.ShutdownResponse::parseFrom);
     }
 
     @Override
     public ChannelCheckpoint getCheckpoint(String tunnelId, String clientId, String channelId) {
-        return call(Operation.GET_CHECKPOINT, TunnelRequests.getCheckpoint(tunnelId, clientId, channelId),
-                body -> TunnelResponses.checkpoint(TunnelProtos.GetCheckpointResponse.parseFrom(body)));
+        return call(
+                Operation.GET_CHECKPOINT,
+                TunnelRequests.getCheckpoint(tunnelId, clientId, channelId),
+                body ->
+                        TunnelResponses.checkpoint(
+                                TunnelProtos.GetCheckpointResponse.parseFrom(body)));
     }
 
     @Override
-    public ReadRecordsResult<RawRecord> readRecords(String tunnelId, String clientId, String channelId, String token) {
-        return call(Operation.READ_RECORDS, TunnelRequests.readRecords(tunnelId, clientId, channelId, token),
+    public ReadRecordsResult<RawRecord> readRecords(
+            String tunnelId, String clientId, String channelId, String token) {
+        return call(
+                Operation.READ_RECORDS,
+                TunnelRequests.readRecords(tunnelId, clientId, channelId, token),
                 RecordsDecoder::decode);
     }
 
     @Override
-    public ReadRecordsResult<TunnelRecord> readBatch(String tunnelId, String clientId, String channelId, String token, ColumnFilter columns) {
+    public ReadRecordsResult<TunnelRecord> readBatch(
+            String tunnelId,
+            String clientId,
+            String channelId,
+            String token,
+            ColumnFilter columns) {
         ReadRecordsResult<RawRecord> result = readRecords(tunnelId, clientId, channelId, token);
         PlainBufferDecoder decoder = decoders.get();
         List<RawRecord> raw = result.records();
@@ -128,29 +184,57 @@ public final class OkHttpTunnelClient implements TunnelClient {
                 throw corruptRecord(channelId, token, records.size(), e);
             }
         }
-        return new ReadRecordsResult<>(records, result.nextToken(), result.mayMoreRecord(), result.responseBytes());
+        return new ReadRecordsResult<>(
+                records, result.nextToken(), result.mayMoreRecord(), result.responseBytes());
     }
 
-    private static TablestoreException corruptRecord(String channelId, String token, int index, RuntimeException e) {
-        String offset = e instanceof PlainBufferException ? " at byte " + ((PlainBufferException) e).offset() : "";
-        return new TablestoreException(ErrorCodes.CLIENT_CORRUPT_RECORD, "Record " + index + " of the batch "
-                + "ReadRecords returned for channel " + channelId + " from token " + token + " cannot be "
-                + "decoded" + offset + ": " + e.getMessage(), 0, null, false, e);
+    private static TablestoreException corruptRecord(
+            String channelId, String token, int index, RuntimeException e) {
+        String offset =
+                e instanceof PlainBufferException
+                        ? " at byte " + ((PlainBufferException) e).offset()
+                        : "";
+        return new TablestoreException(
+                ErrorCodes.CLIENT_CORRUPT_RECORD,
+                "Record "
+                        + index
+                        + " of the batch "
+                        + "ReadRecords returned for channel "
+                        + channelId
+                        + " from token "
+                        + token
+                        + " cannot be "
+                        + "decoded"
+                        + offset
+                        + ": "
+                        + e.getMessage(),
+                0,
+                null,
+                false,
+                e);
     }
 
     @Override
-    public void checkpoint(String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
-        call(Operation.CHECKPOINT, TunnelRequests.checkpoint(tunnelId, clientId, channelId, token, sequenceNumber),
+    public void checkpoint(
+            String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
+        call(
+                Operation.CHECKPOINT,
+                TunnelRequests.checkpoint(tunnelId, clientId, channelId, token, sequenceNumber),
                 TunnelProtos.CheckpointResponse::parseFrom);
     }
 
     @Override
     public TableDescription describeTable(String tableName) {
-        TableProtos.DescribeTableRequest request = TableProtos.DescribeTableRequest.newBuilder()
-                .setTableName(Args.notEmpty(tableName, "tableName"))
-                .build();
-        return call(Operation.DESCRIBE_TABLE, request,
-                body -> TableResponses.describeTable(TableProtos.DescribeTableResponse.parseFrom(body)));
+        TableProtos.DescribeTableRequest request =
+                TableProtos.DescribeTableRequest.newBuilder()
+                        .setTableName(Args.notEmpty(tableName, "tableName"))
+                        .build();
+        return call(
+                Operation.DESCRIBE_TABLE,
+                request,
+                body ->
+                        TableResponses.describeTable(
+                                TableProtos.DescribeTableResponse.parseFrom(body)));
     }
 
     @Override
@@ -165,18 +249,30 @@ public final class OkHttpTunnelClient implements TunnelClient {
             if (start != null) {
                 request.setInclusiveStartShardId(start);
             }
-            Page page = call(Operation.DESCRIBE_STREAM, request.build(), body -> {
-                TableProtos.DescribeStreamResponse r = TableProtos.DescribeStreamResponse.parseFrom(body);
-                String next = r.hasNextShardId() && !r.getNextShardId().isEmpty() ? r.getNextShardId() : null;
-                return new Page(TableResponses.shards(r), next);
-            });
+            Page page =
+                    call(
+                            Operation.DESCRIBE_STREAM,
+                            request.build(),
+                            body -> {
+                                TableProtos.DescribeStreamResponse r =
+                                        TableProtos.DescribeStreamResponse.parseFrom(body);
+                                String next =
+                                        r.hasNextShardId() && !r.getNextShardId().isEmpty()
+                                                ? r.getNextShardId()
+                                                : null;
+                                return new Page(TableResponses.shards(r), next);
+                            });
             for (StreamShard shard : page.shards) {
                 shards.putIfAbsent(shard.shardId(), shard);
             }
             start = page.next;
             if (start != null && !pageStarts.add(start)) {
-                throw ErrorResponses.badResponse(Operation.DESCRIBE_STREAM, 200, null,
-                        "paging of stream " + streamId + " returns to shard " + start + " again", null);
+                throw ErrorResponses.badResponse(
+                        Operation.DESCRIBE_STREAM,
+                        200,
+                        null,
+                        "paging of stream " + streamId + " returns to shard " + start + " again",
+                        null);
             }
         } while (start != null);
         return List.copyOf(shards.values());
@@ -208,19 +304,29 @@ public final class OkHttpTunnelClient implements TunnelClient {
     private <T> T call(Operation op, MessageLite request, Decoder<T> decoder) {
         requireOpen();
         byte[] body = request.toByteArray();
-        return retrier.run(op, attempt -> {
-            requireOpen(); // no retry of a call that close() cancelled
-            WireResponse response = transport.post(op, body, attempt);
-            try {
-                return decoder.decode(response.body());
-            } catch (InvalidProtocolBufferException e) {
-                throw ErrorResponses.badResponse(op, response.status(), response.requestId(),
-                        "malformed response body: " + e.getMessage(), e);
-            } catch (IOException | IllegalArgumentException e) {
-                throw ErrorResponses.badResponse(op, response.status(), response.requestId(),
-                        "unexpected response content: " + e.getMessage(), e);
-            }
-        });
+        return retrier.run(
+                op,
+                attempt -> {
+                    requireOpen(); // no retry of a call that close() cancelled
+                    WireResponse response = transport.post(op, body, attempt);
+                    try {
+                        return decoder.decode(response.body());
+                    } catch (InvalidProtocolBufferException e) {
+                        throw ErrorResponses.badResponse(
+                                op,
+                                response.status(),
+                                response.requestId(),
+                                "malformed response body: " + e.getMessage(),
+                                e);
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw ErrorResponses.badResponse(
+                                op,
+                                response.status(),
+                                response.requestId(),
+                                "unexpected response content: " + e.getMessage(),
+                                e);
+                    }
+                });
     }
 
     private static final class Page {

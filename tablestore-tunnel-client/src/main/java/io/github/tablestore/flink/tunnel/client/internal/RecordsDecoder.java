@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.UnsafeByteOperations;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.UnsafeByteOperations;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +52,11 @@ final class RecordsDecoder {
         List<RawRecord> records = new ArrayList<>(response.getRecordsCount());
         for (TunnelProtos.Record r : response.getRecordsList()) {
             ByteString origin = r.getOriginRecord();
-            records.add(new RawRecord(
-                    action(r.getActionType()),
-                    r.getRecord().asReadOnlyByteBuffer(),
-                    origin.isEmpty() ? null : origin.asReadOnlyByteBuffer()));
+            records.add(
+                    new RawRecord(
+                            action(r.getActionType()),
+                            r.getRecord().asReadOnlyByteBuffer(),
+                            origin.isEmpty() ? null : origin.asReadOnlyByteBuffer()));
         }
         Boolean mayMore = response.hasMayMoreRecord() ? response.getMayMoreRecord() : null;
         return new ReadRecordsResult(records, response.getNextToken(), mayMore, body.length);

@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import io.github.tablestore.flink.tunnel.client.RetryPolicy;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a call's attempts under a {@link RetryPolicy}: retryable failures of idempotent operations
@@ -60,18 +78,28 @@ final class Retrier {
                 long delay = policy.backoff(n, random.getAsDouble()).toNanos();
                 long elapsed = nanoClock.getAsLong() - start;
                 if (elapsed + delay > budget) {
-                    LOG.debug("{} not retried: {} ms elapsed + {} ms backoff exceed {}",
-                            op.path(), elapsed / 1_000_000, delay / 1_000_000, policy.maxElapsed());
+                    LOG.debug(
+                            "{} not retried: {} ms elapsed + {} ms backoff exceed {}",
+                            op.path(),
+                            elapsed / 1_000_000,
+                            delay / 1_000_000,
+                            policy.maxElapsed());
                     throw e;
                 }
-                LOG.debug("{} attempt {} failed with {} (request id {}); retrying in {} ms",
-                        op.path(), n, e.errorCode(), e.requestId(), delay / 1_000_000);
+                LOG.debug(
+                        "{} attempt {} failed with {} (request id {}); retrying in {} ms",
+                        op.path(),
+                        n,
+                        e.errorCode(),
+                        e.requestId(),
+                        delay / 1_000_000);
                 try {
                     sleeper.sleep(delay);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     TablestoreException interrupted =
-                            ErrorResponses.interrupted(op, "while waiting to retry after " + e.errorCode(), ie);
+                            ErrorResponses.interrupted(
+                                    op, "while waiting to retry after " + e.errorCode(), ie);
                     interrupted.addSuppressed(e);
                     throw interrupted;
                 }

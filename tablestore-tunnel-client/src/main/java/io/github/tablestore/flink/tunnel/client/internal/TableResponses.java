@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
@@ -7,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedCo
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +36,13 @@ final class TableResponses {
         TableProtos.TableMeta meta = r.getTableMeta();
         List<PrimaryKeyColumnSchema> pk = new ArrayList<>(meta.getPrimaryKeyCount());
         for (TableProtos.PrimaryKeySchema s : meta.getPrimaryKeyList()) {
-            pk.add(new PrimaryKeyColumnSchema(s.getName(), primaryKeyType(s.getType()),
-                    s.hasOption() && s.getOption() == TableProtos.PrimaryKeyOption.AUTO_INCREMENT));
+            pk.add(
+                    new PrimaryKeyColumnSchema(
+                            s.getName(),
+                            primaryKeyType(s.getType()),
+                            s.hasOption()
+                                    && s.getOption()
+                                            == TableProtos.PrimaryKeyOption.AUTO_INCREMENT));
         }
         List<DefinedColumnSchema> defined = new ArrayList<>(meta.getDefinedColumnCount());
         for (TableProtos.DefinedColumnSchema c : meta.getDefinedColumnList()) {
@@ -33,7 +55,9 @@ final class TableResponses {
                 pk,
                 defined,
                 streamEnabled,
-                streamEnabled && stream.hasStreamId() && !stream.getStreamId().isEmpty() ? stream.getStreamId() : null,
+                streamEnabled && stream.hasStreamId() && !stream.getStreamId().isEmpty()
+                        ? stream.getStreamId()
+                        : null,
                 streamEnabled ? stream.getExpirationTime() : 0,
                 streamEnabled ? stream.getColumnToGetList() : Collections.emptyList());
     }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
@@ -5,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+
 import java.util.List;
 
 /** Builds the tunnel service's request messages from the client's arguments. */
@@ -20,18 +37,22 @@ final class TunnelRequests {
      */
     static TunnelProtos.CreateTunnelRequest createTunnel(CreateTunnelRequest request) {
         Args.notNull(request, "request");
-        TunnelProtos.Tunnel.Builder tunnel = TunnelProtos.Tunnel.newBuilder()
-                .setTableName(Args.notEmpty(request.tableName(), "tableName"))
-                .setTunnelName(Args.notEmpty(request.tunnelName(), "tunnelName"))
-                .setTunnelType(wireType(request.type()));
+        TunnelProtos.Tunnel.Builder tunnel =
+                TunnelProtos.Tunnel.newBuilder()
+                        .setTableName(Args.notEmpty(request.tableName(), "tableName"))
+                        .setTunnelName(Args.notEmpty(request.tunnelName(), "tunnelName"))
+                        .setTunnelType(wireType(request.type()));
         if (request.type() != TunnelType.BASE_DATA) {
-            TunnelProtos.StreamTunnelConfig.Builder stream = TunnelProtos.StreamTunnelConfig.newBuilder();
+            TunnelProtos.StreamTunnelConfig.Builder stream =
+                    TunnelProtos.StreamTunnelConfig.newBuilder();
             if (request.streamStartMillis() > 0) {
-                stream.setStartOffset(millisToNanos(request.streamStartMillis(), "streamStartMillis"));
+                stream.setStartOffset(
+                        millisToNanos(request.streamStartMillis(), "streamStartMillis"));
             } else {
-                stream.setFlag(request.streamStart() == CreateTunnelRequest.StreamStart.EARLIEST
-                        ? TunnelProtos.StartOffsetFlag.EARLIEST
-                        : TunnelProtos.StartOffsetFlag.LATEST);
+                stream.setFlag(
+                        request.streamStart() == CreateTunnelRequest.StreamStart.EARLIEST
+                                ? TunnelProtos.StartOffsetFlag.EARLIEST
+                                : TunnelProtos.StartOffsetFlag.LATEST);
             }
             if (request.streamEndMillis() > 0) {
                 stream.setEndOffset(millisToNanos(request.streamEndMillis(), "streamEndMillis"));
@@ -61,7 +82,8 @@ final class TunnelRequests {
                 .build();
     }
 
-    static TunnelProtos.ConnectRequest connect(String tunnelId, long heartbeatTimeoutSeconds, String clientTag) {
+    static TunnelProtos.ConnectRequest connect(
+            String tunnelId, long heartbeatTimeoutSeconds, String clientTag) {
         if (heartbeatTimeoutSeconds <= 0) {
             throw new IllegalArgumentException(
                     "heartbeatTimeoutSeconds must be positive: " + heartbeatTimeoutSeconds);
@@ -77,16 +99,19 @@ final class TunnelRequests {
                 .build();
     }
 
-    static TunnelProtos.HeartbeatRequest heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
-        TunnelProtos.HeartbeatRequest.Builder request = TunnelProtos.HeartbeatRequest.newBuilder()
-                .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
-                .setClientId(Args.notEmpty(clientId, "clientId"));
+    static TunnelProtos.HeartbeatRequest heartbeat(
+            String tunnelId, String clientId, List<ChannelState> channels) {
+        TunnelProtos.HeartbeatRequest.Builder request =
+                TunnelProtos.HeartbeatRequest.newBuilder()
+                        .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
+                        .setClientId(Args.notEmpty(clientId, "clientId"));
         for (ChannelState channel : Args.notNull(channels, "channels")) {
             Args.notNull(channel, "channels element");
-            request.addChannels(TunnelProtos.Channel.newBuilder()
-                    .setChannelId(channel.channelId())
-                    .setVersion(channel.version())
-                    .setStatus(wireStatus(channel)));
+            request.addChannels(
+                    TunnelProtos.Channel.newBuilder()
+                            .setChannelId(channel.channelId())
+                            .setVersion(channel.version())
+                            .setStatus(wireStatus(channel)));
         }
         return request.build();
     }
@@ -98,7 +123,8 @@ final class TunnelRequests {
                 .build();
     }
 
-    static TunnelProtos.GetCheckpointRequest getCheckpoint(String tunnelId, String clientId, String channelId) {
+    static TunnelProtos.GetCheckpointRequest getCheckpoint(
+            String tunnelId, String clientId, String channelId) {
         return TunnelProtos.GetCheckpointRequest.newBuilder()
                 .setTunnelId(Args.notEmpty(tunnelId, "tunnelId"))
                 .setClientId(Args.notEmpty(clientId, "clientId"))
@@ -152,8 +178,12 @@ final class TunnelRequests {
             case TERMINATED:
                 return TunnelProtos.ChannelStatus.TERMINATED;
             default:
-                throw new IllegalArgumentException("channel " + channel.channelId() + ": status " + status
-                        + " cannot be sent in a heartbeat (only OPEN, CLOSING, CLOSE, TERMINATED)");
+                throw new IllegalArgumentException(
+                        "channel "
+                                + channel.channelId()
+                                + ": status "
+                                + status
+                                + " cannot be sent in a heartbeat (only OPEN, CLOSING, CLOSE, TERMINATED)");
         }
     }
 
@@ -161,7 +191,8 @@ final class TunnelRequests {
         try {
             return Math.multiplyExact(millis, NANOS_PER_MILLI);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " is too large to express in nanoseconds: " + millis, e);
+            throw new IllegalArgumentException(
+                    name + " is too large to express in nanoseconds: " + millis, e);
         }
     }
 }

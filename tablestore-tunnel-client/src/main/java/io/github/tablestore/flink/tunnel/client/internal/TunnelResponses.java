@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.internal;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
@@ -9,6 +25,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +65,8 @@ final class TunnelResponses {
         for (TunnelProtos.ChannelInfo c : r.getChannelsList()) {
             channels.add(channelInfo(c));
         }
-        return new TunnelDescription(tunnelInfo(r.getTunnel()), channels, nanosToMillis(r.getTunnelRpo()));
+        return new TunnelDescription(
+                tunnelInfo(r.getTunnel()), channels, nanosToMillis(r.getTunnelRpo()));
     }
 
     static List<TunnelInfo> listTunnel(TunnelProtos.ListTunnelResponse r) {
@@ -62,7 +80,11 @@ final class TunnelResponses {
     static List<ChannelState> heartbeat(TunnelProtos.HeartbeatResponse r) {
         List<ChannelState> channels = new ArrayList<>(r.getChannelsCount());
         for (TunnelProtos.Channel c : r.getChannelsList()) {
-            channels.add(new ChannelState(c.getChannelId(), c.getVersion(), ChannelStatus.valueOf(c.getStatus().name())));
+            channels.add(
+                    new ChannelState(
+                            c.getChannelId(),
+                            c.getVersion(),
+                            ChannelStatus.valueOf(c.getStatus().name())));
         }
         return List.copyOf(channels);
     }

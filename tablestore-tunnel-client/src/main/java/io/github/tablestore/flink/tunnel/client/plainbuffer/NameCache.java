@@ -1,7 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
-import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Column-name Strings by their UTF-8 bytes, so that names repeated on every record are decoded
@@ -12,6 +28,7 @@ final class NameCache {
     private static final int SLOTS = 512;
     private static final int MASK = SLOTS - 1;
     private static final int MAX_PROBES = 8;
+
     /** Longer names are decoded every time rather than pinned in the cache. */
     private static final int MAX_NAME_BYTES = 256;
 

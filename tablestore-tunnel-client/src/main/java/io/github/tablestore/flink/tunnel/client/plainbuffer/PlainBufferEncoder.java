@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -6,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +85,8 @@ public final class PlainBufferEncoder {
         checkPrimaryKey(primaryKey);
         List<Cell> none = Collections.emptyList();
         PlainBufferWriter w =
-                new PlainBufferWriter(HEADER_SIZE + PlainBufferWriter.rowSize(primaryKey, none, false, null));
+                new PlainBufferWriter(
+                        HEADER_SIZE + PlainBufferWriter.rowSize(primaryKey, none, false, null));
         w.header();
         w.row(primaryKey, none, false, null);
         return w.finish();
@@ -92,7 +110,10 @@ public final class PlainBufferEncoder {
     public static long recordSize(TunnelRecord record) {
         return HEADER_SIZE
                 + PlainBufferWriter.rowSize(
-                        record.primaryKey(), record.columns(), deletes(record), record.sequenceInfo());
+                        record.primaryKey(),
+                        record.columns(),
+                        deletes(record),
+                        record.sequenceInfo());
     }
 
     /**
@@ -120,7 +141,8 @@ public final class PlainBufferEncoder {
     }
 
     private static long bodySize(Row row) {
-        return PlainBufferWriter.rowSize(row.primaryKey(), row.cells(), row.deleteMarker(), row.sequenceInfo());
+        return PlainBufferWriter.rowSize(
+                row.primaryKey(), row.cells(), row.deleteMarker(), row.sequenceInfo());
     }
 
     private static boolean deletes(TunnelRecord record) {

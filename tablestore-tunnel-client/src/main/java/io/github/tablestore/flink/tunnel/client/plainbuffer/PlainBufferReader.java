@@ -1,6 +1,20 @@
-package io.github.tablestore.flink.tunnel.client.plainbuffer;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static io.github.tablestore.flink.tunnel.client.plainbuffer.Wire.*;
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.CellOperation;
@@ -8,12 +22,15 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.github.tablestore.flink.tunnel.client.plainbuffer.Wire.*;
 
 /**
  * Cursor over one PlainBuffer and the row grammar. Every read is bounds-checked against the
@@ -45,6 +62,7 @@ final class PlainBufferReader {
     private static final int NO_VALUE = -1;
     private static final int NO_OP = -1;
     private static final int MAX_NAME_CHARS_IN_MESSAGE = 64;
+
     /** A scratch copy larger than this is dropped after its record, lest one huge row pin it. */
     private static final int MAX_KEPT_SCRATCH = 64 * 1024;
 
@@ -58,8 +76,10 @@ final class PlainBufferReader {
     private final ArrayList<Cell> cells = new ArrayList<>();
 
     private ByteBuffer buf;
+
     /** The bytes parsed: position {@code p} of {@code buf} is {@code bytes[p + shift]}. */
     private byte[] bytes;
+
     private int shift;
     private byte[] scratch = new byte[0];
     private int start;
@@ -107,7 +127,11 @@ final class PlainBufferReader {
         } else {
             int length = limit - start;
             if (scratch.length < length) {
-                scratch = new byte[Math.max(length, Math.min(2 * scratch.length, Integer.MAX_VALUE - 8))];
+                scratch =
+                        new byte
+                                [Math.max(
+                                        length,
+                                        Math.min(2 * scratch.length, Integer.MAX_VALUE - 8))];
             }
             ByteBuffer view = buffer.duplicate();
             view.get(scratch, 0, length); // position is start, so scratch[0] is buffer[start]
@@ -140,7 +164,10 @@ final class PlainBufferReader {
         need(4, "header");
         int header = intAt(pos);
         if (header != HEADER) {
-            throw fail(pos, "Bad header", String.format("expected 0x%08x, found 0x%08x", HEADER, header));
+            throw fail(
+                    pos,
+                    "Bad header",
+                    String.format("expected 0x%08x, found 0x%08x", HEADER, header));
         }
         pos += 4;
     }
@@ -209,7 +236,12 @@ final class PlainBufferReader {
                 rowCrc = Crc8.updateByte(rowCrc, cellCrc);
                 CellOperation operation = checkDataCell(rules);
                 if (all || filter.includes(bytes, nameOff + shift, nameLen, nameHash)) {
-                    cells.add(new Cell(name(), valueType == NO_VALUE ? null : value(), operation, timestamp));
+                    cells.add(
+                            new Cell(
+                                    name(),
+                                    valueType == NO_VALUE ? null : value(),
+                                    operation,
+                                    timestamp));
                 }
             }
         }
@@ -236,7 +268,10 @@ final class PlainBufferReader {
         need(1, "row checksum");
         int stored = byteAt(pos) & 0xFF;
         if (stored != rowCrc) {
-            throw fail(pos, "CRC mismatch in row", "expected " + hex(rowCrc) + ", found " + hex(stored));
+            throw fail(
+                    pos,
+                    "CRC mismatch in row",
+                    "expected " + hex(rowCrc) + ", found " + hex(stored));
         }
         pos++;
     }
@@ -273,7 +308,10 @@ final class PlainBufferReader {
                 throw fail(
                         valueStart,
                         "Value length mismatch in cell '" + printableName() + "'",
-                        "length field says " + valueLen + " bytes, the value takes " + (pos - valueStart));
+                        "length field says "
+                                + valueLen
+                                + " bytes, the value takes "
+                                + (pos - valueStart));
             }
             crc = Crc8.update(crc, bytes, valueStart + shift, valueLen);
         }
@@ -288,7 +326,10 @@ final class PlainBufferReader {
             need(8, "cell timestamp");
             long ts = longAt(pos);
             if (ts < 0) {
-                throw fail(pos, "Negative timestamp in cell '" + printableName() + "'", Long.toString(ts));
+                throw fail(
+                        pos,
+                        "Negative timestamp in cell '" + printableName() + "'",
+                        Long.toString(ts));
             }
             timestamp = ts;
             pos += 8;
@@ -334,7 +375,10 @@ final class PlainBufferReader {
                 needWithin(end, 1, "boolean value");
                 int b = byteAt(pos);
                 if (b != 0 && b != 1) {
-                    throw fail(pos, "Bad boolean in cell '" + printableName() + "'", "found " + hex(b));
+                    throw fail(
+                            pos,
+                            "Bad boolean in cell '" + printableName() + "'",
+                            "found " + hex(b));
                 }
                 valueBits = b;
                 pos++;
@@ -347,7 +391,10 @@ final class PlainBufferReader {
                     throw fail(
                             pos,
                             "Bad string/binary length in cell '" + printableName() + "'",
-                            len + " does not fit in the " + (end - pos - 4) + " bytes of the value");
+                            len
+                                    + " does not fit in the "
+                                    + (end - pos - 4)
+                                    + " bytes of the value");
                 }
                 bytesOff = pos + 4;
                 bytesLen = len;
@@ -360,7 +407,11 @@ final class PlainBufferReader {
             default:
                 throw fail(
                         at,
-                        "Unknown value type " + hex(valueType) + " in cell '" + printableName() + "'",
+                        "Unknown value type "
+                                + hex(valueType)
+                                + " in cell '"
+                                + printableName()
+                                + "'",
                         null);
         }
     }
@@ -372,7 +423,11 @@ final class PlainBufferReader {
         if (valueType == VT_DOUBLE || valueType == VT_BOOLEAN) {
             throw fail(
                     cellStart,
-                    "Primary-key cell '" + printableName() + "' has a " + typeName(valueType) + " value",
+                    "Primary-key cell '"
+                            + printableName()
+                            + "' has a "
+                            + typeName(valueType)
+                            + " value",
                     null);
         }
         if (op != NO_OP || timestamp != Cell.NO_TIMESTAMP) {
@@ -388,9 +443,13 @@ final class PlainBufferReader {
         boolean hasValue = valueType != NO_VALUE;
         boolean hasTs = timestamp != Cell.NO_TIMESTAMP;
         if (hasValue
-                && (valueType == VT_INF_MIN || valueType == VT_INF_MAX || valueType == VT_AUTO_INCREMENT)) {
+                && (valueType == VT_INF_MIN
+                        || valueType == VT_INF_MAX
+                        || valueType == VT_AUTO_INCREMENT)) {
             throw fail(
-                    cellStart, "Cell '" + printableName() + "' has a " + typeName(valueType) + " value", null);
+                    cellStart,
+                    "Cell '" + printableName() + "' has a " + typeName(valueType) + " value",
+                    null);
         }
         switch (op) {
             case NO_OP:
@@ -418,11 +477,15 @@ final class PlainBufferReader {
                     }
                     return CellOperation.INCREMENT;
                 }
-                // fall through: a tunnel record never increments
+            // fall through: a tunnel record never increments
             default:
                 throw fail(
                         cellStart,
-                        "Unsupported cell operation " + hex(op) + " in cell '" + printableName() + "'",
+                        "Unsupported cell operation "
+                                + hex(op)
+                                + " in cell '"
+                                + printableName()
+                                + "'",
                         null);
         }
     }
@@ -529,7 +592,10 @@ final class PlainBufferReader {
 
     private void need(int bytes, String what) {
         if (limit - pos < bytes) {
-            throw fail(pos, "Truncated " + what, "needs " + bytes + " bytes, " + (limit - pos) + " remain");
+            throw fail(
+                    pos,
+                    "Truncated " + what,
+                    "needs " + bytes + " bytes, " + (limit - pos) + " remain");
         }
     }
 

@@ -1,13 +1,30 @@
-package io.github.tablestore.flink.tunnel.client.plainbuffer;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static io.github.tablestore.flink.tunnel.client.plainbuffer.Wire.*;
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+
 import java.util.List;
+
+import static io.github.tablestore.flink.tunnel.client.plainbuffer.Wire.*;
 
 /**
  * Writes rows into a byte array sized exactly by the matching {@code size} methods. Cell field
@@ -20,14 +37,16 @@ final class PlainBufferWriter {
 
     PlainBufferWriter(long size) {
         if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("Encoded size " + size + " exceeds the maximum array size");
+            throw new IllegalArgumentException(
+                    "Encoded size " + size + " exceeds the maximum array size");
         }
         this.out = new byte[(int) size];
     }
 
     byte[] finish() {
         if (pos != out.length) {
-            throw new IllegalStateException("Encoded " + pos + " bytes into a buffer of " + out.length);
+            throw new IllegalStateException(
+                    "Encoded " + pos + " bytes into a buffer of " + out.length);
         }
         return out;
     }
@@ -36,7 +55,8 @@ final class PlainBufferWriter {
     // Sizes
 
     /** Encoded size of a row without header; a long because many large cells can exceed 2 GiB. */
-    static long rowSize(PrimaryKey primaryKey, List<Cell> cells, boolean deleteMarker, SequenceInfo seq) {
+    static long rowSize(
+            PrimaryKey primaryKey, List<Cell> cells, boolean deleteMarker, SequenceInfo seq) {
         long size = 1; // ROW_PK
         for (int i = 0; i < primaryKey.size(); i++) {
             PrimaryKeyColumn column = primaryKey.get(i);
@@ -114,13 +134,17 @@ final class PlainBufferWriter {
         byte1(TAG_ROW_PK);
         for (int i = 0; i < primaryKey.size(); i++) {
             PrimaryKeyColumn column = primaryKey.get(i);
-            rowCrc = Crc8.updateByte(rowCrc, cell(column.name(), column.value(), -1, Cell.NO_TIMESTAMP));
+            rowCrc =
+                    Crc8.updateByte(
+                            rowCrc, cell(column.name(), column.value(), -1, Cell.NO_TIMESTAMP));
         }
         if (!cells.isEmpty()) {
             byte1(TAG_ROW_DATA);
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
-                rowCrc = Crc8.updateByte(rowCrc, cell(c.name(), c.value(), opByte(c), c.timestamp()));
+                rowCrc =
+                        Crc8.updateByte(
+                                rowCrc, cell(c.name(), c.value(), opByte(c), c.timestamp()));
             }
         }
         if (deleteMarker) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.record;
 
 import java.nio.ByteBuffer;
@@ -26,8 +42,10 @@ import java.util.Objects;
 public final class ColumnValue implements Comparable<ColumnValue> {
     /** Smaller than any other value; used as a range start. */
     public static final ColumnValue INF_MIN = new ColumnValue(ValueType.INF_MIN, 0L);
+
     /** Greater than any other value; used as a range end. */
     public static final ColumnValue INF_MAX = new ColumnValue(ValueType.INF_MAX, 0L);
+
     /** Placeholder for a primary-key column whose value the server assigns. */
     public static final ColumnValue AUTO_INCREMENT = new ColumnValue(ValueType.AUTO_INCREMENT, 0L);
 
@@ -38,15 +56,19 @@ public final class ColumnValue implements Comparable<ColumnValue> {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final ValueType type;
+
     /** INTEGER: the value; DOUBLE: its raw IEEE-754 bits; BOOLEAN: 0 or 1. */
     private final long bits;
+
     /** STRING (UTF-8) / BINARY content at absolute indices [offset, offset + length). */
     private final ByteBuffer bytes;
 
     private final int offset;
     private final int length;
+
     /** Lazily decoded string; a racy cache is safe because String is immutable. */
     private String string;
+
     /** Lazily computed hash; 0 means "not yet computed" (as in String). */
     private int hash;
 
@@ -151,8 +173,11 @@ public final class ColumnValue implements Comparable<ColumnValue> {
 
     /** Whether the value's bytes are part of a larger buffer. */
     boolean isSlice() {
-        return bytes != null && (offset != 0 || length != bytes.limit() || !bytes.hasArray()
-                || bytes.array().length != length);
+        return bytes != null
+                && (offset != 0
+                        || length != bytes.limit()
+                        || !bytes.hasArray()
+                        || bytes.array().length != length);
     }
 
     public long asLong() {
@@ -396,7 +421,10 @@ public final class ColumnValue implements Comparable<ColumnValue> {
                     String s = asString();
                     return s.length() <= TO_STRING_MAX_CHARS
                             ? '"' + s + '"'
-                            : '"' + s.substring(0, TO_STRING_MAX_CHARS) + "\"...(" + length
+                            : '"'
+                                    + s.substring(0, TO_STRING_MAX_CHARS)
+                                    + "\"...("
+                                    + length
                                     + " bytes)";
                 }
             case BINARY:

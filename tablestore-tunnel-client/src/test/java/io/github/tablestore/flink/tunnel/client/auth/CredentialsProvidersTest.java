@@ -1,13 +1,31 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.tablestore.flink.tunnel.client.ManualClock;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CredentialsProvidersTest {
     private static final String SECRET = "s3cr3t-VALUE";
@@ -20,7 +38,10 @@ class CredentialsProvidersTest {
         assertThat(p.credentials().accessKeySecret()).isEqualTo(SECRET);
         assertThat(p.credentials().securityToken()).isEqualTo(TOKEN);
         assertThat(p.toString()).contains("AKID").doesNotContain(SECRET).doesNotContain(TOKEN);
-        assertThat(p.credentials().toString()).contains("AKID").doesNotContain(SECRET).doesNotContain(TOKEN);
+        assertThat(p.credentials().toString())
+                .contains("AKID")
+                .doesNotContain(SECRET)
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -32,32 +53,48 @@ class CredentialsProvidersTest {
     @Test
     void invalidCredentialsNameTheFieldNotTheValue() {
         assertThatThrownBy(() -> Credentials.of(" ", SECRET))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accessKeyId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accessKeyId");
         assertThatThrownBy(() -> Credentials.of("AKID", ""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accessKeySecret");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("accessKeySecret");
     }
 
     @Test
     void environmentProviderReadsTheTablestoreVariables() {
-        CredentialsProvider p = CredentialsProvider.fromEnvironment(Map.of(
-                EnvironmentCredentials.ACCESS_KEY_ID, "AKID",
-                EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET,
-                EnvironmentCredentials.SESSION_TOKEN, TOKEN));
+        CredentialsProvider p =
+                CredentialsProvider.fromEnvironment(
+                        Map.of(
+                                EnvironmentCredentials.ACCESS_KEY_ID, "AKID",
+                                EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET,
+                                EnvironmentCredentials.SESSION_TOKEN, TOKEN));
         assertThat(p.credentials()).isEqualTo(Credentials.of("AKID", SECRET, TOKEN));
-        assertThat(p.toString()).startsWith("EnvironmentCredentialsProvider").doesNotContain(SECRET, TOKEN);
+        assertThat(p.toString())
+                .startsWith("EnvironmentCredentialsProvider")
+                .doesNotContain(SECRET, TOKEN);
 
-        CredentialsProvider noToken = CredentialsProvider.fromEnvironment(Map.of(
-                EnvironmentCredentials.ACCESS_KEY_ID, "AKID",
-                EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET));
+        CredentialsProvider noToken =
+                CredentialsProvider.fromEnvironment(
+                        Map.of(
+                                EnvironmentCredentials.ACCESS_KEY_ID,
+                                "AKID",
+                                EnvironmentCredentials.ACCESS_KEY_SECRET,
+                                SECRET));
         assertThat(noToken.credentials().hasSecurityToken()).isFalse();
     }
 
     @Test
     void environmentProviderNamesTheMissingVariable() {
-        assertThatThrownBy(() -> CredentialsProvider.fromEnvironment(Map.of(EnvironmentCredentials.ACCESS_KEY_ID, "AKID")))
+        assertThatThrownBy(
+                        () ->
+                                CredentialsProvider.fromEnvironment(
+                                        Map.of(EnvironmentCredentials.ACCESS_KEY_ID, "AKID")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(EnvironmentCredentials.ACCESS_KEY_SECRET);
-        assertThatThrownBy(() -> CredentialsProvider.fromEnvironment(Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET)))
+        assertThatThrownBy(
+                        () ->
+                                CredentialsProvider.fromEnvironment(
+                                        Map.of(EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET)))
                 .hasMessageContaining(EnvironmentCredentials.ACCESS_KEY_ID)
                 .hasMessageNotContaining(SECRET);
     }
@@ -66,11 +103,16 @@ class CredentialsProvidersTest {
     void refreshingProviderFetchesOnFirstUseAndAfterEachInterval() {
         ManualClock clock = new ManualClock();
         AtomicInteger fetches = new AtomicInteger();
-        RefreshingCredentialsProvider p = RefreshingCredentialsProvider
-                .builder(() -> Credentials.of("STS.id" + fetches.incrementAndGet(), SECRET, TOKEN + fetches.get()))
-                .refreshInterval(Duration.ofMinutes(30))
-                .clock(clock)
-                .build();
+        RefreshingCredentialsProvider p =
+                RefreshingCredentialsProvider.builder(
+                                () ->
+                                        Credentials.of(
+                                                "STS.id" + fetches.incrementAndGet(),
+                                                SECRET,
+                                                TOKEN + fetches.get()))
+                        .refreshInterval(Duration.ofMinutes(30))
+                        .clock(clock)
+                        .build();
         assertThat(fetches).hasValue(0);
 
         assertThat(p.credentials().accessKeyId()).isEqualTo("STS.id1");
@@ -87,22 +129,25 @@ class CredentialsProvidersTest {
     void refreshingProviderKeepsOldCredentialsWhenARefreshFailsAndRetriesLater() {
         ManualClock clock = new ManualClock();
         AtomicInteger calls = new AtomicInteger();
-        RefreshingCredentialsProvider p = RefreshingCredentialsProvider.builder(() -> {
-                    int n = calls.incrementAndGet();
-                    if (n == 2) {
-                        throw new IllegalStateException("STS down");
-                    }
-                    return Credentials.of("STS.id" + n, SECRET, TOKEN);
-                })
-                .refreshInterval(Duration.ofMinutes(30))
-                .retryDelay(Duration.ofSeconds(10))
-                .clock(clock)
-                .build();
+        RefreshingCredentialsProvider p =
+                RefreshingCredentialsProvider.builder(
+                                () -> {
+                                    int n = calls.incrementAndGet();
+                                    if (n == 2) {
+                                        throw new IllegalStateException("STS down");
+                                    }
+                                    return Credentials.of("STS.id" + n, SECRET, TOKEN);
+                                })
+                        .refreshInterval(Duration.ofMinutes(30))
+                        .retryDelay(Duration.ofSeconds(10))
+                        .clock(clock)
+                        .build();
         assertThat(p.credentials().accessKeyId()).isEqualTo("STS.id1");
         clock.advance(Duration.ofMinutes(30));
         assertThat(p.credentials().accessKeyId()).isEqualTo("STS.id1"); // fetch 2 failed
         clock.advance(Duration.ofSeconds(5));
-        assertThat(p.credentials().accessKeyId()).isEqualTo("STS.id1"); // within retry delay: no fetch
+        assertThat(p.credentials().accessKeyId())
+                .isEqualTo("STS.id1"); // within retry delay: no fetch
         assertThat(calls).hasValue(2);
         clock.advance(Duration.ofSeconds(5));
         assertThat(p.credentials().accessKeyId()).isEqualTo("STS.id3");
@@ -110,11 +155,12 @@ class CredentialsProvidersTest {
 
     @Test
     void refreshingProviderThrowsWhenTheFirstFetchFails() {
-        RefreshingCredentialsProvider p = RefreshingCredentialsProvider
-                .builder(() -> {
-                    throw new java.io.IOException("no route to STS");
-                })
-                .build();
+        RefreshingCredentialsProvider p =
+                RefreshingCredentialsProvider.builder(
+                                () -> {
+                                    throw new java.io.IOException("no route to STS");
+                                })
+                        .build();
         assertThatThrownBy(p::credentials)
                 .isInstanceOf(IllegalStateException.class)
                 .hasRootCauseInstanceOf(java.io.IOException.class);
@@ -124,10 +170,14 @@ class CredentialsProvidersTest {
     void environmentProviderReadsOnUseAndNamesTheMissingVariable() {
         Map<String, String> environment = new java.util.HashMap<>();
         environment.put(EnvironmentCredentials.ACCESS_KEY_SECRET, SECRET);
-        CredentialsProvider p = EnvironmentCredentials.provider(environment::get); // nothing read yet
+        CredentialsProvider p =
+                EnvironmentCredentials.provider(environment::get); // nothing read yet
         assertThatThrownBy(p::credentials)
                 .isInstanceOf(MissingCredentialsException.class)
-                .hasMessage("environment variable " + EnvironmentCredentials.ACCESS_KEY_ID + " is not set");
+                .hasMessage(
+                        "environment variable "
+                                + EnvironmentCredentials.ACCESS_KEY_ID
+                                + " is not set");
         environment.put(EnvironmentCredentials.ACCESS_KEY_ID, "AKID");
         assertThat(p.credentials()).isEqualTo(Credentials.of("AKID", SECRET));
         assertThat(p.toString()).doesNotContain(SECRET, "AKID");
@@ -135,9 +185,9 @@ class CredentialsProvidersTest {
 
     @Test
     void refreshingProviderPassesMissingCredentialsThroughAsSuch() {
-        RefreshingCredentialsProvider p = RefreshingCredentialsProvider
-                .builder(() -> EnvironmentCredentials.read(Map.of()))
-                .build();
+        RefreshingCredentialsProvider p =
+                RefreshingCredentialsProvider.builder(() -> EnvironmentCredentials.read(Map.of()))
+                        .build();
         assertThatThrownBy(p::credentials)
                 .isInstanceOf(MissingCredentialsException.class)
                 .hasMessageContaining(EnvironmentCredentials.ACCESS_KEY_ID);
@@ -145,9 +195,15 @@ class CredentialsProvidersTest {
 
     @Test
     void refreshingProviderRejectsNonPositiveIntervals() {
-        assertThatThrownBy(() -> RefreshingCredentialsProvider.builder(() -> null).refreshInterval(Duration.ZERO))
+        assertThatThrownBy(
+                        () ->
+                                RefreshingCredentialsProvider.builder(() -> null)
+                                        .refreshInterval(Duration.ZERO))
                 .hasMessageContaining("refreshInterval");
-        assertThatThrownBy(() -> RefreshingCredentialsProvider.builder(() -> null).retryDelay(Duration.ofSeconds(-1)))
+        assertThatThrownBy(
+                        () ->
+                                RefreshingCredentialsProvider.builder(() -> null)
+                                        .retryDelay(Duration.ofSeconds(-1)))
                 .hasMessageContaining("retryDelay");
     }
 }

@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reference's test vectors and the signature conventions, without the SDK. */
 class TablestoreSignaturesTest {
@@ -37,7 +54,8 @@ class TablestoreSignaturesTest {
 
     @Test
     void emptyBodyMd5IsTheKnownValue() {
-        assertThat(TablestoreSignatures.contentMd5(new byte[0])).isEqualTo("1B2M2Y8AsgTpgAmY7PhCfg==");
+        assertThat(TablestoreSignatures.contentMd5(new byte[0]))
+                .isEqualTo("1B2M2Y8AsgTpgAmY7PhCfg==");
     }
 
     @Test
@@ -63,12 +81,23 @@ class TablestoreSignaturesTest {
     @Test
     void v4SignatureDiffersFromV2AndDependsOnRegionAndDate() {
         Map<String, String> h = vectorHeaders();
-        String a = TablestoreSignatures.signV4("/tunnel/connect", h, "secret", "20240101", "cn-hangzhou");
-        String b = TablestoreSignatures.signV4("/tunnel/connect", h, "secret", "20240102", "cn-hangzhou");
-        String c = TablestoreSignatures.signV4("/tunnel/connect", h, "secret", "20240101", "cn-shanghai");
+        String a =
+                TablestoreSignatures.signV4(
+                        "/tunnel/connect", h, "secret", "20240101", "cn-hangzhou");
+        String b =
+                TablestoreSignatures.signV4(
+                        "/tunnel/connect", h, "secret", "20240102", "cn-hangzhou");
+        String c =
+                TablestoreSignatures.signV4(
+                        "/tunnel/connect", h, "secret", "20240101", "cn-shanghai");
         assertThat(a).isNotEqualTo(b).isNotEqualTo(c);
-        assertThat(a).isEqualTo(TablestoreSignatures.signV4WithKey("/tunnel/connect", h,
-                TablestoreSignatures.v4SigningKey("secret", "20240101", "cn-hangzhou")));
+        assertThat(a)
+                .isEqualTo(
+                        TablestoreSignatures.signV4WithKey(
+                                "/tunnel/connect",
+                                h,
+                                TablestoreSignatures.v4SigningKey(
+                                        "secret", "20240101", "cn-hangzhou")));
     }
 
     @Test
@@ -77,7 +106,11 @@ class TablestoreSignaturesTest {
         h.put("x-ots-contentmd5", "1B2M2Y8AsgTpgAmY7PhCfg==");
         h.put("x-ots-contenttype", "protocol buffer");
         String auth = TablestoreSignatures.responseAuthorization("AKID", "/ListTable", h, "secret");
-        assertThat(auth).isEqualTo("OTS AKID:" + TablestoreSignatures.responseSignature("/ListTable", h, "secret"));
+        assertThat(auth)
+                .isEqualTo(
+                        "OTS AKID:"
+                                + TablestoreSignatures.responseSignature(
+                                        "/ListTable", h, "secret"));
     }
 
     @Test
@@ -90,10 +123,14 @@ class TablestoreSignaturesTest {
 
     @Test
     void rejectsBadArgumentsNamingThemButNotTheSecret() {
-        assertThatThrownBy(() -> TablestoreSignatures.signV2("tunnel/connect", vectorHeaders(), "secret"))
+        assertThatThrownBy(
+                        () ->
+                                TablestoreSignatures.signV2(
+                                        "tunnel/connect", vectorHeaders(), "secret"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("path");
-        assertThatThrownBy(() -> TablestoreSignatures.signV2("/tunnel/connect", vectorHeaders(), ""))
+        assertThatThrownBy(
+                        () -> TablestoreSignatures.signV2("/tunnel/connect", vectorHeaders(), ""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accessKeySecret");
         Map<String, String> dup = new LinkedHashMap<>();
@@ -121,6 +158,7 @@ class TablestoreSignaturesTest {
     void nonAsciiValuesAreSignedAsUtf8() {
         Map<String, String> h = Map.of("x-ots-instancename", "инстанс");
         String toSign = TablestoreSignatures.requestStringToSign("/p", h);
-        assertThat(toSign.getBytes(StandardCharsets.UTF_8)).contains("инстанс".getBytes(StandardCharsets.UTF_8));
+        assertThat(toSign.getBytes(StandardCharsets.UTF_8))
+                .contains("инстанс".getBytes(StandardCharsets.UTF_8));
     }
 }

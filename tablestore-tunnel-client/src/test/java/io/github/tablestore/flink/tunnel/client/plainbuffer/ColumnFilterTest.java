@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.client.plainbuffer;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -10,10 +23,15 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ColumnFilterTest {
     private static final long TS = 1700000000000L;
@@ -23,7 +41,8 @@ class ColumnFilterTest {
         PlainBufferDecoder decoder = new PlainBufferDecoder();
         TunnelRecord record =
                 decoder.decodeRecord(
-                        ReferenceVectorsTest.raw(RecordAction.UPDATE_ROW, ReferenceVectorsTest.STREAM_UPDATE, null),
+                        ReferenceVectorsTest.raw(
+                                RecordAction.UPDATE_ROW, ReferenceVectorsTest.STREAM_UPDATE, null),
                         ColumnFilter.of("d", "not-there"));
         assertThat(record.columns()).containsExactly(Cell.deleteOneVersion("d", TS));
         assertThat(record.primaryKey().value("pk")).isEqualTo(ColumnValue.ofString("a"));
@@ -37,16 +56,21 @@ class ColumnFilterTest {
         int cellCrcOfC = indexOf(bytes, Hex.bytes("0a3b")) + 1;
         bytes[cellCrcOfC] ^= 0x01;
         RawRecord raw =
-                new RawRecord(RecordAction.UPDATE_ROW, ByteBuffer.wrap(bytes).asReadOnlyBuffer(), null);
+                new RawRecord(
+                        RecordAction.UPDATE_ROW, ByteBuffer.wrap(bytes).asReadOnlyBuffer(), null);
         assertThatThrownBy(() -> new PlainBufferDecoder().decodeRecord(raw, ColumnFilter.of("d")))
                 .isInstanceOf(PlainBufferException.class)
-                .hasMessage("CRC mismatch in cell 'c' at offset " + cellCrcOfC + ": expected 0x3b, found 0x3a");
+                .hasMessage(
+                        "CRC mismatch in cell 'c' at offset "
+                                + cellCrcOfC
+                                + ": expected 0x3b, found 0x3a");
     }
 
     @Test
     void skippedCellsAreStillValidatedAgainstTunnelRules() {
         // "n" is a PUT without timestamp: invalid in a tunnel record even when not requested.
-        RawRecord raw = ReferenceVectorsTest.raw(RecordAction.PUT_ROW, ReferenceVectorsTest.PUT_ROW, null);
+        RawRecord raw =
+                ReferenceVectorsTest.raw(RecordAction.PUT_ROW, ReferenceVectorsTest.PUT_ROW, null);
         assertThatThrownBy(() -> new PlainBufferDecoder().decodeRecord(raw, ColumnFilter.of("c")))
                 .isInstanceOf(PlainBufferException.class)
                 .hasMessageContaining("'n'");
@@ -54,7 +78,10 @@ class ColumnFilterTest {
 
     @Test
     void emptyFilterKeepsOnlyThePrimaryKeyAndAppliesToOriginColumnsToo() {
-        List<Cell> origin = List.of(Cell.put("c", ColumnValue.ofString("old"), TS), Cell.deleteAllVersions("x"));
+        List<Cell> origin =
+                List.of(
+                        Cell.put("c", ColumnValue.ofString("old"), TS),
+                        Cell.deleteAllVersions("x"));
         RawRecord raw =
                 ReferenceVectorsTest.raw(
                         RecordAction.UPDATE_ROW,
@@ -77,7 +104,11 @@ class ColumnFilterTest {
         for (int i = 0; i < 100; i++) {
             wanted.add("列" + i);
             cells.add(Cell.put("列" + i, ColumnValue.ofLong(i), TS));
-            cells.add(Cell.put("列" + i + "x", ColumnValue.ofLong(i), TS)); // shares a prefix, not wanted
+            cells.add(
+                    Cell.put(
+                            "列" + i + "x",
+                            ColumnValue.ofLong(i),
+                            TS)); // shares a prefix, not wanted
         }
         TunnelRecord record =
                 new TunnelRecord(
@@ -88,7 +119,9 @@ class ColumnFilterTest {
                         List.of());
         TunnelRecord decoded =
                 new PlainBufferDecoder()
-                        .decodeRecord(PlainBufferSdkOracleProperties.raw(record), ColumnFilter.of(wanted));
+                        .decodeRecord(
+                                PlainBufferSdkOracleProperties.raw(record),
+                                ColumnFilter.of(wanted));
         assertThat(decoded.columns()).extracting(Cell::name).containsExactlyElementsOf(wanted);
     }
 
@@ -104,8 +137,11 @@ class ColumnFilterTest {
         assertThat(some.names()).containsExactly("a", "b");
         assertThat(some.includes("a")).isTrue();
         assertThat(some.includes("c")).isFalse();
-        assertThat(some).isEqualTo(ColumnFilter.of(List.of("a", "b"))).hasToString("ColumnFilter[a, b]");
-        assertThatThrownBy(() -> ColumnFilter.of("a", null)).isInstanceOf(NullPointerException.class);
+        assertThat(some)
+                .isEqualTo(ColumnFilter.of(List.of("a", "b")))
+                .hasToString("ColumnFilter[a, b]");
+        assertThatThrownBy(() -> ColumnFilter.of("a", null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -8,11 +24,13 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import java.util.List;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+
+import java.util.List;
 
 /** Generators for the PlainBuffer model: every value type, cell operation and row feature. */
 final class PlainBufferArbitraries {
@@ -61,9 +79,13 @@ final class PlainBufferArbitraries {
 
     static Arbitrary<Double> doubles() {
         return Arbitraries.oneOf(
-                Arbitraries.doubles().withSpecialValue(Double.NaN).withSpecialValue(-0.0)
-                        .withSpecialValue(Double.POSITIVE_INFINITY).withSpecialValue(Double.NEGATIVE_INFINITY),
-                // Arbitrary bit patterns, including NaNs with payloads: the exact bits must survive.
+                Arbitraries.doubles()
+                        .withSpecialValue(Double.NaN)
+                        .withSpecialValue(-0.0)
+                        .withSpecialValue(Double.POSITIVE_INFINITY)
+                        .withSpecialValue(Double.NEGATIVE_INFINITY),
+                // Arbitrary bit patterns, including NaNs with payloads: the exact bits must
+                // survive.
                 Arbitraries.longs().map(Double::longBitsToDouble));
     }
 
@@ -79,7 +101,10 @@ final class PlainBufferArbitraries {
     static Arbitrary<ColumnValue> anyKeyValues(boolean withAutoIncrement) {
         Arbitrary<ColumnValue> markers =
                 withAutoIncrement
-                        ? Arbitraries.of(ColumnValue.INF_MIN, ColumnValue.INF_MAX, ColumnValue.AUTO_INCREMENT)
+                        ? Arbitraries.of(
+                                ColumnValue.INF_MIN,
+                                ColumnValue.INF_MAX,
+                                ColumnValue.AUTO_INCREMENT)
                         : Arbitraries.of(ColumnValue.INF_MIN, ColumnValue.INF_MAX);
         return Arbitraries.frequencyOf(Tuple.of(5, keyValues()), Tuple.of(1, markers));
     }
@@ -121,7 +146,8 @@ final class PlainBufferArbitraries {
     }
 
     static Arbitrary<SequenceInfo> sequenceInfos() {
-        return Combinators.combine(Arbitraries.integers(), Arbitraries.longs(), Arbitraries.integers())
+        return Combinators.combine(
+                        Arbitraries.integers(), Arbitraries.longs(), Arbitraries.integers())
                 .as(SequenceInfo::new);
     }
 

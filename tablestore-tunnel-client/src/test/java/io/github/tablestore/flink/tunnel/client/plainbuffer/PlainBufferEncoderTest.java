@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.client.plainbuffer;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -11,12 +24,18 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import java.nio.ByteBuffer;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class PlainBufferEncoderTest {
-    private static final PrimaryKey PK = PrimaryKey.of(new PrimaryKeyColumn("pk", ColumnValue.ofLong(1)));
+    private static final PrimaryKey PK =
+            PrimaryKey.of(new PrimaryKeyColumn("pk", ColumnValue.ofLong(1)));
 
     @Test
     void noRowsEncodeToNothing() {
@@ -35,20 +54,30 @@ class PlainBufferEncoderTest {
 
     @Test
     void originColumnsFollowTunnelRules() {
-        assertThatThrownBy(() -> PlainBufferEncoder.encodeOriginColumns(List.of(Cell.increment("f", 1))))
+        assertThatThrownBy(
+                        () ->
+                                PlainBufferEncoder.encodeOriginColumns(
+                                        List.of(Cell.increment("f", 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'f'");
-        assertThatThrownBy(() -> PlainBufferEncoder.encodeOriginColumns(List.of(Cell.put("c", ColumnValue.ofLong(1)))))
+        assertThatThrownBy(
+                        () ->
+                                PlainBufferEncoder.encodeOriginColumns(
+                                        List.of(Cell.put("c", ColumnValue.ofLong(1)))))
                 .isInstanceOf(IllegalArgumentException.class);
         // An empty origin row is still a valid buffer: ROW_PK tag, no cells, checksum.
-        assertThat(Hex.of(PlainBufferEncoder.encodeOriginColumns(List.of()))).isEqualTo("75000000" + "01" + "09" + "00");
+        assertThat(Hex.of(PlainBufferEncoder.encodeOriginColumns(List.of())))
+                .isEqualTo("75000000" + "01" + "09" + "00");
     }
 
     @Test
     void onlyDeleteRowRecordsCarryTheDeleteMarker() {
         for (RecordAction action : RecordAction.values()) {
-            TunnelRecord record = new TunnelRecord(action, PK, List.of(), new SequenceInfo(0, 1, 2), List.of());
-            Row asRow = PlainBufferDecoder.decodeRow(ByteBuffer.wrap(PlainBufferEncoder.encodeRecord(record)));
+            TunnelRecord record =
+                    new TunnelRecord(action, PK, List.of(), new SequenceInfo(0, 1, 2), List.of());
+            Row asRow =
+                    PlainBufferDecoder.decodeRow(
+                            ByteBuffer.wrap(PlainBufferEncoder.encodeRecord(record)));
             assertThat(asRow.deleteMarker()).isEqualTo(action == RecordAction.DELETE_ROW);
             assertThat(asRow.sequenceInfo()).isEqualTo(new SequenceInfo(0, 1, 2));
         }
@@ -69,17 +98,23 @@ class PlainBufferEncoderTest {
                                 Cell.deleteAllVersions("y")),
                         true,
                         new SequenceInfo(-1, -1, -1));
-        assertThat(PlainBufferEncoder.encodeRow(row)).hasSize((int) PlainBufferEncoder.rowSize(row));
+        assertThat(PlainBufferEncoder.encodeRow(row))
+                .hasSize((int) PlainBufferEncoder.rowSize(row));
         assertThat(PlainBufferEncoder.encodeRows(List.of(row, row)))
                 .hasSize((int) PlainBufferEncoder.rowsSize(List.of(row, row)));
-        assertThat(PlainBufferDecoder.decodeRow(ByteBuffer.wrap(PlainBufferEncoder.encodeRow(row)))).isEqualTo(row);
+        assertThat(PlainBufferDecoder.decodeRow(ByteBuffer.wrap(PlainBufferEncoder.encodeRow(row))))
+                .isEqualTo(row);
     }
 
     @Test
     void unpairedSurrogatesInNamesEncodeAsQuestionMarks() {
-        Row row = Row.of(PrimaryKey.of(new PrimaryKeyColumn("a\uDC00", ColumnValue.ofLong(1))), List.of());
+        Row row =
+                Row.of(
+                        PrimaryKey.of(new PrimaryKeyColumn("a\uDC00", ColumnValue.ofLong(1))),
+                        List.of());
         byte[] bytes = PlainBufferEncoder.encodeRow(row);
         assertThat(bytes).hasSize((int) PlainBufferEncoder.rowSize(row));
-        assertThat(PlainBufferDecoder.decodeRow(ByteBuffer.wrap(bytes)).primaryKey().get(0).name()).isEqualTo("a?");
+        assertThat(PlainBufferDecoder.decodeRow(ByteBuffer.wrap(bytes)).primaryKey().get(0).name())
+                .isEqualTo("a?");
     }
 }

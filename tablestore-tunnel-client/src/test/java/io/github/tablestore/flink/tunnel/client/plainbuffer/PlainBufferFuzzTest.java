@@ -1,19 +1,37 @@
-package io.github.tablestore.flink.tunnel.client.plainbuffer;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Corrupt input: random bytes and mutations of valid encodings (bit flips, truncations, inserted
@@ -33,10 +51,13 @@ class PlainBufferFuzzTest {
 
     /** Valid encodings of all kinds. */
     private static final List<byte[]> CORPUS = new ArrayList<>();
+
     /** Valid single-row encodings with a primary key (rows and tunnel records). */
     private static final List<byte[]> ROWS = new ArrayList<>();
+
     /** Valid origin-record encodings (no primary key). */
     private static final List<byte[]> ORIGINS = new ArrayList<>();
+
     private static byte[] validRecord;
 
     private final PlainBufferDecoder decoder = new PlainBufferDecoder();
@@ -103,7 +124,9 @@ class PlainBufferFuzzTest {
             for (int at = 0; at + 4 <= valid.length; at++) {
                 for (int length : ABSURD_LENGTHS) {
                     byte[] input = valid.clone();
-                    ByteBuffer.wrap(input).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, length);
+                    ByteBuffer.wrap(input)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .putInt(at, length);
                     decodeEverywhere(input);
                 }
             }
@@ -190,11 +213,24 @@ class PlainBufferFuzzTest {
         attempt(input, () -> PlainBufferDecoder.decodeRow(buffer));
         attempt(input, () -> PlainBufferDecoder.decodeRows(buffer));
         attempt(input, () -> PlainBufferDecoder.decodePrimaryKey(buffer));
-        attempt(input, () -> decoder.decodeRecord(new RawRecord(RecordAction.UPDATE_ROW, buffer, null)));
-        attempt(input, () -> decoder.decodeRecord(new RawRecord(RecordAction.PUT_ROW, buffer, null), someColumns));
+        attempt(
+                input,
+                () -> decoder.decodeRecord(new RawRecord(RecordAction.UPDATE_ROW, buffer, null)));
+        attempt(
+                input,
+                () ->
+                        decoder.decodeRecord(
+                                new RawRecord(RecordAction.PUT_ROW, buffer, null), someColumns));
         ByteBuffer record = ByteBuffer.wrap(validRecord).asReadOnlyBuffer();
-        attempt(input, () -> decoder.decodeRecord(new RawRecord(RecordAction.UPDATE_ROW, record, buffer)));
-        attempt(input, () -> decoder.decodeRecord(new RawRecord(RecordAction.UPDATE_ROW, record, buffer), someColumns));
+        attempt(
+                input,
+                () -> decoder.decodeRecord(new RawRecord(RecordAction.UPDATE_ROW, record, buffer)));
+        attempt(
+                input,
+                () ->
+                        decoder.decodeRecord(
+                                new RawRecord(RecordAction.UPDATE_ROW, record, buffer),
+                                someColumns));
     }
 
     private static void attempt(byte[] input, Runnable decode) {
@@ -202,7 +238,8 @@ class PlainBufferFuzzTest {
             decode.run();
         } catch (PlainBufferException e) {
             if (e.offset() < 0 || e.offset() > input.length) {
-                throw new AssertionError("Offset " + e.offset() + " outside input " + Hex.of(input), e);
+                throw new AssertionError(
+                        "Offset " + e.offset() + " outside input " + Hex.of(input), e);
             }
         } catch (RuntimeException | Error e) {
             throw new AssertionError("Input " + Hex.of(input) + " threw " + e, e);
@@ -234,7 +271,9 @@ class PlainBufferFuzzTest {
                 case 4: // absurd length
                     if (at + 4 <= b.length) {
                         int length = ABSURD_LENGTHS[random.nextInt(ABSURD_LENGTHS.length)];
-                        ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(at, length);
+                        ByteBuffer.wrap(b)
+                                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                                .putInt(at, length);
                     }
                     break;
                 case 5: // stray tag

@@ -1,22 +1,40 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferBuilder;
-import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferBuilder;
+import com.alicloud.openservices.tablestore.core.protocol.PlainBufferRow;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our codec against the official Java SDK's PlainBuffer reader and writer (5.17.10), on randomized
@@ -55,7 +73,8 @@ class PlainBufferSdkOracleProperties {
     }
 
     @Property(tries = 500, seed = SEED)
-    void rowsWeEncodeDecodeIdenticallyWithTheSdkReader(@ForAll("sdkReadableRows") Row row) throws Exception {
+    void rowsWeEncodeDecodeIdenticallyWithTheSdkReader(@ForAll("sdkReadableRows") Row row)
+            throws Exception {
         byte[] ours = PlainBufferEncoder.encodeRow(row);
         List<PlainBufferRow> sdkRows = SdkOracle.sdkRead(ours);
         assertThat(sdkRows).hasSize(1);
@@ -71,7 +90,8 @@ class PlainBufferSdkOracleProperties {
     }
 
     @Property(tries = 200, seed = SEED)
-    void multiRowBuffersAgreeBothWays(@ForAll("sdkReadableRowLists") List<Row> rows) throws Exception {
+    void multiRowBuffersAgreeBothWays(@ForAll("sdkReadableRowLists") List<Row> rows)
+            throws Exception {
         byte[] ours = PlainBufferEncoder.encodeRows(rows);
         List<PlainBufferRow> sdkRows = SdkOracle.sdkRead(ours);
         List<Row> fromSdk = new ArrayList<>();
@@ -93,7 +113,8 @@ class PlainBufferSdkOracleProperties {
     @Property(tries = 300, seed = SEED)
     void primaryKeysMatchTheSdkBuilder(@ForAll("rows") Row row) throws Exception {
         PrimaryKey pk = row.primaryKey();
-        List<com.alicloud.openservices.tablestore.model.PrimaryKeyColumn> sdkColumns = new ArrayList<>();
+        List<com.alicloud.openservices.tablestore.model.PrimaryKeyColumn> sdkColumns =
+                new ArrayList<>();
         for (var c : pk.columns()) {
             sdkColumns.add(
                     new com.alicloud.openservices.tablestore.model.PrimaryKeyColumn(
@@ -107,15 +128,19 @@ class PlainBufferSdkOracleProperties {
     }
 
     @Property(tries = 500, seed = SEED)
-    void recordsWeEncodeDecodeIdenticallyWithTheSdkTunnelConversion(@ForAll("records") TunnelRecord record)
-            throws Exception {
+    void recordsWeEncodeDecodeIdenticallyWithTheSdkTunnelConversion(
+            @ForAll("records") TunnelRecord record) throws Exception {
         byte[] bytes = PlainBufferEncoder.encodeRecord(record);
-        byte[] origin = record.originColumns().isEmpty() ? null : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
+        byte[] origin =
+                record.originColumns().isEmpty()
+                        ? null
+                        : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
         assertThat(SdkOracle.sdkDecodeRecord(record.action(), bytes, origin)).isEqualTo(record);
     }
 
     @Property(tries = 500, seed = SEED)
-    void recordsTheSdkWritesDecodeIdenticallyWithOursAndMatchOurBytes(@ForAll("records") TunnelRecord record) {
+    void recordsTheSdkWritesDecodeIdenticallyWithOursAndMatchOurBytes(
+            @ForAll("records") TunnelRecord record) {
         byte[] sdk =
                 SdkOracle.sdkWrite(
                         SdkOracle.toSdkRow(
@@ -125,8 +150,12 @@ class PlainBufferSdkOracleProperties {
                                 record.sequenceInfo()));
         byte[] sdkOrigin = null;
         if (!record.originColumns().isEmpty()) {
-            sdkOrigin = SdkOracle.sdkWrite(SdkOracle.toSdkRow(PrimaryKey.of(), record.originColumns(), false, null));
-            assertThat(PlainBufferEncoder.encodeOriginColumns(record.originColumns())).isEqualTo(sdkOrigin);
+            sdkOrigin =
+                    SdkOracle.sdkWrite(
+                            SdkOracle.toSdkRow(
+                                    PrimaryKey.of(), record.originColumns(), false, null));
+            assertThat(PlainBufferEncoder.encodeOriginColumns(record.originColumns()))
+                    .isEqualTo(sdkOrigin);
         }
         RawRecord raw =
                 new RawRecord(
@@ -144,7 +173,9 @@ class PlainBufferSdkOracleProperties {
         for (int round = 0; round < 2; round++) {
             for (TunnelRecord record : records) {
                 RawRecord raw = raw(record);
-                assertThat(shared.decodeRecord(raw)).isEqualTo(new PlainBufferDecoder().decodeRecord(raw)).isEqualTo(record);
+                assertThat(shared.decodeRecord(raw))
+                        .isEqualTo(new PlainBufferDecoder().decodeRecord(raw))
+                        .isEqualTo(record);
             }
         }
     }
@@ -182,7 +213,10 @@ class PlainBufferSdkOracleProperties {
 
     static RawRecord raw(TunnelRecord record) {
         byte[] bytes = PlainBufferEncoder.encodeRecord(record);
-        byte[] origin = record.originColumns().isEmpty() ? null : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
+        byte[] origin =
+                record.originColumns().isEmpty()
+                        ? null
+                        : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
         return new RawRecord(
                 record.action(),
                 ByteBuffer.wrap(bytes).asReadOnlyBuffer(),

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -8,6 +24,7 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,14 +39,19 @@ final class RandomModels {
     }
 
     String name() {
-        return random.nextInt(4) > 0 ? NAMES[random.nextInt(NAMES.length)] : "col" + random.nextInt(1000);
+        return random.nextInt(4) > 0
+                ? NAMES[random.nextInt(NAMES.length)]
+                : "col" + random.nextInt(1000);
     }
 
     String text() {
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(12);
         for (int i = 0; i < n; i++) {
-            sb.append(random.nextInt(5) == 0 ? (char) (0x4E00 + random.nextInt(200)) : (char) ('a' + random.nextInt(26)));
+            sb.append(
+                    random.nextInt(5) == 0
+                            ? (char) (0x4E00 + random.nextInt(200))
+                            : (char) ('a' + random.nextInt(26)));
         }
         return sb.toString();
     }
@@ -113,7 +135,9 @@ final class RandomModels {
     }
 
     SequenceInfo sequenceInfo() {
-        return random.nextBoolean() ? new SequenceInfo(random.nextInt(), random.nextLong(), random.nextInt()) : null;
+        return random.nextBoolean()
+                ? new SequenceInfo(random.nextInt(), random.nextLong(), random.nextInt())
+                : null;
     }
 
     Row row() {

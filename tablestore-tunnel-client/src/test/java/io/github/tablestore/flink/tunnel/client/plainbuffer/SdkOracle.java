@@ -1,4 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
+
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.CellOperation;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import io.github.tablestore.flink.tunnel.client.record.Row;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferBuilder;
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferCell;
@@ -13,15 +39,7 @@ import com.alicloud.openservices.tablestore.core.protocol.PlainBufferSequenceInf
 import com.alicloud.openservices.tablestore.core.protocol.TunnelServiceApi;
 import com.alicloud.openservices.tablestore.model.RecordColumn;
 import com.alicloud.openservices.tablestore.model.StreamRecord;
-import io.github.tablestore.flink.tunnel.client.record.Cell;
-import io.github.tablestore.flink.tunnel.client.record.CellOperation;
-import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
-import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
-import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
-import io.github.tablestore.flink.tunnel.client.record.RecordAction;
-import io.github.tablestore.flink.tunnel.client.record.Row;
-import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
-import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -45,11 +63,14 @@ final class SdkOracle {
     static com.alicloud.openservices.tablestore.model.PrimaryKeyValue toSdkKey(ColumnValue v) {
         switch (v.type()) {
             case INTEGER:
-                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(v.asLong());
+                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromLong(
+                        v.asLong());
             case STRING:
-                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromString(v.asString());
+                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromString(
+                        v.asString());
             case BINARY:
-                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromBinary(v.asBinary());
+                return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.fromBinary(
+                        v.asBinary());
             case INF_MIN:
                 return com.alicloud.openservices.tablestore.model.PrimaryKeyValue.INF_MIN;
             case INF_MAX:
@@ -66,13 +87,17 @@ final class SdkOracle {
             case INTEGER:
                 return com.alicloud.openservices.tablestore.model.ColumnValue.fromLong(v.asLong());
             case DOUBLE:
-                return com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(v.asDouble());
+                return com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(
+                        v.asDouble());
             case BOOLEAN:
-                return com.alicloud.openservices.tablestore.model.ColumnValue.fromBoolean(v.asBoolean());
+                return com.alicloud.openservices.tablestore.model.ColumnValue.fromBoolean(
+                        v.asBoolean());
             case STRING:
-                return com.alicloud.openservices.tablestore.model.ColumnValue.fromString(v.asString());
+                return com.alicloud.openservices.tablestore.model.ColumnValue.fromString(
+                        v.asString());
             case BINARY:
-                return com.alicloud.openservices.tablestore.model.ColumnValue.fromBinary(v.asBinary());
+                return com.alicloud.openservices.tablestore.model.ColumnValue.fromBinary(
+                        v.asBinary());
             default:
                 throw new IllegalArgumentException("not a cell value: " + v);
         }
@@ -110,7 +135,8 @@ final class SdkOracle {
         return cell;
     }
 
-    static PlainBufferRow toSdkRow(PrimaryKey pk, List<Cell> cells, boolean deleteMarker, SequenceInfo seq) {
+    static PlainBufferRow toSdkRow(
+            PrimaryKey pk, List<Cell> cells, boolean deleteMarker, SequenceInfo seq) {
         List<PlainBufferCell> pkCells = new ArrayList<>();
         for (PrimaryKeyColumn column : pk.columns()) {
             pkCells.add(toSdkCell(column));
@@ -182,15 +208,18 @@ final class SdkOracle {
     }
 
     static List<PlainBufferRow> sdkRead(byte[] bytes) throws IOException {
-        return new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes)).readRowsWithHeader();
+        return new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes))
+                .readRowsWithHeader();
     }
 
     static List<PlainBufferRow> sdkReadWithoutPk(byte[] bytes) throws IOException {
-        return new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes)).readRowsWithoutPk();
+        return new PlainBufferCodedInputStream(new PlainBufferInputStream(bytes))
+                .readRowsWithoutPk();
     }
 
     /** What the SDK's tunnel worker makes of a record: its StreamRecord, in our model. */
-    static TunnelRecord sdkDecodeRecord(RecordAction action, byte[] record, byte[] origin) throws IOException {
+    static TunnelRecord sdkDecodeRecord(RecordAction action, byte[] record, byte[] origin)
+            throws IOException {
         List<PlainBufferRow> rows = sdkRead(record);
         if (rows.size() != 1) {
             throw new IllegalStateException("SDK read " + rows.size() + " rows");
@@ -205,7 +234,10 @@ final class SdkOracle {
         }
         StreamRecord sr =
                 PlainBufferConversion.toStreamRecord(
-                        rows.get(0), originRow, TunnelServiceApi.ActionType.valueOf(action.name()), false);
+                        rows.get(0),
+                        originRow,
+                        TunnelServiceApi.ActionType.valueOf(action.name()),
+                        false);
         SequenceInfo seq = null;
         if (rows.get(0).hasExtension()) {
             seq =
@@ -311,7 +343,8 @@ final class SdkOracle {
 
     static PrimaryKey fromSdkKey(com.alicloud.openservices.tablestore.model.PrimaryKey pk) {
         List<PrimaryKeyColumn> columns = new ArrayList<>();
-        for (com.alicloud.openservices.tablestore.model.PrimaryKeyColumn c : pk.getPrimaryKeyColumns()) {
+        for (com.alicloud.openservices.tablestore.model.PrimaryKeyColumn c :
+                pk.getPrimaryKeyColumns()) {
             columns.add(new PrimaryKeyColumn(c.getName(), fromSdk(c.getValue())));
         }
         return new PrimaryKey(columns);

@@ -1,6 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.plainbuffer;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
+import io.github.tablestore.flink.tunnel.client.record.Row;
 
 import com.alicloud.openservices.tablestore.core.protocol.PlainBufferBuilder;
 import com.alicloud.openservices.tablestore.model.Column;
@@ -9,14 +29,12 @@ import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.RowDeleteChange;
 import com.alicloud.openservices.tablestore.model.RowPutChange;
 import com.alicloud.openservices.tablestore.model.RowUpdateChange;
-import io.github.tablestore.flink.tunnel.client.record.Cell;
-import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
-import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
-import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
-import io.github.tablestore.flink.tunnel.client.record.Row;
+import org.junit.jupiter.api.Test;
+
 import java.nio.ByteBuffer;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the SDK's SyncClient actually sends for PutRow, UpdateRow and DeleteRow (its public change
@@ -42,11 +60,17 @@ class SdkWriteBuildersTest {
     @Test
     void putRowChange() throws Exception {
         RowPutChange change = new RowPutChange("t", sdkKey());
-        change.addColumn("s", com.alicloud.openservices.tablestore.model.ColumnValue.fromString("v"), TS);
+        change.addColumn(
+                "s", com.alicloud.openservices.tablestore.model.ColumnValue.fromString("v"), TS);
         change.addColumn("i", com.alicloud.openservices.tablestore.model.ColumnValue.fromLong(-5));
-        change.addColumn("d", com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(2.5));
-        change.addColumn("b", com.alicloud.openservices.tablestore.model.ColumnValue.fromBoolean(true));
-        change.addColumn("x", com.alicloud.openservices.tablestore.model.ColumnValue.fromBinary(new byte[] {1, 2}));
+        change.addColumn(
+                "d", com.alicloud.openservices.tablestore.model.ColumnValue.fromDouble(2.5));
+        change.addColumn(
+                "b", com.alicloud.openservices.tablestore.model.ColumnValue.fromBoolean(true));
+        change.addColumn(
+                "x",
+                com.alicloud.openservices.tablestore.model.ColumnValue.fromBinary(
+                        new byte[] {1, 2}));
         Row expected =
                 Row.of(
                         KEY,
@@ -62,10 +86,14 @@ class SdkWriteBuildersTest {
     @Test
     void updateRowChange() throws Exception {
         RowUpdateChange change = new RowUpdateChange("t", sdkKey());
-        change.put("s", com.alicloud.openservices.tablestore.model.ColumnValue.fromString("new"), TS);
+        change.put(
+                "s", com.alicloud.openservices.tablestore.model.ColumnValue.fromString("new"), TS);
         change.deleteColumn("old", TS - 1);
         change.deleteColumns("gone");
-        change.increment(new Column("counter", com.alicloud.openservices.tablestore.model.ColumnValue.fromLong(3)));
+        change.increment(
+                new Column(
+                        "counter",
+                        com.alicloud.openservices.tablestore.model.ColumnValue.fromLong(3)));
         Row expected =
                 Row.of(
                         KEY,
@@ -74,14 +102,16 @@ class SdkWriteBuildersTest {
                                 Cell.deleteOneVersion("old", TS - 1),
                                 Cell.deleteAllVersions("gone"),
                                 Cell.increment("counter", 3)));
-        assertDecodesAndReEncodes(PlainBufferBuilder.buildRowUpdateChangeWithHeader(change), expected);
+        assertDecodesAndReEncodes(
+                PlainBufferBuilder.buildRowUpdateChangeWithHeader(change), expected);
     }
 
     @Test
     void deleteRowChange() throws Exception {
         RowDeleteChange change = new RowDeleteChange("t", sdkKey());
         assertDecodesAndReEncodes(
-                PlainBufferBuilder.buildRowDeleteChangeWithHeader(change), new Row(KEY, List.of(), true, null));
+                PlainBufferBuilder.buildRowDeleteChangeWithHeader(change),
+                new Row(KEY, List.of(), true, null));
     }
 
     private static void assertDecodesAndReEncodes(byte[] sdkBytes, Row expected) {

@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.record;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
@@ -9,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ColumnValueTest {
 
@@ -34,13 +51,15 @@ class ColumnValueTest {
                         ColumnValue.ofLong(Long.MAX_VALUE),
                         ColumnValue.INF_MAX);
         assertThat(ColumnValue.INF_MIN.compareTo(ColumnValue.ofString(""))).isNegative();
-        assertThat(ColumnValue.INF_MAX.compareTo(ColumnValue.ofBinary(new byte[] {(byte) 0xFF}))).isPositive();
+        assertThat(ColumnValue.INF_MAX.compareTo(ColumnValue.ofBinary(new byte[] {(byte) 0xFF})))
+                .isPositive();
         assertThat(ColumnValue.INF_MIN.compareTo(ColumnValue.INF_MIN)).isZero();
     }
 
     @Test
     void stringsCompareByUnsignedUtf8BytesNotByUtf16() {
-        // UTF-16 would put U+FFFD after the surrogate pair of U+1F600; UTF-8 (EF.. < F0..) does not.
+        // UTF-16 would put U+FFFD after the surrogate pair of U+1F600; UTF-8 (EF.. < F0..) does
+        // not.
         ColumnValue replacement = ColumnValue.ofString("\uFFFD");
         ColumnValue emoji = ColumnValue.ofString("\uD83D\uDE00");
         assertThat("\uFFFD".compareTo("\uD83D\uDE00")).isPositive();
@@ -123,7 +142,8 @@ class ColumnValueTest {
         assertThatThrownBy(() -> ColumnValue.INF_MIN.asLong())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("INF_MIN");
-        assertThatThrownBy(() -> ColumnValue.ofBoolean(true).byteLength()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ColumnValue.ofBoolean(true).byteLength())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -139,7 +159,8 @@ class ColumnValueTest {
     @Test
     void differentTypesCompareByTypeOrderAndAreNeverEqual() {
         assertThat(ColumnValue.ofLong(1).compareTo(ColumnValue.ofString("1"))).isNegative();
-        assertThat(ColumnValue.ofString("1").compareTo(ColumnValue.ofBinary(new byte[] {'1'}))).isNegative();
+        assertThat(ColumnValue.ofString("1").compareTo(ColumnValue.ofBinary(new byte[] {'1'})))
+                .isNegative();
         assertThat(ColumnValue.ofLong(1)).isNotEqualTo(ColumnValue.ofDouble(1.0));
         assertThat(ColumnValue.ofBoolean(true)).isSameAs(ColumnValue.ofBoolean(true));
     }
@@ -154,8 +175,10 @@ class ColumnValueTest {
     @Test
     void slicesAreBoundsChecked() {
         ByteBuffer b = ByteBuffer.wrap(new byte[4]);
-        assertThatThrownBy(() -> ColumnValue.ofUtf8Slice(b, 2, 3)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> ColumnValue.ofBinarySlice(b, -1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ColumnValue.ofUtf8Slice(b, 2, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> ColumnValue.ofBinarySlice(b, -1, 1))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
@@ -164,7 +187,9 @@ class ColumnValueTest {
         assertThat(ColumnValue.ofString("v")).hasToString("\"v\"");
         assertThat(ColumnValue.ofBinary(new byte[] {0x0A, (byte) 0xFF})).hasToString("0x0aff");
         assertThat(ColumnValue.INF_MAX).hasToString("INF_MAX");
-        assertThat(ColumnValue.ofBinary(new byte[1000]).toString()).hasSizeLessThan(100).contains("1000 bytes");
+        assertThat(ColumnValue.ofBinary(new byte[1000]).toString())
+                .hasSizeLessThan(100)
+                .contains("1000 bytes");
         assertThat(ColumnValue.ofString("x".repeat(1000)).toString()).hasSizeLessThan(200);
     }
 }

@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.client.record;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordModelTest {
 
@@ -19,14 +36,33 @@ class RecordModelTest {
         assertThatThrownBy(() -> new Cell("c", null, CellOperation.PUT, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'c'");
-        assertThatThrownBy(() -> Cell.put("c", ColumnValue.INF_MIN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Cell("c", ColumnValue.ofLong(1), CellOperation.DELETE_ONE_VERSION, 1))
+        assertThatThrownBy(() -> Cell.put("c", ColumnValue.INF_MIN))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Cell("c", null, CellOperation.DELETE_ONE_VERSION, Cell.NO_TIMESTAMP))
+        assertThatThrownBy(
+                        () ->
+                                new Cell(
+                                        "c",
+                                        ColumnValue.ofLong(1),
+                                        CellOperation.DELETE_ONE_VERSION,
+                                        1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                new Cell(
+                                        "c",
+                                        null,
+                                        CellOperation.DELETE_ONE_VERSION,
+                                        Cell.NO_TIMESTAMP))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Cell("c", null, CellOperation.DELETE_ALL_VERSIONS, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Cell("c", ColumnValue.ofString("1"), CellOperation.INCREMENT, Cell.NO_TIMESTAMP))
+        assertThatThrownBy(
+                        () ->
+                                new Cell(
+                                        "c",
+                                        ColumnValue.ofString("1"),
+                                        CellOperation.INCREMENT,
+                                        Cell.NO_TIMESTAMP))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Cell.put("c", ColumnValue.ofLong(1), -5))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -52,7 +88,10 @@ class RecordModelTest {
         List<PrimaryKey> keys = new ArrayList<>(List.of(b0, aMax, a2, aMin, a1));
         Collections.sort(keys);
         assertThat(keys).containsExactly(aMin, a1, a2, aMax, b0);
-        assertThat(PrimaryKey.of(new PrimaryKeyColumn("p", ColumnValue.ofString("a"))).compareTo(a1)).isNegative();
+        assertThat(
+                        PrimaryKey.of(new PrimaryKeyColumn("p", ColumnValue.ofString("a")))
+                                .compareTo(a1))
+                .isNegative();
 
         assertThat(a2.value("n")).isEqualTo(ColumnValue.ofLong(2));
         assertThat(a2.value("missing")).isNull();
@@ -84,23 +123,43 @@ class RecordModelTest {
     void tunnelRecordsEnforceTunnelCellRules() {
         PrimaryKey pk = key(ColumnValue.ofString("a"), ColumnValue.ofLong(1));
         assertThatThrownBy(
-                        () -> new TunnelRecord(RecordAction.UPDATE_ROW, pk, List.of(Cell.increment("f", 1)), null, List.of()))
+                        () ->
+                                new TunnelRecord(
+                                        RecordAction.UPDATE_ROW,
+                                        pk,
+                                        List.of(Cell.increment("f", 1)),
+                                        null,
+                                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("INCREMENT");
         assertThatThrownBy(
-                        () -> new TunnelRecord(
-                                RecordAction.PUT_ROW, pk, List.of(Cell.put("c", ColumnValue.ofLong(1))), null, List.of()))
+                        () ->
+                                new TunnelRecord(
+                                        RecordAction.PUT_ROW,
+                                        pk,
+                                        List.of(Cell.put("c", ColumnValue.ofLong(1))),
+                                        null,
+                                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("timestamp");
         assertThatThrownBy(
-                        () -> new TunnelRecord(
-                                RecordAction.PUT_ROW, pk, List.of(), null, List.of(Cell.put("c", ColumnValue.ofLong(1)))))
+                        () ->
+                                new TunnelRecord(
+                                        RecordAction.PUT_ROW,
+                                        pk,
+                                        List.of(),
+                                        null,
+                                        List.of(Cell.put("c", ColumnValue.ofLong(1)))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("origin");
 
         TunnelRecord record =
                 new TunnelRecord(
-                        RecordAction.PUT_ROW, pk, List.of(Cell.put("c", ColumnValue.ofLong(1), 3)), null, List.of());
+                        RecordAction.PUT_ROW,
+                        pk,
+                        List.of(Cell.put("c", ColumnValue.ofLong(1), 3)),
+                        null,
+                        List.of());
         assertThat(record.isBaseData()).isTrue();
         assertThat(record.column("c").value()).isEqualTo(ColumnValue.ofLong(1));
         assertThat(record.column("d")).isNull();

@@ -1,10 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -18,6 +29,13 @@ import io.github.tablestore.flink.tunnel.emulator.fault.FaultRule;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
 import io.github.tablestore.flink.tunnel.emulator.store.PartitionScheme;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,7 +161,8 @@ public final class AdminHandler implements HttpHandler {
             if (ids == null || !ids.isArray() || ids.size() != 2) {
                 throw new IllegalArgumentException("merge needs \"partitions\": [first, second]");
             }
-            return StateDump.partition(emulator.mergePartitions(table, ids.get(0).asText(), ids.get(1).asText()));
+            return StateDump.partition(
+                    emulator.mergePartitions(table, ids.get(0).asText(), ids.get(1).asText()));
         }
         if (!p[2].equals("partitions")) {
             throw notFound();
@@ -164,18 +183,20 @@ public final class AdminHandler implements HttpHandler {
         switch (p[4]) {
             case "split":
                 return splitResult(split(t, table, partition, body));
-            case "rows": {
-                JsonNode rows = body.get("rows");
-                if (rows == null || !rows.isArray()) {
-                    throw new IllegalArgumentException("needs \"rows\": [{\"primaryKey\": {...}, \"columns\": {...}}]");
+            case "rows":
+                {
+                    JsonNode rows = body.get("rows");
+                    if (rows == null || !rows.isArray()) {
+                        throw new IllegalArgumentException(
+                                "needs \"rows\": [{\"primaryKey\": {...}, \"columns\": {...}}]");
+                    }
+                    List<Row> parsed = new ArrayList<>();
+                    for (JsonNode r : rows) {
+                        parsed.add(JsonValues.row(r, t.schema().primaryKey()));
+                    }
+                    emulator.writeToPartition(table, partition, parsed);
+                    return Map.of("written", parsed.size());
                 }
-                List<Row> parsed = new ArrayList<>();
-                for (JsonNode r : rows) {
-                    parsed.add(JsonValues.row(r, t.schema().primaryKey()));
-                }
-                emulator.writeToPartition(table, partition, parsed);
-                return Map.of("written", parsed.size());
-            }
             default:
                 throw notFound();
         }
@@ -187,9 +208,11 @@ public final class AdminHandler implements HttpHandler {
         }
         if (body.has("point")) {
             if (t.scheme() != PartitionScheme.RANGE) {
-                throw new IllegalArgumentException("table " + table + " is hash-partitioned; split at a \"hash\"");
+                throw new IllegalArgumentException(
+                        "table " + table + " is hash-partitioned; split at a \"hash\"");
             }
-            ColumnValue point = JsonValues.keyValue(body.get("point"), t.schema().partitionKeyType(), "point");
+            ColumnValue point =
+                    JsonValues.keyValue(body.get("point"), t.schema().partitionKeyType(), "point");
             return emulator.splitPartition(table, partition, point);
         }
         return emulator.splitPartition(table, partition);
@@ -208,11 +231,13 @@ public final class AdminHandler implements HttpHandler {
         TableSpec.Builder b = TableSpec.builder(name);
         JsonNode pk = body.get("primaryKey");
         if (pk == null || !pk.isArray() || pk.size() == 0) {
-            throw new IllegalArgumentException("needs \"primaryKey\": [{\"name\": ..., \"type\": \"STRING\"}]");
+            throw new IllegalArgumentException(
+                    "needs \"primaryKey\": [{\"name\": ..., \"type\": \"STRING\"}]");
         }
         TableProtos.PrimaryKeyType firstType = null;
         for (JsonNode c : pk) {
-            PrimaryKeyType type = PrimaryKeyType.valueOf(requiredText(c, "type").toUpperCase(Locale.ROOT));
+            PrimaryKeyType type =
+                    PrimaryKeyType.valueOf(requiredText(c, "type").toUpperCase(Locale.ROOT));
             if (firstType == null) {
                 firstType = TableProtos.PrimaryKeyType.valueOf(type.name());
             }
@@ -244,7 +269,8 @@ public final class AdminHandler implements HttpHandler {
     }
 
     // GET    /admin/faults          list
-    // POST   /admin/faults          add {"api", "kind", "times"?, "probability"?, "latencyMillis"?, "status"?, "code"?, "message"?}
+    // POST   /admin/faults          add {"api", "kind", "times"?, "probability"?, "latencyMillis"?,
+    // "status"?, "code"?, "message"?}
     // DELETE /admin/faults          clear
     // DELETE /admin/faults/{id}     remove one
     private Object faults(String method, String[] p, JsonNode body) {
@@ -256,13 +282,14 @@ public final class AdminHandler implements HttpHandler {
             return null;
         }
         switch (method) {
-            case "GET": {
-                List<Object> out = new ArrayList<>();
-                for (FaultRule r : emulator.faults().rules()) {
-                    out.add(StateDump.rule(r));
+            case "GET":
+                {
+                    List<Object> out = new ArrayList<>();
+                    for (FaultRule r : emulator.faults().rules()) {
+                        out.add(StateDump.rule(r));
+                    }
+                    return out;
                 }
-                return out;
-            }
             case "DELETE":
                 emulator.faults().clear();
                 return null;
@@ -282,8 +309,11 @@ public final class AdminHandler implements HttpHandler {
                 spec = target.latency(Duration.ofMillis(requiredLong(body, "latencyMillis")));
                 break;
             case ERROR:
-                spec = target.error((int) requiredLong(body, "status"), requiredText(body, "code"),
-                        body.path("message").asText(null));
+                spec =
+                        target.error(
+                                (int) requiredLong(body, "status"),
+                                requiredText(body, "code"),
+                                body.path("message").asText(null));
                 break;
             default:
                 spec = target.of(kind);

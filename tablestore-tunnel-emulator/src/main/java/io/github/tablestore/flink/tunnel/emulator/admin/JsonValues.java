@@ -1,12 +1,30 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -73,8 +91,13 @@ final class JsonValues {
         }
         List<PrimaryKeyColumn> key = new ArrayList<>();
         for (TableProtos.PrimaryKeySchema s : schema) {
-            key.add(new PrimaryKeyColumn(s.getName(), keyValue(pk.get(s.getName()), s.getType(),
-                    "primary key column " + s.getName())));
+            key.add(
+                    new PrimaryKeyColumn(
+                            s.getName(),
+                            keyValue(
+                                    pk.get(s.getName()),
+                                    s.getType(),
+                                    "primary key column " + s.getName())));
         }
         List<Cell> cells = new ArrayList<>();
         JsonNode columns = node.get("columns");

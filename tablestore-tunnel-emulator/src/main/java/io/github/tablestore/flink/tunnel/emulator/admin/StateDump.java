@@ -1,8 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultRule;
@@ -11,6 +24,11 @@ import io.github.tablestore.flink.tunnel.emulator.store.Table;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ClientView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

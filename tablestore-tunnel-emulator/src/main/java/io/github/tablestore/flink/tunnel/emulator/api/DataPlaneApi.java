@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.api;
 
-import com.google.protobuf.ByteString;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
@@ -17,6 +32,9 @@ import io.github.tablestore.flink.tunnel.emulator.store.StoredRow;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamSettings;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelService;
+
+import com.google.protobuf.ByteString;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,6 +53,7 @@ import java.util.TreeMap;
 public final class DataPlaneApi {
     /** GetRange answers at most this many rows, then a next start key (the service's limit). */
     static final int MAX_RANGE_ROWS = 5000;
+
     /** GetRange answers at most about this many bytes of rows. */
     static final int MAX_RANGE_BYTES = 4 * 1024 * 1024;
 
@@ -51,7 +70,8 @@ public final class DataPlaneApi {
 
     private static TableProtos.ConsumedCapacity consumed(int read, int write) {
         return TableProtos.ConsumedCapacity.newBuilder()
-                .setCapacityUnit(TableProtos.CapacityUnit.newBuilder().setRead(read).setWrite(write))
+                .setCapacityUnit(
+                        TableProtos.CapacityUnit.newBuilder().setRead(read).setWrite(write))
                 .build();
     }
 
@@ -78,10 +98,15 @@ public final class DataPlaneApi {
     // Tables
 
     private byte[] createTable(byte[] body) {
-        TableProtos.CreateTableRequest r = Requests.parse(TableProtos.CreateTableRequest.parser(), body, "CreateTable");
+        TableProtos.CreateTableRequest r =
+                Requests.parse(TableProtos.CreateTableRequest.parser(), body, "CreateTable");
         List<ColumnValue> splitPoints = PartitionBoundaries.splitPoints(r.getPartitionsList());
-        instance.createTable(r.getTableMeta(), r.getTableOptions(), r.hasStreamSpec() ? r.getStreamSpec() : null,
-                splitPoints, 0);
+        instance.createTable(
+                r.getTableMeta(),
+                r.getTableOptions(),
+                r.hasStreamSpec() ? r.getStreamSpec() : null,
+                splitPoints,
+                0);
         return TableProtos.CreateTableResponse.getDefaultInstance().toByteArray();
     }
 
@@ -98,13 +123,15 @@ public final class DataPlaneApi {
         TableProtos.DescribeTableRequest r =
                 Requests.parse(TableProtos.DescribeTableRequest.parser(), body, "DescribeTable");
         Table t = instance.table(r.getTableName());
-        TableProtos.DescribeTableResponse.Builder out = TableProtos.DescribeTableResponse.newBuilder()
-                .setTableMeta(t.schema().meta())
-                .setReservedThroughputDetails(throughput(t))
-                .setTableOptions(t.options())
-                .setStreamDetails(streamDetails(t));
+        TableProtos.DescribeTableResponse.Builder out =
+                TableProtos.DescribeTableResponse.newBuilder()
+                        .setTableMeta(t.schema().meta())
+                        .setReservedThroughputDetails(throughput(t))
+                        .setTableOptions(t.options())
+                        .setStreamDetails(streamDetails(t));
         for (ColumnValue point : t.splitPoints()) {
-            PrimaryKey key = PrimaryKey.of(new PrimaryKeyColumn(t.schema().partitionKeyName(), point));
+            PrimaryKey key =
+                    PrimaryKey.of(new PrimaryKeyColumn(t.schema().partitionKeyName(), point));
             out.addShardSplits(ByteString.copyFrom(PlainBufferEncoder.encodePrimaryKey(key)));
         }
         return out.build().toByteArray();
@@ -119,7 +146,8 @@ public final class DataPlaneApi {
 
     private static TableProtos.StreamDetails streamDetails(Table t) {
         StreamSettings s = t.stream();
-        TableProtos.StreamDetails.Builder b = TableProtos.StreamDetails.newBuilder().setEnableStream(s.enabled());
+        TableProtos.StreamDetails.Builder b =
+                TableProtos.StreamDetails.newBuilder().setEnableStream(s.enabled());
         if (s.enabled()) {
             b.setStreamId(t.streamId())
                     .setExpirationTime((int) t.retention().toHours())
@@ -130,7 +158,8 @@ public final class DataPlaneApi {
     }
 
     private byte[] updateTable(byte[] body) {
-        TableProtos.UpdateTableRequest r = Requests.parse(TableProtos.UpdateTableRequest.parser(), body, "UpdateTable");
+        TableProtos.UpdateTableRequest r =
+                Requests.parse(TableProtos.UpdateTableRequest.parser(), body, "UpdateTable");
         Table t = instance.table(r.getTableName());
         if (r.hasTableOptions()) {
             t.updateOptions(t.options().toBuilder().mergeFrom(r.getTableOptions()).build());
@@ -147,7 +176,8 @@ public final class DataPlaneApi {
     }
 
     private byte[] deleteTable(byte[] body) {
-        TableProtos.DeleteTableRequest r = Requests.parse(TableProtos.DeleteTableRequest.parser(), body, "DeleteTable");
+        TableProtos.DeleteTableRequest r =
+                Requests.parse(TableProtos.DeleteTableRequest.parser(), body, "DeleteTable");
         instance.deleteTable(r.getTableName());
         tunnels.deleteTunnelsOf(r.getTableName());
         return TableProtos.DeleteTableResponse.getDefaultInstance().toByteArray();
@@ -157,10 +187,17 @@ public final class DataPlaneApi {
     // Row writes
 
     private byte[] putRow(byte[] body) {
-        TableProtos.PutRowRequest r = Requests.parse(TableProtos.PutRowRequest.parser(), body, "PutRow");
-        Row returned = write(r.getTableName(), RowChange.Kind.PUT, r.getRow(), r.getCondition(),
-                r.hasReturnContent() ? r.getReturnContent() : null);
-        TableProtos.PutRowResponse.Builder out = TableProtos.PutRowResponse.newBuilder().setConsumed(WRITE_ONE);
+        TableProtos.PutRowRequest r =
+                Requests.parse(TableProtos.PutRowRequest.parser(), body, "PutRow");
+        Row returned =
+                write(
+                        r.getTableName(),
+                        RowChange.Kind.PUT,
+                        r.getRow(),
+                        r.getCondition(),
+                        r.hasReturnContent() ? r.getReturnContent() : null);
+        TableProtos.PutRowResponse.Builder out =
+                TableProtos.PutRowResponse.newBuilder().setConsumed(WRITE_ONE);
         if (returned != null) {
             out.setRow(ByteString.copyFrom(PlainBufferEncoder.encodeRow(returned)));
         }
@@ -168,10 +205,17 @@ public final class DataPlaneApi {
     }
 
     private byte[] updateRow(byte[] body) {
-        TableProtos.UpdateRowRequest r = Requests.parse(TableProtos.UpdateRowRequest.parser(), body, "UpdateRow");
-        Row returned = write(r.getTableName(), RowChange.Kind.UPDATE, r.getRowChange(), r.getCondition(),
-                r.hasReturnContent() ? r.getReturnContent() : null);
-        TableProtos.UpdateRowResponse.Builder out = TableProtos.UpdateRowResponse.newBuilder().setConsumed(WRITE_ONE);
+        TableProtos.UpdateRowRequest r =
+                Requests.parse(TableProtos.UpdateRowRequest.parser(), body, "UpdateRow");
+        Row returned =
+                write(
+                        r.getTableName(),
+                        RowChange.Kind.UPDATE,
+                        r.getRowChange(),
+                        r.getCondition(),
+                        r.hasReturnContent() ? r.getReturnContent() : null);
+        TableProtos.UpdateRowResponse.Builder out =
+                TableProtos.UpdateRowResponse.newBuilder().setConsumed(WRITE_ONE);
         if (returned != null) {
             out.setRow(ByteString.copyFrom(PlainBufferEncoder.encodeRow(returned)));
         }
@@ -179,10 +223,17 @@ public final class DataPlaneApi {
     }
 
     private byte[] deleteRow(byte[] body) {
-        TableProtos.DeleteRowRequest r = Requests.parse(TableProtos.DeleteRowRequest.parser(), body, "DeleteRow");
-        Row returned = write(r.getTableName(), RowChange.Kind.DELETE, r.getPrimaryKey(), r.getCondition(),
-                r.hasReturnContent() ? r.getReturnContent() : null);
-        TableProtos.DeleteRowResponse.Builder out = TableProtos.DeleteRowResponse.newBuilder().setConsumed(WRITE_ONE);
+        TableProtos.DeleteRowRequest r =
+                Requests.parse(TableProtos.DeleteRowRequest.parser(), body, "DeleteRow");
+        Row returned =
+                write(
+                        r.getTableName(),
+                        RowChange.Kind.DELETE,
+                        r.getPrimaryKey(),
+                        r.getCondition(),
+                        r.hasReturnContent() ? r.getReturnContent() : null);
+        TableProtos.DeleteRowResponse.Builder out =
+                TableProtos.DeleteRowResponse.newBuilder().setConsumed(WRITE_ONE);
         if (returned != null) {
             out.setRow(ByteString.copyFrom(PlainBufferEncoder.encodeRow(returned)));
         }
@@ -200,14 +251,19 @@ public final class DataPlaneApi {
     }
 
     private static RowChange change(
-            RowChange.Kind kind, Row row, TableProtos.Condition condition, TableProtos.ReturnContent returnContent) {
+            RowChange.Kind kind,
+            Row row,
+            TableProtos.Condition condition,
+            TableProtos.ReturnContent returnContent) {
         if (condition.hasColumnCondition() && !condition.getColumnCondition().isEmpty()) {
             throw Errors.unsupportedOperation("The emulator does not support column conditions.");
         }
-        TableProtos.ReturnType rt = returnContent != null && returnContent.hasReturnType()
-                ? returnContent.getReturnType()
-                : TableProtos.ReturnType.RT_NONE;
-        List<String> columns = returnContent == null ? List.of() : returnContent.getReturnColumnNamesList();
+        TableProtos.ReturnType rt =
+                returnContent != null && returnContent.hasReturnType()
+                        ? returnContent.getReturnType()
+                        : TableProtos.ReturnType.RT_NONE;
+        List<String> columns =
+                returnContent == null ? List.of() : returnContent.getReturnColumnNamesList();
         return new RowChange(kind, row, condition.getRowExistence(), rt, columns);
     }
 
@@ -243,23 +299,30 @@ public final class DataPlaneApi {
             Set<PrimaryKey> seen = new HashSet<>();
             for (TableProtos.RowInBatchWriteRowRequest row : table.getRowsList()) {
                 RowChange.Kind kind = kind(row.getType());
-                RowChange c = change(kind, decodeRow(row.getRowChange()), row.getCondition(),
-                        row.hasReturnContent() ? row.getReturnContent() : null);
+                RowChange c =
+                        change(
+                                kind,
+                                decodeRow(row.getRowChange()),
+                                row.getCondition(),
+                                row.hasReturnContent() ? row.getReturnContent() : null);
                 if (!hasAutoIncrement(c.row().primaryKey()) && !seen.add(c.row().primaryKey())) {
-                    throw Errors.parameterInvalid("Duplicated primary key in table " + table.getTableName() + ".");
+                    throw Errors.parameterInvalid(
+                            "Duplicated primary key in table " + table.getTableName() + ".");
                 }
                 rows.add(c);
             }
             changes.add(rows);
         }
-        TableProtos.BatchWriteRowResponse.Builder out = TableProtos.BatchWriteRowResponse.newBuilder();
+        TableProtos.BatchWriteRowResponse.Builder out =
+                TableProtos.BatchWriteRowResponse.newBuilder();
         for (int i = 0; i < r.getTablesCount(); i++) {
             String tableName = r.getTables(i).getTableName();
             TableProtos.TableInBatchWriteRowResponse.Builder tableOut =
                     TableProtos.TableInBatchWriteRowResponse.newBuilder().setTableName(tableName);
             Table t = instance.findTable(tableName);
             for (RowChange c : changes.get(i)) {
-                TableProtos.RowInBatchWriteRowResponse.Builder rowOut = TableProtos.RowInBatchWriteRowResponse.newBuilder();
+                TableProtos.RowInBatchWriteRowResponse.Builder rowOut =
+                        TableProtos.RowInBatchWriteRowResponse.newBuilder();
                 try {
                     if (t == null) {
                         throw Errors.objectNotExist("Requested table does not exist.");
@@ -270,9 +333,12 @@ public final class DataPlaneApi {
                         rowOut.setRow(ByteString.copyFrom(PlainBufferEncoder.encodeRow(returned)));
                     }
                 } catch (ApiException e) {
-                    rowOut.setIsOk(false).setError(TableProtos.Error.newBuilder()
-                            .setCode(e.errorCode())
-                            .setMessage(e.getMessage() == null ? "" : e.getMessage()));
+                    rowOut.setIsOk(false)
+                            .setError(
+                                    TableProtos.Error.newBuilder()
+                                            .setCode(e.errorCode())
+                                            .setMessage(
+                                                    e.getMessage() == null ? "" : e.getMessage()));
                 }
                 tableOut.addRows(rowOut);
             }
@@ -312,7 +378,11 @@ public final class DataPlaneApi {
         final long minTs;
         final long maxTs;
 
-        VersionWindow(boolean hasMaxVersions, int maxVersions, TableProtos.TimeRange range, boolean hasRange) {
+        VersionWindow(
+                boolean hasMaxVersions,
+                int maxVersions,
+                TableProtos.TimeRange range,
+                boolean hasRange) {
             if (!hasMaxVersions && !hasRange) {
                 throw Errors.parameterInvalid("Either max_versions or time_range must be set.");
             }
@@ -338,45 +408,69 @@ public final class DataPlaneApi {
             throw Errors.unsupportedOperation("The emulator does not support filters.");
         }
         if (hasColumnPaging) {
-            throw Errors.unsupportedOperation("The emulator does not support start_column/end_column.");
+            throw Errors.unsupportedOperation(
+                    "The emulator does not support start_column/end_column.");
         }
     }
 
     private byte[] getRow(byte[] body) {
-        TableProtos.GetRowRequest r = Requests.parse(TableProtos.GetRowRequest.parser(), body, "GetRow");
-        rejectFilters(r.hasFilter() && !r.getFilter().isEmpty(), r.hasStartColumn() || r.hasEndColumn());
+        TableProtos.GetRowRequest r =
+                Requests.parse(TableProtos.GetRowRequest.parser(), body, "GetRow");
+        rejectFilters(
+                r.hasFilter() && !r.getFilter().isEmpty(), r.hasStartColumn() || r.hasEndColumn());
         Table t = instance.table(r.getTableName());
-        VersionWindow w = new VersionWindow(r.hasMaxVersions(), r.getMaxVersions(), r.getTimeRange(), r.hasTimeRange());
+        VersionWindow w =
+                new VersionWindow(
+                        r.hasMaxVersions(), r.getMaxVersions(), r.getTimeRange(), r.hasTimeRange());
         StoredRow stored = t.row(decodeKey(r.getPrimaryKey()));
-        Row row = stored == null
-                ? null
-                : stored.read(new HashSet<>(r.getColumnsToGetList()), w.maxVersions, w.minTs, w.maxTs);
+        Row row =
+                stored == null
+                        ? null
+                        : stored.read(
+                                new HashSet<>(r.getColumnsToGetList()),
+                                w.maxVersions,
+                                w.minTs,
+                                w.maxTs);
         return TableProtos.GetRowResponse.newBuilder()
                 .setConsumed(READ_ONE)
-                .setRow(row == null ? ByteString.EMPTY : ByteString.copyFrom(PlainBufferEncoder.encodeRow(row)))
+                .setRow(
+                        row == null
+                                ? ByteString.EMPTY
+                                : ByteString.copyFrom(PlainBufferEncoder.encodeRow(row)))
                 .build()
                 .toByteArray();
     }
 
     private byte[] getRange(byte[] body) {
-        TableProtos.GetRangeRequest r = Requests.parse(TableProtos.GetRangeRequest.parser(), body, "GetRange");
-        rejectFilters(r.hasFilter() && !r.getFilter().isEmpty(), r.hasStartColumn() || r.hasEndColumn());
+        TableProtos.GetRangeRequest r =
+                Requests.parse(TableProtos.GetRangeRequest.parser(), body, "GetRange");
+        rejectFilters(
+                r.hasFilter() && !r.getFilter().isEmpty(), r.hasStartColumn() || r.hasEndColumn());
         Table t = instance.table(r.getTableName());
-        VersionWindow w = new VersionWindow(r.hasMaxVersions(), r.getMaxVersions(), r.getTimeRange(), r.hasTimeRange());
+        VersionWindow w =
+                new VersionWindow(
+                        r.hasMaxVersions(), r.getMaxVersions(), r.getTimeRange(), r.hasTimeRange());
         PrimaryKey start = decodeKey(r.getInclusiveStartPrimaryKey());
         PrimaryKey end = decodeKey(r.getExclusiveEndPrimaryKey());
         t.checkRangeKeys(start, end);
         boolean forward = r.getDirection() == TableProtos.Direction.FORWARD;
         int cmp = start.compareTo(end);
         if (forward ? cmp > 0 : cmp < 0) {
-            throw Errors.parameterInvalid(forward
-                    ? "Begin key must be less than end key in FORWARD."
-                    : "Begin key must be more than end key in BACKWARD.");
+            throw Errors.parameterInvalid(
+                    forward
+                            ? "Begin key must be less than end key in FORWARD."
+                            : "Begin key must be more than end key in BACKWARD.");
         }
-        int limit = r.hasLimit() && r.getLimit() > 0 ? Math.min(r.getLimit(), MAX_RANGE_ROWS) : MAX_RANGE_ROWS;
-        NavigableMap<PrimaryKey, StoredRow> range = cmp == 0
-                ? Collections.<PrimaryKey, StoredRow>emptyNavigableMap()
-                : forward ? t.rows().subMap(start, true, end, false) : t.rows().subMap(end, false, start, true).descendingMap();
+        int limit =
+                r.hasLimit() && r.getLimit() > 0
+                        ? Math.min(r.getLimit(), MAX_RANGE_ROWS)
+                        : MAX_RANGE_ROWS;
+        NavigableMap<PrimaryKey, StoredRow> range =
+                cmp == 0
+                        ? Collections.<PrimaryKey, StoredRow>emptyNavigableMap()
+                        : forward
+                                ? t.rows().subMap(start, true, end, false)
+                                : t.rows().subMap(end, false, start, true).descendingMap();
         Set<String> columns = new HashSet<>(r.getColumnsToGetList());
         List<Row> rows = new ArrayList<>();
         long bytes = 0;
@@ -392,11 +486,13 @@ public final class DataPlaneApi {
                 bytes += PlainBufferEncoder.rowSize(row);
             }
         }
-        TableProtos.GetRangeResponse.Builder out = TableProtos.GetRangeResponse.newBuilder()
-                .setConsumed(READ_ONE)
-                .setRows(ByteString.copyFrom(PlainBufferEncoder.encodeRows(rows)));
+        TableProtos.GetRangeResponse.Builder out =
+                TableProtos.GetRangeResponse.newBuilder()
+                        .setConsumed(READ_ONE)
+                        .setRows(ByteString.copyFrom(PlainBufferEncoder.encodeRows(rows)));
         if (next != null) {
-            out.setNextStartPrimaryKey(ByteString.copyFrom(PlainBufferEncoder.encodePrimaryKey(next)));
+            out.setNextStartPrimaryKey(
+                    ByteString.copyFrom(PlainBufferEncoder.encodePrimaryKey(next)));
         }
         return out.build().toByteArray();
     }
@@ -405,17 +501,19 @@ public final class DataPlaneApi {
     // Streams
 
     private byte[] listStream(byte[] body) {
-        TableProtos.ListStreamRequest r = Requests.parse(TableProtos.ListStreamRequest.parser(), body, "ListStream");
+        TableProtos.ListStreamRequest r =
+                Requests.parse(TableProtos.ListStreamRequest.parser(), body, "ListStream");
         TableProtos.ListStreamResponse.Builder out = TableProtos.ListStreamResponse.newBuilder();
         if (r.hasTableName()) {
             instance.table(r.getTableName());
         }
         for (Table t : instance.tables()) {
             if ((!r.hasTableName() || t.name().equals(r.getTableName())) && t.stream().enabled()) {
-                out.addStreams(TableProtos.Stream.newBuilder()
-                        .setStreamId(t.streamId())
-                        .setTableName(t.name())
-                        .setCreationTime(t.stream().lastEnableMicros()));
+                out.addStreams(
+                        TableProtos.Stream.newBuilder()
+                                .setStreamId(t.streamId())
+                                .setTableName(t.name())
+                                .setCreationTime(t.stream().lastEnableMicros()));
             }
         }
         return out.build().toByteArray();
@@ -433,13 +531,15 @@ public final class DataPlaneApi {
         if (t == null) {
             throw Errors.parameterInvalid("The stream " + r.getStreamId() + " does not exist.");
         }
-        int limit = r.hasShardLimit() && r.getShardLimit() > 0 ? r.getShardLimit() : Integer.MAX_VALUE;
-        TableProtos.DescribeStreamResponse.Builder out = TableProtos.DescribeStreamResponse.newBuilder()
-                .setStreamId(t.streamId())
-                .setExpirationTime((int) t.retention().toHours())
-                .setTableName(t.name())
-                .setCreationTime(t.createdMillis() * 1000L)
-                .setStreamStatus(TableProtos.StreamStatus.STREAM_ACTIVE);
+        int limit =
+                r.hasShardLimit() && r.getShardLimit() > 0 ? r.getShardLimit() : Integer.MAX_VALUE;
+        TableProtos.DescribeStreamResponse.Builder out =
+                TableProtos.DescribeStreamResponse.newBuilder()
+                        .setStreamId(t.streamId())
+                        .setExpirationTime((int) t.retention().toHours())
+                        .setTableName(t.name())
+                        .setCreationTime(t.createdMillis() * 1000L)
+                        .setStreamStatus(TableProtos.StreamStatus.STREAM_ACTIVE);
         boolean started = !r.hasInclusiveStartShardId() || r.getInclusiveStartShardId().isEmpty();
         int added = 0;
         for (Partition p : t.partitions()) {
@@ -453,7 +553,8 @@ public final class DataPlaneApi {
                 out.setNextShardId(p.id());
                 break;
             }
-            TableProtos.StreamShard.Builder s = TableProtos.StreamShard.newBuilder().setShardId(p.id());
+            TableProtos.StreamShard.Builder s =
+                    TableProtos.StreamShard.newBuilder().setShardId(p.id());
             List<String> parents = p.shard().parentIds();
             if (!parents.isEmpty()) {
                 s.setParentId(parents.get(0));

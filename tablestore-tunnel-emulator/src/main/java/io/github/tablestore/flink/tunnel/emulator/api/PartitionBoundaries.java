@@ -1,8 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.api;
 
-import com.google.protobuf.ByteString;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
+
+import com.google.protobuf.ByteString;
+
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,7 +49,8 @@ final class PartitionBoundaries {
             ColumnValue begin = value(ranges.get(i).getBegin(), "begin of partition " + i);
             ColumnValue end = value(ranges.get(i).getEnd(), "end of partition " + i);
             if (!begin.equals(expectedBegin)) {
-                throw Errors.parameterInvalid("Partition " + i + " must begin where the previous one ends.");
+                throw Errors.parameterInvalid(
+                        "Partition " + i + " must begin where the previous one ends.");
             }
             if (i == ranges.size() - 1) {
                 if (!end.equals(ColumnValue.INF_MAX)) {
@@ -61,18 +80,22 @@ final class PartitionBoundaries {
                     v = ColumnValue.ofLong(b.getLong());
                     break;
                 case VT_STRING:
-                case VT_BLOB: {
-                    int len = b.getInt();
-                    if (len < 0 || len > b.remaining()) {
-                        throw Errors.parameterInvalid("Invalid " + what + ": bad length " + len + ".");
+                case VT_BLOB:
+                    {
+                        int len = b.getInt();
+                        if (len < 0 || len > b.remaining()) {
+                            throw Errors.parameterInvalid(
+                                    "Invalid " + what + ": bad length " + len + ".");
+                        }
+                        byte[] raw = new byte[len];
+                        b.get(raw);
+                        v =
+                                type == VT_STRING
+                                        ? ColumnValue.ofString(
+                                                new String(raw, StandardCharsets.UTF_8))
+                                        : ColumnValue.ofBinary(raw);
+                        break;
                     }
-                    byte[] raw = new byte[len];
-                    b.get(raw);
-                    v = type == VT_STRING
-                            ? ColumnValue.ofString(new String(raw, StandardCharsets.UTF_8))
-                            : ColumnValue.ofBinary(raw);
-                    break;
-                }
                 default:
                     throw Errors.parameterInvalid("Invalid " + what + ": value type " + type + ".");
             }

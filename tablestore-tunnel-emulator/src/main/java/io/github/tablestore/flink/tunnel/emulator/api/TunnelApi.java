@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.api;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
@@ -9,6 +25,7 @@ import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ReadBatch;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelService;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +59,29 @@ public final class TunnelApi {
     }
 
     private byte[] create(byte[] body) {
-        TunnelProtos.Tunnel t = Requests.parse(TunnelProtos.CreateTunnelRequest.parser(), body, "CreateTunnel").getTunnel();
+        TunnelProtos.Tunnel t =
+                Requests.parse(TunnelProtos.CreateTunnelRequest.parser(), body, "CreateTunnel")
+                        .getTunnel();
         TunnelType type = fromWire(t.getTunnelType());
-        String id = service.createTunnel(t.getTableName(), t.getTunnelName(), type,
-                t.hasStreamTunnelConfig() ? t.getStreamTunnelConfig() : null);
+        String id =
+                service.createTunnel(
+                        t.getTableName(),
+                        t.getTunnelName(),
+                        type,
+                        t.hasStreamTunnelConfig() ? t.getStreamTunnelConfig() : null);
         return TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId(id).build().toByteArray();
     }
 
     private byte[] delete(byte[] body) {
-        TunnelProtos.DeleteTunnelRequest r = Requests.parse(TunnelProtos.DeleteTunnelRequest.parser(), body, "DeleteTunnel");
+        TunnelProtos.DeleteTunnelRequest r =
+                Requests.parse(TunnelProtos.DeleteTunnelRequest.parser(), body, "DeleteTunnel");
         service.deleteTunnel(r.getTableName(), r.getTunnelName());
         return TunnelProtos.DeleteTunnelResponse.getDefaultInstance().toByteArray();
     }
 
     private byte[] list(byte[] body) {
-        TunnelProtos.ListTunnelRequest r = Requests.parse(TunnelProtos.ListTunnelRequest.parser(), body, "ListTunnel");
+        TunnelProtos.ListTunnelRequest r =
+                Requests.parse(TunnelProtos.ListTunnelRequest.parser(), body, "ListTunnel");
         TunnelProtos.ListTunnelResponse.Builder out = TunnelProtos.ListTunnelResponse.newBuilder();
         for (TunnelView v : service.listTunnels(r.hasTableName() ? r.getTableName() : null)) {
             out.addTunnels(info(v));
@@ -68,18 +93,22 @@ public final class TunnelApi {
         TunnelProtos.DescribeTunnelRequest r =
                 Requests.parse(TunnelProtos.DescribeTunnelRequest.parser(), body, "DescribeTunnel");
         TunnelView v = service.describeTunnel(r.getTableName(), r.getTunnelName());
-        TunnelProtos.DescribeTunnelResponse.Builder out = TunnelProtos.DescribeTunnelResponse.newBuilder().setTunnel(info(v));
+        TunnelProtos.DescribeTunnelResponse.Builder out =
+                TunnelProtos.DescribeTunnelResponse.newBuilder().setTunnel(info(v));
         long slowest = 0;
         for (ChannelView c : v.channels()) {
             long rpoNanos = c.consumePointMicros() * 1000L;
-            out.addChannels(TunnelProtos.ChannelInfo.newBuilder()
-                    .setChannelId(c.channelId())
-                    .setChannelType(c.type().wireName())
-                    .setChannelStatus(c.status().name())
-                    .setClientId(c.owner() == null ? "" : c.owner())
-                    .setChannelRpo(rpoNanos)
-                    .setChannelCount(c.recordCount()));
-            if (c.status() != ChannelStatus.TERMINATED && rpoNanos > 0 && (slowest == 0 || rpoNanos < slowest)) {
+            out.addChannels(
+                    TunnelProtos.ChannelInfo.newBuilder()
+                            .setChannelId(c.channelId())
+                            .setChannelType(c.type().wireName())
+                            .setChannelStatus(c.status().name())
+                            .setClientId(c.owner() == null ? "" : c.owner())
+                            .setChannelRpo(rpoNanos)
+                            .setChannelCount(c.recordCount()));
+            if (c.status() != ChannelStatus.TERMINATED
+                    && rpoNanos > 0
+                    && (slowest == 0 || rpoNanos < slowest)) {
                 slowest = rpoNanos;
             }
         }
@@ -87,17 +116,18 @@ public final class TunnelApi {
     }
 
     private TunnelProtos.TunnelInfo info(TunnelView v) {
-        TunnelProtos.TunnelInfo.Builder b = TunnelProtos.TunnelInfo.newBuilder()
-                .setTunnelId(v.tunnelId())
-                .setTunnelType(v.type().wireName())
-                .setTableName(v.tableName())
-                .setInstanceName(instanceName)
-                .setStreamId(service.streamId(v.tunnelId()))
-                .setStage(v.stage())
-                .setExpired(v.expired())
-                .setTunnelName(v.tunnelName())
-                .setPublic(false)
-                .setCreateTime(v.createTimeMillis() * 1_000_000L);
+        TunnelProtos.TunnelInfo.Builder b =
+                TunnelProtos.TunnelInfo.newBuilder()
+                        .setTunnelId(v.tunnelId())
+                        .setTunnelType(v.type().wireName())
+                        .setTableName(v.tableName())
+                        .setInstanceName(instanceName)
+                        .setStreamId(service.streamId(v.tunnelId()))
+                        .setStage(v.stage())
+                        .setExpired(v.expired())
+                        .setTunnelName(v.tunnelName())
+                        .setPublic(false)
+                        .setCreateTime(v.createTimeMillis() * 1_000_000L);
         TunnelProtos.StreamTunnelConfig cfg = service.streamConfig(v.tunnelId());
         if (cfg != null) {
             b.setStreamTunnelConfig(cfg);
@@ -106,31 +136,39 @@ public final class TunnelApi {
     }
 
     private byte[] connect(byte[] body) {
-        TunnelProtos.ConnectRequest r = Requests.parse(TunnelProtos.ConnectRequest.parser(), body, "ConnectTunnel");
+        TunnelProtos.ConnectRequest r =
+                Requests.parse(TunnelProtos.ConnectRequest.parser(), body, "ConnectTunnel");
         long timeout = r.hasClientConfig() ? r.getClientConfig().getTimeout() : 0;
         String tag = r.hasClientConfig() ? r.getClientConfig().getClientTag() : "";
         String clientId = service.connect(r.getTunnelId(), timeout, tag);
-        return TunnelProtos.ConnectResponse.newBuilder().setClientId(clientId).build().toByteArray();
+        return TunnelProtos.ConnectResponse.newBuilder()
+                .setClientId(clientId)
+                .build()
+                .toByteArray();
     }
 
     private byte[] heartbeat(byte[] body) {
-        TunnelProtos.HeartbeatRequest r = Requests.parse(TunnelProtos.HeartbeatRequest.parser(), body, "Heartbeat");
+        TunnelProtos.HeartbeatRequest r =
+                Requests.parse(TunnelProtos.HeartbeatRequest.parser(), body, "Heartbeat");
         List<ChannelState> reports = new ArrayList<>(r.getChannelsCount());
         for (TunnelProtos.Channel c : r.getChannelsList()) {
-            reports.add(new ChannelState(c.getChannelId(), c.getVersion(), fromWire(c.getStatus())));
+            reports.add(
+                    new ChannelState(c.getChannelId(), c.getVersion(), fromWire(c.getStatus())));
         }
         TunnelProtos.HeartbeatResponse.Builder out = TunnelProtos.HeartbeatResponse.newBuilder();
         for (ChannelState c : service.heartbeat(r.getTunnelId(), r.getClientId(), reports)) {
-            out.addChannels(TunnelProtos.Channel.newBuilder()
-                    .setChannelId(c.channelId())
-                    .setVersion(c.version())
-                    .setStatus(toWire(c.status())));
+            out.addChannels(
+                    TunnelProtos.Channel.newBuilder()
+                            .setChannelId(c.channelId())
+                            .setVersion(c.version())
+                            .setStatus(toWire(c.status())));
         }
         return out.build().toByteArray();
     }
 
     private byte[] shutdown(byte[] body) {
-        TunnelProtos.ShutdownRequest r = Requests.parse(TunnelProtos.ShutdownRequest.parser(), body, "Shutdown");
+        TunnelProtos.ShutdownRequest r =
+                Requests.parse(TunnelProtos.ShutdownRequest.parser(), body, "Shutdown");
         service.shutdown(r.getTunnelId(), r.getClientId());
         return TunnelProtos.ShutdownResponse.getDefaultInstance().toByteArray();
     }
@@ -138,7 +176,8 @@ public final class TunnelApi {
     private byte[] getCheckpoint(byte[] body) {
         TunnelProtos.GetCheckpointRequest r =
                 Requests.parse(TunnelProtos.GetCheckpointRequest.parser(), body, "GetCheckpoint");
-        ChannelCheckpoint cp = service.getCheckpoint(r.getTunnelId(), r.getClientId(), r.getChannelId());
+        ChannelCheckpoint cp =
+                service.getCheckpoint(r.getTunnelId(), r.getClientId(), r.getChannelId());
         return TunnelProtos.GetCheckpointResponse.newBuilder()
                 .setCheckpoint(cp.token())
                 .setSequenceNumber(cp.sequenceNumber())
@@ -147,14 +186,23 @@ public final class TunnelApi {
     }
 
     private byte[] checkpoint(byte[] body) {
-        TunnelProtos.CheckpointRequest r = Requests.parse(TunnelProtos.CheckpointRequest.parser(), body, "Checkpoint");
-        service.checkpoint(r.getTunnelId(), r.getClientId(), r.getChannelId(), r.getCheckpoint(), r.getSequenceNumber());
+        TunnelProtos.CheckpointRequest r =
+                Requests.parse(TunnelProtos.CheckpointRequest.parser(), body, "Checkpoint");
+        service.checkpoint(
+                r.getTunnelId(),
+                r.getClientId(),
+                r.getChannelId(),
+                r.getCheckpoint(),
+                r.getSequenceNumber());
         return TunnelProtos.CheckpointResponse.getDefaultInstance().toByteArray();
     }
 
     private byte[] readRecords(byte[] body) {
-        TunnelProtos.ReadRecordsRequest r = Requests.parse(TunnelProtos.ReadRecordsRequest.parser(), body, "ReadRecords");
-        ReadBatch batch = service.readRecords(r.getTunnelId(), r.getClientId(), r.getChannelId(), r.getToken());
+        TunnelProtos.ReadRecordsRequest r =
+                Requests.parse(TunnelProtos.ReadRecordsRequest.parser(), body, "ReadRecords");
+        ReadBatch batch =
+                service.readRecords(
+                        r.getTunnelId(), r.getClientId(), r.getChannelId(), r.getToken());
         return encodeReadRecords(batch);
     }
 

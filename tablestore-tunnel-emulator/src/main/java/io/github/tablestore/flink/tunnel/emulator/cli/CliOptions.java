@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.cli;
 
 import java.io.PrintStream;
@@ -70,7 +86,8 @@ final class CliOptions {
         try {
             int v = Integer.parseInt(value.trim());
             if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + v);
+                throw new IllegalArgumentException(
+                        name + " must be between " + min + " and " + max + ", got " + v);
             }
             return v;
         } catch (NumberFormatException e) {
@@ -88,21 +105,31 @@ final class CliOptions {
     static void printHelp(PrintStream out) {
         out.println("Usage: java -jar tablestore-tunnel-emulator-<version>.jar [options]");
         out.println();
-        out.println("A local Tablestore + Tunnel Service emulator for the official SDKs and this project's client.");
+        out.println(
+                "A local Tablestore + Tunnel Service emulator for the official SDKs and this project's client.");
         out.println();
         out.println("Options:");
         out.println("  --host <address>             address to listen on (default 127.0.0.1)");
-        out.println("  --port <port>                port to listen on, 0 for a free one (default 8800)");
-        out.println("  --instance <name>            instance name clients must use (default emulator)");
-        out.println("  --access-key-id <id>         accepted AccessKey ID (default test-access-key-id)");
+        out.println(
+                "  --port <port>                port to listen on, 0 for a free one (default 8800)");
+        out.println(
+                "  --instance <name>            instance name clients must use (default emulator)");
+        out.println(
+                "  --access-key-id <id>         accepted AccessKey ID (default test-access-key-id)");
         out.println("  --access-key-secret <secret> its secret (default test-access-key-secret)");
-        out.println("  --partitions <n>             partitions of each table created through the API");
-        out.println("                               (default 1; CreateTable cannot ask for a count)");
-        out.println("  --retention-hours <h>        change-log retention when a table's stream sets none");
+        out.println(
+                "  --partitions <n>             partitions of each table created through the API");
+        out.println(
+                "                               (default 1; CreateTable cannot ask for a count)");
+        out.println(
+                "  --retention-hours <h>        change-log retention when a table's stream sets none");
         out.println("                               (default 168 = 7 days)");
         out.println("  --help                       show this help");
         out.println();
-        out.println("Prints '" + EmulatorMain.READY + " endpoint=...' when ready; stops on SIGTERM or Ctrl-C.");
+        out.println(
+                "Prints '"
+                        + EmulatorMain.READY
+                        + " endpoint=...' when ready; stops on SIGTERM or Ctrl-C.");
         out.println("Admin API (JSON): <endpoint>/admin/state and more, see docs/emulator.md.");
     }
 

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.cli;
 
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -43,28 +60,42 @@ public final class EmulatorMain {
         }
         TablestoreEmulator emulator = start(options, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.stop();
-            System.out.println(STOPPED);
-            System.out.flush();
-            stopped.countDown();
-        }, "tablestore-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    emulator.stop();
+                                    System.out.println(STOPPED);
+                                    System.out.flush();
+                                    stopped.countDown();
+                                },
+                                "tablestore-emulator-shutdown"));
         stopped.await();
     }
 
     /** Starts an emulator as the options say and prints the ready line. */
     static TablestoreEmulator start(CliOptions o, PrintStream out) {
-        TablestoreEmulator emulator = TablestoreEmulator.builder()
-                .host(o.host())
-                .port(o.port())
-                .instanceName(o.instance())
-                .credentials(o.accessKeyId(), o.accessKeySecret())
-                .partitions(o.partitions())
-                .streamRetention(o.retention())
-                .sweepInterval(Duration.ofSeconds(1))
-                .start();
-        out.println(READY + " endpoint=" + emulator.endpoint() + " instance=" + emulator.instanceName()
-                + " accessKeyId=" + emulator.accessKeyId() + " admin=" + emulator.endpoint() + "/admin/state");
+        TablestoreEmulator emulator =
+                TablestoreEmulator.builder()
+                        .host(o.host())
+                        .port(o.port())
+                        .instanceName(o.instance())
+                        .credentials(o.accessKeyId(), o.accessKeySecret())
+                        .partitions(o.partitions())
+                        .streamRetention(o.retention())
+                        .sweepInterval(Duration.ofSeconds(1))
+                        .start();
+        out.println(
+                READY
+                        + " endpoint="
+                        + emulator.endpoint()
+                        + " instance="
+                        + emulator.instanceName()
+                        + " accessKeyId="
+                        + emulator.accessKeyId()
+                        + " admin="
+                        + emulator.endpoint()
+                        + "/admin/state");
         out.flush();
         return emulator;
     }

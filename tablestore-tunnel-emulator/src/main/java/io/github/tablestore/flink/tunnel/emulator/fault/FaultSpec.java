@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.fault;
 
 import java.time.Duration;
@@ -104,13 +120,21 @@ public final class FaultSpec {
         /** An error response with the given HTTP status and Tablestore error code. */
         public FaultSpec error(int httpStatus, String code, String message) {
             if (httpStatus < 400 || httpStatus > 599) {
-                throw new IllegalArgumentException("error status must be 4xx or 5xx, got " + httpStatus);
+                throw new IllegalArgumentException(
+                        "error status must be 4xx or 5xx, got " + httpStatus);
             }
             Objects.requireNonNull(code, "code");
             if (code.isEmpty()) {
                 throw new IllegalArgumentException("error code must not be empty");
             }
-            return new FaultSpec(api, FaultKind.ERROR, UNLIMITED, 1.0, Duration.ZERO, httpStatus, code,
+            return new FaultSpec(
+                    api,
+                    FaultKind.ERROR,
+                    UNLIMITED,
+                    1.0,
+                    Duration.ZERO,
+                    httpStatus,
+                    code,
                     message == null ? "Injected fault." : message);
         }
 
@@ -133,7 +157,8 @@ public final class FaultSpec {
         if (n <= 0) {
             throw new IllegalArgumentException("times must be positive, got " + n);
         }
-        return new FaultSpec(api, kind, n, probability, latency, errorStatus, errorCode, errorMessage);
+        return new FaultSpec(
+                api, kind, n, probability, latency, errorStatus, errorCode, errorMessage);
     }
 
     /** Fires on each matching call with this probability (0 &lt; p ≤ 1). */
@@ -181,13 +206,14 @@ public final class FaultSpec {
     }
 
     /** SDK-style names of the tunnel APIs, by the path each one is served on. */
-    private static final Map<String, String> TUNNEL_API_NAMES = Map.ofEntries(
-            Map.entry("createtunnel", "tunnel/create"),
-            Map.entry("deletetunnel", "tunnel/delete"),
-            Map.entry("listtunnel", "tunnel/list"),
-            Map.entry("describetunnel", "tunnel/describe"),
-            Map.entry("connecttunnel", "tunnel/connect"),
-            Map.entry("shutdowntunnel", "tunnel/shutdown"));
+    private static final Map<String, String> TUNNEL_API_NAMES =
+            Map.ofEntries(
+                    Map.entry("createtunnel", "tunnel/create"),
+                    Map.entry("deletetunnel", "tunnel/delete"),
+                    Map.entry("listtunnel", "tunnel/list"),
+                    Map.entry("describetunnel", "tunnel/describe"),
+                    Map.entry("connecttunnel", "tunnel/connect"),
+                    Map.entry("shutdowntunnel", "tunnel/shutdown"));
 
     boolean matches(String action) {
         if (api.equals("*")) {

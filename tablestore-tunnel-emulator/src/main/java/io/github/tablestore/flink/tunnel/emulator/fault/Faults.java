@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.fault;
 
 import java.util.ArrayList;
@@ -57,7 +73,12 @@ public final class Faults {
     public synchronized List<FaultRule> rules() {
         List<FaultRule> out = new ArrayList<>(rules.size());
         for (Map.Entry<String, Entry> e : rules.entrySet()) {
-            out.add(new FaultRule(e.getKey(), e.getValue().spec, e.getValue().remaining, e.getValue().fired));
+            out.add(
+                    new FaultRule(
+                            e.getKey(),
+                            e.getValue().spec,
+                            e.getValue().remaining,
+                            e.getValue().fired));
         }
         return out;
     }
@@ -99,6 +120,8 @@ public final class Faults {
                 it.remove();
             }
         }
-        return delay == 0 && replacing == null ? FaultDecision.NONE : new FaultDecision(delay, replacing);
+        return delay == 0 && replacing == null
+                ? FaultDecision.NONE
+                : new FaultDecision(delay, replacing);
     }
 }

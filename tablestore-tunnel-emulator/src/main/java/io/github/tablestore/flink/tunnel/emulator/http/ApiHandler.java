@@ -1,7 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
@@ -11,6 +25,12 @@ import io.github.tablestore.flink.tunnel.emulator.api.Operation;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultDecision;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
 import io.github.tablestore.flink.tunnel.emulator.fault.Faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves the protocol: {@code POST /<Action>} (data plane) and {@code POST /tunnel/<api>}. Order of
@@ -60,7 +78,9 @@ final class ApiHandler implements HttpHandler {
         String action = path.startsWith("/") ? path.substring(1) : path;
         Map<String, String> headers = lowercase(exchange);
         Credentials signer = authenticator.credentialsFor(headers);
-        boolean deflate = OtsHeaders.COMPRESS_DEFLATE.equalsIgnoreCase(headers.get(OtsHeaders.RESPONSE_COMPRESS_TYPE));
+        boolean deflate =
+                OtsHeaders.COMPRESS_DEFLATE.equalsIgnoreCase(
+                        headers.get(OtsHeaders.RESPONSE_COMPRESS_TYPE));
         try {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 throw Errors.methodNotAllowed("Only POST is allowed.");
@@ -80,13 +100,15 @@ final class ApiHandler implements HttpHandler {
                             exchange.close();
                             return;
                         case TUNNEL_SERVER_UNAVAILABLE:
-                            throw Errors.tunnelServerUnavailable("Injected fault: tunnel server unavailable.");
+                            throw Errors.tunnelServerUnavailable(
+                                    "Injected fault: tunnel server unavailable.");
                         case SERVER_BUSY:
                             throw Errors.serverBusy("Injected fault: server is busy.");
                         case TUNNEL_EXPIRED:
                             throw Errors.tunnelExpired("Injected fault: tunnel expired.");
                         case ERROR:
-                            throw new ApiException(f.errorStatus(), f.errorCode(), f.errorMessage());
+                            throw new ApiException(
+                                    f.errorStatus(), f.errorCode(), f.errorMessage());
                         case CORRUPT_RECORDS:
                             corrupt = true;
                             break;
@@ -112,7 +134,8 @@ final class ApiHandler implements HttpHandler {
             sendError(exchange, e, path, signer, deflate);
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", action, e);
-            sendError(exchange, Errors.internalError("Internal error: " + e), path, signer, deflate);
+            sendError(
+                    exchange, Errors.internalError("Internal error: " + e), path, signer, deflate);
         }
     }
 
@@ -122,25 +145,37 @@ final class ApiHandler implements HttpHandler {
         try {
             r = TunnelProtos.ReadRecordsResponse.parseFrom(readRecordsResponse);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-            throw new IllegalStateException("The emulator's own ReadRecords answer does not parse", e);
+            throw new IllegalStateException(
+                    "The emulator's own ReadRecords answer does not parse", e);
         }
         TunnelProtos.ReadRecordsResponse.Builder b = r.toBuilder();
         for (int i = 0; i < b.getRecordsCount(); i++) {
             byte[] bytes = b.getRecords(i).getRecord().toByteArray();
             bytes[Math.max(0, bytes.length - 3)] ^= 0x5a;
-            b.setRecords(i, b.getRecords(i).toBuilder().setRecord(com.google.protobuf.ByteString.copyFrom(bytes)));
+            b.setRecords(
+                    i,
+                    b.getRecords(i).toBuilder()
+                            .setRecord(com.google.protobuf.ByteString.copyFrom(bytes)));
         }
         return b.build().toByteArray();
     }
 
-    private void sendError(HttpExchange exchange, ApiException e, String path, Credentials signer, boolean deflate)
+    private void sendError(
+            HttpExchange exchange, ApiException e, String path, Credentials signer, boolean deflate)
             throws IOException {
-        byte[] body = TunnelProtos.Error.newBuilder()
-                .setCode(e.errorCode())
-                .setMessage(e.getMessage() == null ? "" : e.getMessage())
-                .build()
-                .toByteArray();
-        sender.send(exchange, e.httpStatus(), body, path, signer == null ? defaultSigner : signer, deflate);
+        byte[] body =
+                TunnelProtos.Error.newBuilder()
+                        .setCode(e.errorCode())
+                        .setMessage(e.getMessage() == null ? "" : e.getMessage())
+                        .build()
+                        .toByteArray();
+        sender.send(
+                exchange,
+                e.httpStatus(),
+                body,
+                path,
+                signer == null ? defaultSigner : signer,
+                deflate);
     }
 
     private static Map<String, String> lowercase(HttpExchange exchange) {
@@ -163,13 +198,15 @@ final class ApiHandler implements HttpHandler {
                 throw Errors.parameterInvalid("Invalid Content-Length.");
             }
             if (declared > maxBodyBytes) {
-                throw Errors.bodyTooLarge("The request body is larger than " + maxBodyBytes + " bytes.");
+                throw Errors.bodyTooLarge(
+                        "The request body is larger than " + maxBodyBytes + " bytes.");
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
-                throw Errors.bodyTooLarge("The request body is larger than " + maxBodyBytes + " bytes.");
+                throw Errors.bodyTooLarge(
+                        "The request body is larger than " + maxBodyBytes + " bytes.");
             }
             return body;
         }
@@ -185,12 +222,15 @@ final class ApiHandler implements HttpHandler {
         }
         int rawSize;
         try {
-            rawSize = Integer.parseInt(headers.getOrDefault("x-ots-request-compress-size", "").trim());
+            rawSize =
+                    Integer.parseInt(
+                            headers.getOrDefault("x-ots-request-compress-size", "").trim());
         } catch (NumberFormatException e) {
             throw Errors.parameterInvalid("Missing or invalid x-ots-request-compress-size.");
         }
         if (rawSize < 0 || rawSize > maxBodyBytes) {
-            throw Errors.bodyTooLarge("The uncompressed request body is larger than " + maxBodyBytes + " bytes.");
+            throw Errors.bodyTooLarge(
+                    "The uncompressed request body is larger than " + maxBodyBytes + " bytes.");
         }
         Inflater inflater = new Inflater();
         try {
@@ -208,7 +248,8 @@ final class ApiHandler implements HttpHandler {
                 }
             }
             if (out.size() != rawSize) {
-                throw Errors.parameterInvalid("The request body does not inflate to x-ots-request-compress-size bytes.");
+                throw Errors.parameterInvalid(
+                        "The request body does not inflate to x-ots-request-compress-size bytes.");
             }
             return out.toByteArray();
         } catch (DataFormatException e) {

@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.http;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Operation;
 import io.github.tablestore.flink.tunnel.emulator.fault.Faults;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -40,6 +58,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
         final EmulatorClock clock;
         final Duration maxClockSkew;
         final int maxRequestBytes;
+
         /** Access key ids refused from now on (revoked while running); shared, mutable. */
         final Set<String> revokedKeys;
 
@@ -50,7 +69,14 @@ public final class EmulatorHttpServer implements AutoCloseable {
                 EmulatorClock clock,
                 Duration maxClockSkew,
                 int maxRequestBytes) {
-            this(instanceName, credentials, defaultSigner, clock, maxClockSkew, maxRequestBytes, Set.of());
+            this(
+                    instanceName,
+                    credentials,
+                    defaultSigner,
+                    clock,
+                    maxClockSkew,
+                    maxRequestBytes,
+                    Set.of());
         }
 
         public Config(
@@ -73,25 +99,40 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     /** Binds and starts serving. */
     public static EmulatorHttpServer start(
-            InetSocketAddress bind, Config config, Map<String, Operation> operations, Faults faults, HttpHandler admin) {
+            InetSocketAddress bind,
+            Config config,
+            Map<String, Operation> operations,
+            Faults faults,
+            HttpHandler admin) {
         HttpServer server;
         try {
             server = HttpServer.create(bind, 128);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + bind, e);
         }
-        ApiHandler api = new ApiHandler(
-                operations,
-                new RequestAuthenticator(config.instanceName, config.credentials, config.revokedKeys, config.clock,
-                        config.maxClockSkew),
-                new ResponseSender(config.clock),
-                faults,
-                config.defaultSigner,
-                config.maxRequestBytes);
+        ApiHandler api =
+                new ApiHandler(
+                        operations,
+                        new RequestAuthenticator(
+                                config.instanceName,
+                                config.credentials,
+                                config.revokedKeys,
+                                config.clock,
+                                config.maxClockSkew),
+                        new ResponseSender(config.clock),
+                        faults,
+                        config.defaultSigner,
+                        config.maxRequestBytes);
         server.createContext("/", api);
         server.createContext("/admin/", admin);
-        ExecutorService executor = new ThreadPoolExecutor(
-                4, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads());
+        ExecutorService executor =
+                new ThreadPoolExecutor(
+                        4,
+                        Integer.MAX_VALUE,
+                        60,
+                        TimeUnit.SECONDS,
+                        new SynchronousQueue<>(),
+                        daemonThreads());
         server.setExecutor(executor);
         server.start();
         return new EmulatorHttpServer(server, executor);

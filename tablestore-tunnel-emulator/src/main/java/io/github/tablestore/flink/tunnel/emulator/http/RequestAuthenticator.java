@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.http;
 
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
@@ -5,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,9 +37,13 @@ import java.util.Set;
  * rest). Messages never contain secrets.
  */
 final class RequestAuthenticator {
-    private static final List<String> REQUIRED = List.of(
-            OtsHeaders.DATE, OtsHeaders.API_VERSION, OtsHeaders.ACCESS_KEY_ID, OtsHeaders.INSTANCE_NAME,
-            OtsHeaders.CONTENT_MD5);
+    private static final List<String> REQUIRED =
+            List.of(
+                    OtsHeaders.DATE,
+                    OtsHeaders.API_VERSION,
+                    OtsHeaders.ACCESS_KEY_ID,
+                    OtsHeaders.INSTANCE_NAME,
+                    OtsHeaders.CONTENT_MD5);
 
     private final String instanceName;
     private final Map<String, Credentials> credentials;
@@ -69,8 +90,12 @@ final class RequestAuthenticator {
             throw Errors.parameterInvalid("Missing header: " + OtsHeaders.SIGNATURE + ".");
         }
         if (!instanceName.equals(headers.get(OtsHeaders.INSTANCE_NAME))) {
-            throw Errors.parameterInvalid("The instance " + headers.get(OtsHeaders.INSTANCE_NAME)
-                    + " does not exist (this emulator serves instance " + instanceName + ").");
+            throw Errors.parameterInvalid(
+                    "The instance "
+                            + headers.get(OtsHeaders.INSTANCE_NAME)
+                            + " does not exist (this emulator serves instance "
+                            + instanceName
+                            + ").");
         }
         Credentials c = credentials.get(headers.get(OtsHeaders.ACCESS_KEY_ID));
         if (c == null) {
@@ -80,12 +105,16 @@ final class RequestAuthenticator {
             throw Errors.authFailed("The AccessKeyID is disabled.");
         }
         String sts = headers.get(OtsHeaders.STS_TOKEN);
-        if (c.hasSecurityToken() ? !TablestoreSignatures.signaturesMatch(c.securityToken(), sts) : sts != null) {
+        if (c.hasSecurityToken()
+                ? !TablestoreSignatures.signaturesMatch(c.securityToken(), sts)
+                : sts != null) {
             throw Errors.authFailed("The security token is invalid.");
         }
         checkDate(headers.get(OtsHeaders.DATE));
-        if (!TablestoreSignatures.signaturesMatch(TablestoreSignatures.contentMd5(body), headers.get(OtsHeaders.CONTENT_MD5))) {
-            throw Errors.authFailed("Mismatch between MD5 value of request body and x-ots-contentmd5 in header.");
+        if (!TablestoreSignatures.signaturesMatch(
+                TablestoreSignatures.contentMd5(body), headers.get(OtsHeaders.CONTENT_MD5))) {
+            throw Errors.authFailed(
+                    "Mismatch between MD5 value of request body and x-ots-contentmd5 in header.");
         }
         String expected;
         String given;
@@ -93,10 +122,16 @@ final class RequestAuthenticator {
             String signDate = headers.get(OtsHeaders.SIGN_DATE);
             String region = headers.get(OtsHeaders.SIGN_REGION);
             if (signDate == null || signDate.isEmpty() || region == null || region.isEmpty()) {
-                throw Errors.parameterInvalid("Missing header: " + (signDate == null || signDate.isEmpty()
-                        ? OtsHeaders.SIGN_DATE : OtsHeaders.SIGN_REGION) + ".");
+                throw Errors.parameterInvalid(
+                        "Missing header: "
+                                + (signDate == null || signDate.isEmpty()
+                                        ? OtsHeaders.SIGN_DATE
+                                        : OtsHeaders.SIGN_REGION)
+                                + ".");
             }
-            expected = TablestoreSignatures.signV4(path, headers, c.accessKeySecret(), signDate, region);
+            expected =
+                    TablestoreSignatures.signV4(
+                            path, headers, c.accessKeySecret(), signDate, region);
             given = signatureV4;
         } else {
             expected = TablestoreSignatures.signV2(path, headers, c.accessKeySecret());

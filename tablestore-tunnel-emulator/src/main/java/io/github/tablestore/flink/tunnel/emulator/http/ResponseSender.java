@@ -1,11 +1,29 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.auth.OtsHeaders;
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,8 +54,15 @@ final class ResponseSender {
     static String newRequestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String hex = String.format("%016x%016x", r.nextLong(), r.nextLong());
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
+        return hex.substring(0, 8)
+                + "-"
+                + hex.substring(8, 12)
+                + "-"
+                + hex.substring(12, 16)
+                + "-"
+                + hex.substring(16, 20)
+                + "-"
+                + hex.substring(20, 32);
     }
 
     /**
@@ -47,7 +72,13 @@ final class ResponseSender {
      * @param signer credentials to sign with, or {@code null} to send no {@code authorization}
      * @param deflate whether the client asked for a deflated response
      */
-    void send(HttpExchange exchange, int status, byte[] body, String path, Credentials signer, boolean deflate)
+    void send(
+            HttpExchange exchange,
+            int status,
+            byte[] body,
+            String path,
+            Credentials signer,
+            boolean deflate)
             throws IOException {
         byte[] payload = body;
         Map<String, String> ots = new LinkedHashMap<>();
@@ -65,8 +96,10 @@ final class ResponseSender {
             h.set(e.getKey(), e.getValue());
         }
         if (signer != null) {
-            h.set(OtsHeaders.AUTHORIZATION,
-                    TablestoreSignatures.responseAuthorization(signer.accessKeyId(), path, ots, signer.accessKeySecret()));
+            h.set(
+                    OtsHeaders.AUTHORIZATION,
+                    TablestoreSignatures.responseAuthorization(
+                            signer.accessKeyId(), path, ots, signer.accessKeySecret()));
         }
         h.set("Content-Type", "application/x-protobuf");
         // -1: no body (a length of 0 would mean chunked to the JDK server).

@@ -1,8 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.junit;
 
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import java.util.Objects;
-import java.util.function.UnaryOperator;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,6 +25,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A JUnit 5 extension that runs a {@link TablestoreEmulator} for a test class (registered on a
@@ -28,10 +46,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit is an optional dependency of this module: only tests that use this class need it.
  */
 public final class TablestoreEmulatorExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver {
     private final UnaryOperator<TablestoreEmulator.Builder> settings;
     private TablestoreEmulator emulator;
     private boolean perClass;
+
     /** Class levels (a class and its {@code @Nested} classes) currently sharing the emulator. */
     private int classDepth;
 
@@ -48,7 +71,8 @@ public final class TablestoreEmulatorExtension
     /** The running emulator. */
     public TablestoreEmulator emulator() {
         if (emulator == null) {
-            throw new IllegalStateException("the emulator runs only while a test of its class runs");
+            throw new IllegalStateException(
+                    "the emulator runs only while a test of its class runs");
         }
         return emulator;
     }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
@@ -7,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +47,21 @@ final class ChangeLogWriter {
      * @param old the row before the write (null: none), for the origin columns
      * @param originColumns the columns whose before-image the stream keeps (empty: none)
      */
-    void log(StreamShard shard, RecordAction action, PrimaryKey key, List<Cell> cells, StoredRow old,
+    void log(
+            StreamShard shard,
+            RecordAction action,
+            PrimaryKey key,
+            List<Cell> cells,
+            StoredRow old,
             List<String> originColumns) {
         long ts = shard.nextTimestampMicros(clock.micros());
         boolean deleteMarker = action == RecordAction.DELETE_ROW;
-        Row record = new Row(key, deleteMarker ? List.of() : cells, deleteMarker,
-                new SequenceInfo(SEQUENCE_EPOCH, ts, 0));
+        Row record =
+                new Row(
+                        key,
+                        deleteMarker ? List.of() : cells,
+                        deleteMarker,
+                        new SequenceInfo(SEQUENCE_EPOCH, ts, 0));
         byte[] origin = null;
         if (!originColumns.isEmpty()) {
             List<Cell> before = new ArrayList<>();

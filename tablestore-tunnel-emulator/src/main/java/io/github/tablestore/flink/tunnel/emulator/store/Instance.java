@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +39,13 @@ public final class Instance {
     private final Duration defaultRetention;
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
 
-    public Instance(String name, EmulatorClock clock, int defaultPartitions, Duration defaultRetention) {
+    public Instance(
+            String name, EmulatorClock clock, int defaultPartitions, Duration defaultRetention) {
         this.name = Objects.requireNonNull(name, "name");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (defaultPartitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1, got " + defaultPartitions);
+            throw new IllegalArgumentException(
+                    "partitions must be at least 1, got " + defaultPartitions);
         }
         this.defaultPartitions = defaultPartitions;
         this.defaultRetention = Objects.requireNonNull(defaultRetention, "defaultRetention");
@@ -68,7 +87,8 @@ public final class Instance {
             ColumnValue lo = ColumnValue.INF_MIN;
             for (ColumnValue p : splitPoints) {
                 if (!TableSchema.matches(schema.partitionKeyType(), p.type())) {
-                    throw Errors.parameterInvalid("Split point " + p + " is not a " + schema.partitionKeyType() + ".");
+                    throw Errors.parameterInvalid(
+                            "Split point " + p + " is not a " + schema.partitionKeyType() + ".");
                 }
                 if (lo.compareTo(p) >= 0) {
                     throw Errors.parameterInvalid("Split points must be strictly increasing.");
@@ -83,12 +103,17 @@ public final class Instance {
         } else {
             scheme = PartitionScheme.HASH;
             for (int i = 0; i < count; i++) {
-                spans.add(KeySpan.hash(KeySpan.HASH_SPACE * i / count, KeySpan.HASH_SPACE * (i + 1) / count));
+                spans.add(
+                        KeySpan.hash(
+                                KeySpan.HASH_SPACE * i / count,
+                                KeySpan.HASH_SPACE * (i + 1) / count));
             }
         }
         StreamSettings stream = streamSettings(streamSpec);
         String streamId = tableName + "_" + clock.micros();
-        Table table = new Table(schema, options, stream, scheme, spans, streamId, clock, defaultRetention);
+        Table table =
+                new Table(
+                        schema, options, stream, scheme, spans, streamId, clock, defaultRetention);
         if (tables.putIfAbsent(tableName, table) != null) {
             throw Errors.objectAlreadyExist("Requested table already exists.");
         }
@@ -102,7 +127,8 @@ public final class Instance {
         }
         int hours = spec.hasExpirationTime() ? spec.getExpirationTime() : 0;
         if (hours < 0 || hours > 168) {
-            throw Errors.parameterInvalid("Stream expiration time must be 1 to 168 hours, got " + hours + ".");
+            throw Errors.parameterInvalid(
+                    "Stream expiration time must be 1 to 168 hours, got " + hours + ".");
         }
         return new StreamSettings(true, hours, spec.getColumnsToGetList(), clock.micros());
     }

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -22,7 +39,8 @@ public final class KeySpan {
     private final long hashLo;
     private final long hashHi;
 
-    private KeySpan(PartitionScheme scheme, ColumnValue lo, ColumnValue hi, long hashLo, long hashHi) {
+    private KeySpan(
+            PartitionScheme scheme, ColumnValue lo, ColumnValue hi, long hashLo, long hashHi) {
         this.scheme = scheme;
         this.lo = lo;
         this.hi = hi;
@@ -59,7 +77,8 @@ public final class KeySpan {
         CRC32 crc = new CRC32();
         crc.update(v.type().ordinal());
         if (v.type() == ValueType.INTEGER) {
-            crc.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, v.asLong()));
+            crc.update(
+                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, v.asLong()));
         } else if (v.type() == ValueType.STRING || v.type() == ValueType.BINARY) {
             byte[] b = new byte[v.byteLength()];
             v.copyBytesTo(b, 0);
@@ -112,7 +131,8 @@ public final class KeySpan {
 
     /** The two halves of this span around {@code point} (a value or a hash, by scheme). */
     public KeySpan[] splitAt(Object point) {
-        if (!contains(point) || (scheme == PartitionScheme.RANGE ? lo.equals(point) : hashLo == (Long) point)) {
+        if (!contains(point)
+                || (scheme == PartitionScheme.RANGE ? lo.equals(point) : hashLo == (Long) point)) {
             throw new IllegalArgumentException("split point " + point + " is not inside " + this);
         }
         if (scheme == PartitionScheme.RANGE) {
@@ -141,7 +161,9 @@ public final class KeySpan {
 
     /** Start of the span, for ordering spans of one table. */
     int compareStart(KeySpan other) {
-        return scheme == PartitionScheme.RANGE ? lo.compareTo(other.lo) : Long.compare(hashLo, other.hashLo);
+        return scheme == PartitionScheme.RANGE
+                ? lo.compareTo(other.lo)
+                : Long.compare(hashLo, other.hashLo);
     }
 
     @Override
@@ -150,8 +172,11 @@ public final class KeySpan {
             return false;
         }
         KeySpan k = (KeySpan) o;
-        return scheme == k.scheme && Objects.equals(lo, k.lo) && Objects.equals(hi, k.hi)
-                && hashLo == k.hashLo && hashHi == k.hashHi;
+        return scheme == k.scheme
+                && Objects.equals(lo, k.lo)
+                && Objects.equals(hi, k.hi)
+                && hashLo == k.hashLo
+                && hashHi == k.hashHi;
     }
 
     @Override

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,14 +36,18 @@ final class PartitionTopology {
     private final String tableName;
     private final PartitionScheme scheme;
     private final EmulatorClock clock;
+
     /** Every partition ever, in creation order (retired ones too: their shards stay readable). */
     private final LinkedHashMap<String, Partition> partitions = new LinkedHashMap<>();
+
     /** Routed, not retired partitions ordered by span start; replaced on topology changes. */
     private volatile List<Partition> routed = List.of();
+
     private volatile long version;
     private int nextShardNumber;
 
-    PartitionTopology(String tableName, PartitionScheme scheme, List<KeySpan> spans, EmulatorClock clock) {
+    PartitionTopology(
+            String tableName, PartitionScheme scheme, List<KeySpan> spans, EmulatorClock clock) {
         this.tableName = tableName;
         this.scheme = scheme;
         this.clock = clock;
@@ -70,8 +91,10 @@ final class PartitionTopology {
         Object at = pointFor.apply(p.span());
         KeySpan[] halves = p.span().splitAt(at);
         retire(p);
-        List<Partition> children = List.of(
-                newPartition(halves[0], List.of(p.id())), newPartition(halves[1], List.of(p.id())));
+        List<Partition> children =
+                List.of(
+                        newPartition(halves[0], List.of(p.id())),
+                        newPartition(halves[1], List.of(p.id())));
         rebuildRouting();
         return children;
     }
@@ -86,8 +109,16 @@ final class PartitionTopology {
             b = t;
         }
         if (!a.span().isFollowedBy(b.span())) {
-            throw new IllegalArgumentException("partitions " + firstId + " " + a.span() + " and " + secondId + " "
-                    + b.span() + " are not adjacent");
+            throw new IllegalArgumentException(
+                    "partitions "
+                            + firstId
+                            + " "
+                            + a.span()
+                            + " and "
+                            + secondId
+                            + " "
+                            + b.span()
+                            + " are not adjacent");
         }
         KeySpan merged = a.span().mergeWith(b.span());
         retire(a);
@@ -129,8 +160,14 @@ final class PartitionTopology {
     private Partition activeRouted(String id) {
         Partition p = get(id);
         if (p.isPinned() || p.isRetired()) {
-            throw new IllegalArgumentException("partition " + id + " of table " + tableName
-                    + (p.isPinned() ? " is pinned (no key span)" : " was already split or merged"));
+            throw new IllegalArgumentException(
+                    "partition "
+                            + id
+                            + " of table "
+                            + tableName
+                            + (p.isPinned()
+                                    ? " is pinned (no key span)"
+                                    : " was already split or merged"));
         }
         return p;
     }

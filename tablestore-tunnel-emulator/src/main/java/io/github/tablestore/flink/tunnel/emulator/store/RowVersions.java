@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -6,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +41,22 @@ final class RowVersions {
     }
 
     /** The row a PutRow of {@code cells} leaves (any old row is replaced). */
-    StoredRow put(PrimaryKey key, Object routingKey, List<Cell> cells, long now, List<Cell> logged, Set<String> touched) {
+    StoredRow put(
+            PrimaryKey key,
+            Object routingKey,
+            List<Cell> cells,
+            long now,
+            List<Cell> logged,
+            Set<String> touched) {
         TreeMap<String, List<Version>> columns = new TreeMap<>();
         for (Cell c : cells) {
             if (c.operation() != CellOperation.PUT) {
-                throw Errors.parameterInvalid("PutRow takes only values; column '" + c.name() + "' has "
-                        + c.operation() + ".");
+                throw Errors.parameterInvalid(
+                        "PutRow takes only values; column '"
+                                + c.name()
+                                + "' has "
+                                + c.operation()
+                                + ".");
             }
             long ts = c.hasTimestamp() ? c.timestamp() : now;
             addVersion(columns, c.name(), ts, c.value());
@@ -53,23 +80,25 @@ final class RowVersions {
         for (Cell c : cells) {
             touched.add(c.name());
             switch (c.operation()) {
-                case PUT: {
-                    long ts = c.hasTimestamp() ? c.timestamp() : now;
-                    addVersion(columns, c.name(), ts, c.value());
-                    logged.add(Cell.put(c.name(), c.value(), ts));
-                    break;
-                }
-                case DELETE_ONE_VERSION: {
-                    List<Version> vs = columns.get(c.name());
-                    if (vs != null) {
-                        vs.removeIf(v -> v.timestamp == c.timestamp());
-                        if (vs.isEmpty()) {
-                            columns.remove(c.name());
-                        }
+                case PUT:
+                    {
+                        long ts = c.hasTimestamp() ? c.timestamp() : now;
+                        addVersion(columns, c.name(), ts, c.value());
+                        logged.add(Cell.put(c.name(), c.value(), ts));
+                        break;
                     }
-                    logged.add(c);
-                    break;
-                }
+                case DELETE_ONE_VERSION:
+                    {
+                        List<Version> vs = columns.get(c.name());
+                        if (vs != null) {
+                            vs.removeIf(v -> v.timestamp == c.timestamp());
+                            if (vs.isEmpty()) {
+                                columns.remove(c.name());
+                            }
+                        }
+                        logged.add(c);
+                        break;
+                    }
                 case DELETE_ALL_VERSIONS:
                     columns.remove(c.name());
                     logged.add(c);
@@ -92,8 +121,12 @@ final class RowVersions {
         if (vs != null) {
             ColumnValue latest = vs.get(0).value;
             if (latest.type() != ValueType.INTEGER) {
-                throw Errors.parameterInvalid("Column '" + c.name() + "' holds a " + latest.type()
-                        + " value and cannot be incremented.");
+                throw Errors.parameterInvalid(
+                        "Column '"
+                                + c.name()
+                                + "' holds a "
+                                + latest.type()
+                                + " value and cannot be incremented.");
             }
             base = latest.asLong();
         }
@@ -103,7 +136,8 @@ final class RowVersions {
         return Cell.put(c.name(), sum, ts);
     }
 
-    private static void addVersion(TreeMap<String, List<Version>> columns, String name, long ts, ColumnValue value) {
+    private static void addVersion(
+            TreeMap<String, List<Version>> columns, String name, long ts, ColumnValue value) {
         List<Version> vs = columns.computeIfAbsent(name, n -> new ArrayList<>());
         vs.removeIf(v -> v.timestamp == ts);
         int at = 0;

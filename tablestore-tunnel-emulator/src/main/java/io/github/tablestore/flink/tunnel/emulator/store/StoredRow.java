@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.Row;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,10 +35,13 @@ import java.util.TreeMap;
  */
 public final class StoredRow {
     private final PrimaryKey primaryKey;
+
     /** Column name → versions, newest first; never empty lists. */
     private final SortedMap<String, List<Version>> columns;
+
     /** Partition routing key of the row, computed once. */
     private final Object routingKey;
+
     private volatile byte[] baseFrame;
 
     StoredRow(PrimaryKey primaryKey, SortedMap<String, List<Version>> columns, Object routingKey) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import java.util.ArrayList;
@@ -19,8 +35,10 @@ public final class StreamShard {
     private final long createdMillis;
 
     private final ArrayList<ChangeLogEntry> entries = new ArrayList<>();
+
     /** Absolute index of entries.get(0). */
     private long baseIndex;
+
     private long lastTimestampMicros;
     private boolean closed;
     private long closedMillis;
@@ -131,7 +149,8 @@ public final class StreamShard {
      * @throws IllegalArgumentException when {@code fromIndex} is beyond the log's end
      * @throws LogExpiredException when {@code fromIndex} has been trimmed
      */
-    public ShardRead read(long fromIndex, long minMicros, long endMicros, int maxRecords, int maxBytes) {
+    public ShardRead read(
+            long fromIndex, long minMicros, long endMicros, int maxRecords, int maxBytes) {
         List<byte[]> frames = new ArrayList<>();
         int bytes = 0;
         long last = 0;
@@ -160,7 +179,8 @@ public final class StreamShard {
                     next++;
                     continue;
                 }
-                if (frames.size() >= maxRecords || (!frames.isEmpty() && bytes + e.frame().length > maxBytes)) {
+                if (frames.size() >= maxRecords
+                        || (!frames.isEmpty() && bytes + e.frame().length > maxBytes)) {
                     break;
                 }
                 frames.add(e.frame());
@@ -181,7 +201,14 @@ public final class StreamShard {
 
     @Override
     public synchronized String toString() {
-        return "StreamShard{" + id + (parentIds.isEmpty() ? "" : " <- " + parentIds)
-                + (closed ? ", closed" : "") + ", [" + baseIndex + ", " + (baseIndex + entries.size()) + ")}";
+        return "StreamShard{"
+                + id
+                + (parentIds.isEmpty() ? "" : " <- " + parentIds)
+                + (closed ? ", closed" : "")
+                + ", ["
+                + baseIndex
+                + ", "
+                + (baseIndex + entries.size())
+                + ")}";
     }
 }

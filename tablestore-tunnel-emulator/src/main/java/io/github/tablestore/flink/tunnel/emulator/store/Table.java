@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
@@ -11,6 +27,7 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,12 +128,15 @@ public final class Table {
      */
     public Duration retention() {
         StreamSettings s = stream;
-        return s.enabled() && s.expirationHours() > 0 ? Duration.ofHours(s.expirationHours()) : defaultRetention;
+        return s.enabled() && s.expirationHours() > 0
+                ? Duration.ofHours(s.expirationHours())
+                : defaultRetention;
     }
 
     private RowVersions rowVersions() {
         TableProtos.TableOptions o = options;
-        return new RowVersions(o.hasMaxVersions() && o.getMaxVersions() > 0 ? o.getMaxVersions() : 1);
+        return new RowVersions(
+                o.hasMaxVersions() && o.getMaxVersions() > 0 ? o.getMaxVersions() : 1);
     }
 
     /** Rows in primary-key order; a live, weakly consistent view. */
@@ -165,7 +185,8 @@ public final class Table {
 
     /** The key a base-data scan of {@code span} starts at. */
     public PrimaryKey spanStartKey(KeySpan span) {
-        ColumnValue first = span.scheme() == PartitionScheme.RANGE ? span.lo() : ColumnValue.INF_MIN;
+        ColumnValue first =
+                span.scheme() == PartitionScheme.RANGE ? span.lo() : ColumnValue.INF_MIN;
         return schema.keyStartingAt(first);
     }
 
@@ -178,18 +199,28 @@ public final class Table {
      * @return the two new partitions
      */
     public synchronized List<Partition> split(String partitionId, Object point) {
-        return topology.split(partitionId, span -> {
-            Object at = point != null ? point : defaultSplitPoint(span);
-            if (scheme == PartitionScheme.RANGE && at instanceof ColumnValue
-                    && !TableSchema.matches(schema.partitionKeyType(), ((ColumnValue) at).type())) {
-                throw new IllegalArgumentException("split point " + at + " is not a " + schema.partitionKeyType()
-                        + " value of partition key " + schema.partitionKeyName());
-            }
-            if (scheme == PartitionScheme.HASH && !(at instanceof Long)) {
-                throw new IllegalArgumentException("a hash-partitioned table splits at a hash, got " + at);
-            }
-            return at;
-        });
+        return topology.split(
+                partitionId,
+                span -> {
+                    Object at = point != null ? point : defaultSplitPoint(span);
+                    if (scheme == PartitionScheme.RANGE
+                            && at instanceof ColumnValue
+                            && !TableSchema.matches(
+                                    schema.partitionKeyType(), ((ColumnValue) at).type())) {
+                        throw new IllegalArgumentException(
+                                "split point "
+                                        + at
+                                        + " is not a "
+                                        + schema.partitionKeyType()
+                                        + " value of partition key "
+                                        + schema.partitionKeyName());
+                    }
+                    if (scheme == PartitionScheme.HASH && !(at instanceof Long)) {
+                        throw new IllegalArgumentException(
+                                "a hash-partitioned table splits at a hash, got " + at);
+                    }
+                    return at;
+                });
     }
 
     /** Merges two adjacent active routed partitions; both shards close, the child has both as parents. */
@@ -210,7 +241,8 @@ public final class Table {
         if (scheme == PartitionScheme.HASH) {
             long mid = span.hashLo() + (span.hashHi() - span.hashLo()) / 2;
             if (mid == span.hashLo()) {
-                throw new IllegalArgumentException("partition span " + span + " is too small to split");
+                throw new IllegalArgumentException(
+                        "partition span " + span + " is too small to split");
             }
             return mid;
         }
@@ -227,8 +259,10 @@ public final class Table {
             }
         }
         if (keys.size() < 2) {
-            throw new IllegalArgumentException("partition span " + span
-                    + " holds fewer than two partition-key values; give a split point");
+            throw new IllegalArgumentException(
+                    "partition span "
+                            + span
+                            + " holds fewer than two partition-key values; give a split point");
         }
         return keys.get(keys.size() / 2);
     }
@@ -268,8 +302,11 @@ public final class Table {
         if (pinnedPartitionId != null) {
             target = topology.get(pinnedPartitionId);
             if (!target.isPinned()) {
-                throw new IllegalArgumentException("partition " + pinnedPartitionId + " is not pinned; "
-                        + "writes to routed partitions follow their keys");
+                throw new IllegalArgumentException(
+                        "partition "
+                                + pinnedPartitionId
+                                + " is not pinned; "
+                                + "writes to routed partitions follow their keys");
             }
         }
         PrimaryKey key = resolveKey(change);
@@ -288,11 +325,21 @@ public final class Table {
         switch (change.kind()) {
             case PUT:
                 action = RecordAction.PUT_ROW;
-                updated = versions.put(key, routingKey, change.row().cells(), nowMillis, logged, touched);
+                updated =
+                        versions.put(
+                                key, routingKey, change.row().cells(), nowMillis, logged, touched);
                 break;
             case UPDATE:
                 action = RecordAction.UPDATE_ROW;
-                updated = versions.update(key, routingKey, old, change.row().cells(), nowMillis, logged, touched);
+                updated =
+                        versions.update(
+                                key,
+                                routingKey,
+                                old,
+                                change.row().cells(),
+                                nowMillis,
+                                logged,
+                                touched);
                 break;
             case DELETE:
                 action = RecordAction.DELETE_ROW;
@@ -306,7 +353,12 @@ public final class Table {
         } else {
             rows.put(key, updated);
         }
-        changeLog.log(target.shard(), action, key, logged, old,
+        changeLog.log(
+                target.shard(),
+                action,
+                key,
+                logged,
+                old,
                 stream.enabled() ? stream.originColumns() : List.of());
         return new WriteResult(returnRow(change, key, updated, touched));
     }
@@ -322,7 +374,8 @@ public final class Table {
             return key;
         }
         if (change.kind() != RowChange.Kind.PUT) {
-            throw Errors.parameterInvalid("Only PutRow may leave an auto-increment column to the server.");
+            throw Errors.parameterInvalid(
+                    "Only PutRow may leave an auto-increment column to the server.");
         }
         List<PrimaryKeyColumn> cols = new ArrayList<>(key.size());
         for (PrimaryKeyColumn c : key.columns()) {
@@ -336,7 +389,8 @@ public final class Table {
         return new PrimaryKey(cols);
     }
 
-    private static void checkCondition(TableProtos.RowExistenceExpectation condition, StoredRow old) {
+    private static void checkCondition(
+            TableProtos.RowExistenceExpectation condition, StoredRow old) {
         if (condition == TableProtos.RowExistenceExpectation.EXPECT_EXIST && old == null) {
             throw Errors.conditionCheckFail("Condition check failed.");
         }
@@ -345,25 +399,28 @@ public final class Table {
         }
     }
 
-    private static Row returnRow(RowChange change, PrimaryKey key, StoredRow updated, Set<String> touched) {
+    private static Row returnRow(
+            RowChange change, PrimaryKey key, StoredRow updated, Set<String> touched) {
         switch (change.returnType()) {
             case RT_PK:
                 return Row.of(key, List.of());
-            case RT_AFTER_MODIFY: {
-                List<Cell> cells = new ArrayList<>();
-                if (updated != null) {
-                    Set<String> wanted = change.returnColumns().isEmpty()
-                            ? touched
-                            : new HashSet<>(change.returnColumns());
-                    for (String name : updated.columnNames()) {
-                        if (wanted.contains(name)) {
-                            Version v = updated.versions(name).get(0);
-                            cells.add(Cell.put(name, v.value, v.timestamp));
+            case RT_AFTER_MODIFY:
+                {
+                    List<Cell> cells = new ArrayList<>();
+                    if (updated != null) {
+                        Set<String> wanted =
+                                change.returnColumns().isEmpty()
+                                        ? touched
+                                        : new HashSet<>(change.returnColumns());
+                        for (String name : updated.columnNames()) {
+                            if (wanted.contains(name)) {
+                                Version v = updated.versions(name).get(0);
+                                cells.add(Cell.put(name, v.value, v.timestamp));
+                            }
                         }
                     }
+                    return Row.of(key, cells);
                 }
-                return Row.of(key, cells);
-            }
             default:
                 return null;
         }
@@ -389,11 +446,16 @@ public final class Table {
             }
             byte[] frame = r.baseFrame();
             if (frame == null) {
-                frame = RecordFrames.frame(RecordAction.PUT_ROW,
-                        PlainBufferEncoder.encodeRow(Row.of(r.primaryKey(), r.latestCells())), null);
+                frame =
+                        RecordFrames.frame(
+                                RecordAction.PUT_ROW,
+                                PlainBufferEncoder.encodeRow(
+                                        Row.of(r.primaryKey(), r.latestCells())),
+                                null);
                 r.cacheBaseFrame(frame);
             }
-            if (frames.size() >= maxRecords || (!frames.isEmpty() && bytes + frame.length > maxBytes)) {
+            if (frames.size() >= maxRecords
+                    || (!frames.isEmpty() && bytes + frame.length > maxBytes)) {
                 return new BaseBatch(frames, bytes, r.primaryKey());
             }
             frames.add(frame);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
@@ -6,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +38,15 @@ public final class TableSchema {
         this.meta = Objects.requireNonNull(meta, "meta");
         this.primaryKey = List.copyOf(meta.getPrimaryKeyList());
         if (primaryKey.isEmpty() || primaryKey.size() > 4) {
-            throw Errors.parameterInvalid("A table needs 1 to 4 primary key columns, got " + primaryKey.size() + ".");
+            throw Errors.parameterInvalid(
+                    "A table needs 1 to 4 primary key columns, got " + primaryKey.size() + ".");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < primaryKey.size(); i++) {
             TableProtos.PrimaryKeySchema pk = primaryKey.get(i);
             if (pk.getName().isEmpty() || !names.add(pk.getName())) {
-                throw Errors.parameterInvalid("Invalid or duplicated primary key name '" + pk.getName() + "'.");
+                throw Errors.parameterInvalid(
+                        "Invalid or duplicated primary key name '" + pk.getName() + "'.");
             }
             if (i == 0 && pk.hasOption()) {
                 throw Errors.parameterInvalid("The partition key cannot be auto-increment.");
@@ -35,7 +54,8 @@ public final class TableSchema {
         }
         for (TableProtos.DefinedColumnSchema c : meta.getDefinedColumnList()) {
             if (names.contains(c.getName())) {
-                throw Errors.parameterInvalid("Defined column '" + c.getName() + "' clashes with a primary key column.");
+                throw Errors.parameterInvalid(
+                        "Defined column '" + c.getName() + "' clashes with a primary key column.");
             }
         }
     }
@@ -85,13 +105,20 @@ public final class TableSchema {
             ColumnValue v = key.get(i).value();
             if (v.type() == ValueType.AUTO_INCREMENT) {
                 if (!s.hasOption()) {
-                    throw Errors.parameterInvalid("Primary key column '" + s.getName() + "' is not auto-increment.");
+                    throw Errors.parameterInvalid(
+                            "Primary key column '" + s.getName() + "' is not auto-increment.");
                 }
                 continue;
             }
             if (!matches(s.getType(), v.type())) {
-                throw Errors.parameterInvalid("Primary key column '" + s.getName() + "' must be "
-                        + s.getType() + ", got " + v.type() + ".");
+                throw Errors.parameterInvalid(
+                        "Primary key column '"
+                                + s.getName()
+                                + "' must be "
+                                + s.getType()
+                                + ", got "
+                                + v.type()
+                                + ".");
             }
         }
     }
@@ -102,8 +129,14 @@ public final class TableSchema {
         for (int i = 0; i < primaryKey.size(); i++) {
             TableProtos.PrimaryKeySchema s = primaryKey.get(i);
             if (!matches(s.getType(), key.get(i).value().type())) {
-                throw Errors.parameterInvalid("Primary key column '" + s.getName() + "' must be "
-                        + s.getType() + ", got " + key.get(i).value().type() + ".");
+                throw Errors.parameterInvalid(
+                        "Primary key column '"
+                                + s.getName()
+                                + "' must be "
+                                + s.getType()
+                                + ", got "
+                                + key.get(i).value().type()
+                                + ".");
             }
         }
     }
@@ -115,21 +148,37 @@ public final class TableSchema {
             TableProtos.PrimaryKeySchema s = primaryKey.get(i);
             ValueType t = key.get(i).value().type();
             if (t != ValueType.INF_MIN && t != ValueType.INF_MAX && !matches(s.getType(), t)) {
-                throw Errors.parameterInvalid("Primary key column '" + s.getName() + "' must be "
-                        + s.getType() + ", got " + t + ".");
+                throw Errors.parameterInvalid(
+                        "Primary key column '"
+                                + s.getName()
+                                + "' must be "
+                                + s.getType()
+                                + ", got "
+                                + t
+                                + ".");
             }
         }
     }
 
     private void checkShape(PrimaryKey key) {
         if (key.size() != primaryKey.size()) {
-            throw Errors.parameterInvalid("The number of primary key columns must be " + primaryKey.size()
-                    + ", got " + key.size() + ".");
+            throw Errors.parameterInvalid(
+                    "The number of primary key columns must be "
+                            + primaryKey.size()
+                            + ", got "
+                            + key.size()
+                            + ".");
         }
         for (int i = 0; i < primaryKey.size(); i++) {
             if (!primaryKey.get(i).getName().equals(key.get(i).name())) {
-                throw Errors.parameterInvalid("Primary key column " + i + " must be '"
-                        + primaryKey.get(i).getName() + "', got '" + key.get(i).name() + "'.");
+                throw Errors.parameterInvalid(
+                        "Primary key column "
+                                + i
+                                + " must be '"
+                                + primaryKey.get(i).getName()
+                                + "', got '"
+                                + key.get(i).name()
+                                + "'.");
             }
         }
     }
@@ -138,7 +187,10 @@ public final class TableSchema {
     PrimaryKey keyStartingAt(ColumnValue partitionKey) {
         List<PrimaryKeyColumn> cols = new ArrayList<>(primaryKey.size());
         for (int i = 0; i < primaryKey.size(); i++) {
-            cols.add(new PrimaryKeyColumn(primaryKey.get(i).getName(), i == 0 ? partitionKey : ColumnValue.INF_MIN));
+            cols.add(
+                    new PrimaryKeyColumn(
+                            primaryKey.get(i).getName(),
+                            i == 0 ? partitionKey : ColumnValue.INF_MIN));
         }
         return new PrimaryKey(cols);
     }

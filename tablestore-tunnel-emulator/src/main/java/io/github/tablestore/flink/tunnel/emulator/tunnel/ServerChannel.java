@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.emulator.store.KeySpan;
+
 import java.util.List;
 
 /**
@@ -17,10 +34,13 @@ import java.util.List;
 final class ServerChannel {
     final String id;
     final ChannelType type;
+
     /** Base data: the span to scan. */
     final KeySpan span;
+
     /** Stream: the shard (same as {@link #id}). */
     final String shardId;
+
     /** Channels that must be TERMINATED before this one may open. */
     final List<String> parents;
 
@@ -29,13 +49,22 @@ final class ServerChannel {
     long version;
     String checkpoint;
     long sequence;
+
     /** How far the channel has been consumed (from its last checkpoint), µs; 0 when unknown. */
     long consumePointMicros;
+
     long recordCount;
+
     /** ReadRecords calls answered for this channel (any client, any token): how hard it is polled. */
     long readRequests;
 
-    ServerChannel(String id, ChannelType type, KeySpan span, String shardId, List<String> parents, String checkpoint) {
+    ServerChannel(
+            String id,
+            ChannelType type,
+            KeySpan span,
+            String shardId,
+            List<String> parents,
+            String checkpoint) {
         this.id = id;
         this.type = type;
         this.span = span;
@@ -49,7 +78,8 @@ final class ServerChannel {
     }
 
     boolean isHeldBy(String clientId) {
-        return clientId.equals(owner) && (status == ChannelStatus.OPEN || status == ChannelStatus.CLOSING);
+        return clientId.equals(owner)
+                && (status == ChannelStatus.OPEN || status == ChannelStatus.CLOSING);
     }
 
     @Override

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
@@ -11,6 +27,7 @@ import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import io.github.tablestore.flink.tunnel.emulator.store.Partition;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamShard;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -52,12 +69,16 @@ final class Tunnel {
     final String name;
     final Table table;
     final TunnelType type;
+
     /** The stream config as CreateTunnel gave it, or {@code null}. */
     final TunnelProtos.StreamTunnelConfig streamConfig;
+
     /** Stream records before this time are skipped (µs; 0 = none). */
     final long startMicros;
+
     /** Stream channels finish at this time (µs, exclusive; {@link Long#MAX_VALUE} = never). */
     final long endMicros;
+
     final long createTimeMillis;
     private final EmulatorClock clock;
 
@@ -89,7 +110,8 @@ final class Tunnel {
                 end = streamConfig.getEndOffset() / 1000L;
             }
             if (end <= start) {
-                throw Errors.parameterInvalid("The stream end offset must be after the start offset.");
+                throw Errors.parameterInvalid(
+                        "The stream end offset must be after the start offset.");
             }
         }
         this.startMicros = start;
@@ -106,7 +128,8 @@ final class Tunnel {
     }
 
     private boolean earliest() {
-        return streamConfig != null && streamConfig.hasFlag()
+        return streamConfig != null
+                && streamConfig.hasFlag()
                 && streamConfig.getFlag() == TunnelProtos.StartOffsetFlag.EARLIEST;
     }
 
@@ -119,8 +142,15 @@ final class Tunnel {
                 for (Partition p : table.routedPartitions()) {
                     String channelId = "BaseData_" + p.id();
                     String token = TunnelToken.base(table.spanStartKey(p.span()), 0).encode();
-                    channels.put(channelId,
-                            new ServerChannel(channelId, ChannelType.BASE_DATA, p.span(), null, List.of(), token));
+                    channels.put(
+                            channelId,
+                            new ServerChannel(
+                                    channelId,
+                                    ChannelType.BASE_DATA,
+                                    p.span(),
+                                    null,
+                                    List.of(),
+                                    token));
                 }
             }
             if (hasStream()) {
@@ -142,7 +172,9 @@ final class Tunnel {
 
     private void addStreamChannel(StreamShard s, long index) {
         String token = TunnelToken.stream(s.id(), index, 0, 0).encode();
-        channels.put(s.id(), new ServerChannel(s.id(), ChannelType.STREAM, null, s.id(), s.parentIds(), token));
+        channels.put(
+                s.id(),
+                new ServerChannel(s.id(), ChannelType.STREAM, null, s.id(), s.parentIds(), token));
     }
 
     /** Adds stream channels for shards created since the last look (splits, merges, added partitions). */
@@ -166,18 +198,22 @@ final class Tunnel {
         long now = clock.millis();
         expireDeadClients(now);
         if (expired) {
-            throw Errors.tunnelExpired("The tunnel " + id + " has expired: the stream log it needs is gone.");
+            throw Errors.tunnelExpired(
+                    "The tunnel " + id + " has expired: the stream log it needs is gone.");
         }
         long timeout = timeoutSeconds > 0 ? timeoutSeconds : DEFAULT_CLIENT_TIMEOUT_SECONDS;
         String clientId = UUID.randomUUID().toString();
-        clients.put(clientId, new ClientSession(clientId, tag == null ? "" : tag, timeout * 1000L, now));
+        clients.put(
+                clientId,
+                new ClientSession(clientId, tag == null ? "" : tag, timeout * 1000L, now));
         return clientId;
     }
 
     synchronized List<ChannelState> heartbeat(String clientId, List<ChannelState> reports) {
         ClientSession c = requireClient(clientId);
         if (expired) {
-            throw Errors.tunnelExpired("The tunnel " + id + " has expired: the stream log it needs is gone.");
+            throw Errors.tunnelExpired(
+                    "The tunnel " + id + " has expired: the stream log it needs is gone.");
         }
         c.lastHeartbeatMillis = clock.millis();
         syncTopology();
@@ -212,8 +248,10 @@ final class Tunnel {
         expireDeadClients(clock.millis());
         ClientSession c = clients.get(clientId);
         if (c == null) {
-            throw Errors.resourceGone("The client " + clientId
-                    + " is not connected to this tunnel (its heartbeat timed out or it shut down).");
+            throw Errors.resourceGone(
+                    "The client "
+                            + clientId
+                            + " is not connected to this tunnel (its heartbeat timed out or it shut down).");
         }
         return c;
     }
@@ -375,17 +413,23 @@ final class Tunnel {
         return new ChannelCheckpoint(ch.checkpoint, ch.sequence);
     }
 
-    synchronized void checkpoint(String clientId, String channelId, String token, long sequenceNumber) {
+    synchronized void checkpoint(
+            String clientId, String channelId, String token, long sequenceNumber) {
         requireClient(clientId);
         ServerChannel ch = requireChannel(channelId);
         TunnelToken parsed = TunnelToken.parse(token);
         checkTokenFits(ch, parsed);
         if (!clientId.equals(ch.owner)) {
-            throw Errors.sequenceNumberNotMatch("The channel " + channelId + " is not held by client " + clientId + ".");
+            throw Errors.sequenceNumberNotMatch(
+                    "The channel " + channelId + " is not held by client " + clientId + ".");
         }
         if (sequenceNumber <= ch.sequence) {
-            throw Errors.sequenceNumberNotMatch("The sequence number " + sequenceNumber
-                    + " is not greater than the stored " + ch.sequence + ".");
+            throw Errors.sequenceNumberNotMatch(
+                    "The sequence number "
+                            + sequenceNumber
+                            + " is not greater than the stored "
+                            + ch.sequence
+                            + ".");
         }
         ch.checkpoint = token;
         ch.sequence = sequenceNumber;
@@ -418,7 +462,8 @@ final class Tunnel {
     synchronized ReadPlan planRead(String clientId, String channelId, String token) {
         requireClient(clientId);
         if (expired) {
-            throw Errors.tunnelExpired("The tunnel " + id + " has expired: the stream log it needs is gone.");
+            throw Errors.tunnelExpired(
+                    "The tunnel " + id + " has expired: the stream log it needs is gone.");
         }
         ServerChannel ch = requireChannel(channelId);
         TunnelToken parsed = TunnelToken.parse(token);
@@ -439,7 +484,8 @@ final class Tunnel {
         syncTopology();
         ServerChannel ch = channels.get(channelId);
         if (ch == null) {
-            throw Errors.parameterInvalid("The channel " + channelId + " does not exist in tunnel " + id + ".");
+            throw Errors.parameterInvalid(
+                    "The channel " + channelId + " does not exist in tunnel " + id + ".");
         }
         return ch;
     }
@@ -448,9 +494,10 @@ final class Tunnel {
         if (t.kind() == TunnelToken.Kind.FINISHED) {
             return;
         }
-        boolean fits = ch.type == ChannelType.BASE_DATA
-                ? t.kind() == TunnelToken.Kind.BASE
-                : t.kind() == TunnelToken.Kind.STREAM && ch.shardId.equals(t.shardId());
+        boolean fits =
+                ch.type == ChannelType.BASE_DATA
+                        ? t.kind() == TunnelToken.Kind.BASE
+                        : t.kind() == TunnelToken.Kind.STREAM && ch.shardId.equals(t.shardId());
         if (!fits) {
             throw Errors.parameterInvalid("The token does not belong to channel " + ch.id + ".");
         }
@@ -465,9 +512,11 @@ final class Tunnel {
         syncTopology();
         boolean baseDone = allBaseTerminated();
         for (ServerChannel ch : channels.values()) {
-            if (ch.type != ChannelType.STREAM || ch.isTerminated()
+            if (ch.type != ChannelType.STREAM
+                    || ch.isTerminated()
                     || (ch.status == ChannelStatus.WAIT && !eligible(ch, baseDone))) {
-                continue; // a channel not yet due (e.g. BaseAndStream still in base) expires when it is
+                continue; // a channel not yet due (e.g. BaseAndStream still in base) expires when
+                // it is
             }
             TunnelToken t = TunnelToken.parse(ch.checkpoint);
             StreamShard s = table.shard(ch.shardId);
@@ -498,7 +547,8 @@ final class Tunnel {
         for (ClientSession s : clients.values()) {
             cls.add(new ClientView(s));
         }
-        return new TunnelView(id, name, table.name(), type, stage(), expired, createTimeMillis, chs, cls);
+        return new TunnelView(
+                id, name, table.name(), type, stage(), expired, createTimeMillis, chs, cls);
     }
 
     @Override

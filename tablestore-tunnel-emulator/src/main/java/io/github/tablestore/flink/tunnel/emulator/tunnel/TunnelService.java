@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
@@ -13,6 +29,7 @@ import io.github.tablestore.flink.tunnel.emulator.store.LogExpiredException;
 import io.github.tablestore.flink.tunnel.emulator.store.ShardRead;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamShard;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +56,10 @@ public final class TunnelService {
     // Tunnel management
 
     public synchronized String createTunnel(
-            String tableName, String tunnelName, TunnelType type, TunnelProtos.StreamTunnelConfig streamConfig) {
+            String tableName,
+            String tunnelName,
+            TunnelType type,
+            TunnelProtos.StreamTunnelConfig streamConfig) {
         if (tunnelName == null || tunnelName.isEmpty()) {
             throw Errors.parameterInvalid("The tunnel name is empty.");
         }
@@ -48,7 +68,8 @@ public final class TunnelService {
             throw Errors.parameterInvalid("The table " + tableName + " does not exist.");
         }
         if (find(tableName, tunnelName) != null) {
-            throw Errors.tunnelExist("The tunnel " + tunnelName + " already exists on table " + tableName + ".");
+            throw Errors.tunnelExist(
+                    "The tunnel " + tunnelName + " already exists on table " + tableName + ".");
         }
         Tunnel t = new Tunnel(tunnelName, table, type, streamConfig, clock);
         byId.put(t.id, t);
@@ -76,7 +97,9 @@ public final class TunnelService {
         if (tableName != null && !tableName.isEmpty() && instance.findTable(tableName) == null) {
             throw Errors.parameterInvalid("The table " + tableName + " does not exist.");
         }
-        found.sort(Comparator.comparingLong((Tunnel t) -> t.createTimeMillis).thenComparing(t -> t.id));
+        found.sort(
+                Comparator.comparingLong((Tunnel t) -> t.createTimeMillis)
+                        .thenComparing(t -> t.id));
         List<TunnelView> views = new ArrayList<>();
         for (Tunnel t : found) {
             views.add(t.view());
@@ -110,7 +133,8 @@ public final class TunnelService {
         return requireId(tunnelId).connect(timeoutSeconds, clientTag);
     }
 
-    public List<ChannelState> heartbeat(String tunnelId, String clientId, List<ChannelState> channels) {
+    public List<ChannelState> heartbeat(
+            String tunnelId, String clientId, List<ChannelState> channels) {
         return requireId(tunnelId).heartbeat(clientId, channels);
     }
 
@@ -122,7 +146,8 @@ public final class TunnelService {
         return requireId(tunnelId).getCheckpoint(clientId, channelId);
     }
 
-    public void checkpoint(String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
+    public void checkpoint(
+            String tunnelId, String clientId, String channelId, String token, long sequenceNumber) {
         requireId(tunnelId).checkpoint(clientId, channelId, token, sequenceNumber);
     }
 
@@ -136,19 +161,29 @@ public final class TunnelService {
         }
         ServerChannel ch = plan.channel;
         if (ch.type == ChannelType.BASE_DATA) {
-            BaseBatch b = t.table.scanBase(ch.span, from.nextKey(), settings.maxRecordsPerRead(),
-                    settings.maxBytesPerRead());
+            BaseBatch b =
+                    t.table.scanBase(
+                            ch.span,
+                            from.nextKey(),
+                            settings.maxRecordsPerRead(),
+                            settings.maxBytesPerRead());
             long count = from.totalCount() + b.frames().size();
-            String next = b.next() == null
-                    ? TunnelToken.FINISHED.encode()
-                    : TunnelToken.base(b.next(), count).encode();
+            String next =
+                    b.next() == null
+                            ? TunnelToken.FINISHED.encode()
+                            : TunnelToken.base(b.next(), count).encode();
             return new ReadBatch(b.frames(), b.bytes(), next, b.next() != null);
         }
         StreamShard shard = t.table.shard(ch.shardId);
         ShardRead r;
         try {
-            r = shard.read(from.index(), t.startMicros, t.endMicros, settings.maxRecordsPerRead(),
-                    settings.maxBytesPerRead());
+            r =
+                    shard.read(
+                            from.index(),
+                            t.startMicros,
+                            t.endMicros,
+                            settings.maxRecordsPerRead(),
+                            settings.maxBytesPerRead());
         } catch (LogExpiredException e) {
             t.markExpired();
             throw Errors.tunnelExpired("The stream log of channel " + channelId + " has expired.");
@@ -156,7 +191,11 @@ public final class TunnelService {
             throw Errors.parameterInvalid("Invalid token: " + e.getMessage());
         }
         long nowMicros = clock.micros();
-        boolean finished = r.endReached() || (r.drained() && t.endMicros != Long.MAX_VALUE && nowMicros > t.endMicros);
+        boolean finished =
+                r.endReached()
+                        || (r.drained()
+                                && t.endMicros != Long.MAX_VALUE
+                                && nowMicros > t.endMicros);
         long count = from.totalCount() + r.frames().size();
         String next;
         if (finished) {
@@ -213,7 +252,8 @@ public final class TunnelService {
     private Tunnel require(String tableName, String tunnelName) {
         Tunnel t = find(tableName, tunnelName);
         if (t == null) {
-            throw Errors.parameterInvalid("The tunnel " + tunnelName + " does not exist on table " + tableName + ".");
+            throw Errors.parameterInvalid(
+                    "The tunnel " + tunnelName + " does not exist on table " + tableName + ".");
         }
         return t;
     }

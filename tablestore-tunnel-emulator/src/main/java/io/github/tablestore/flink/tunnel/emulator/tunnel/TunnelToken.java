@@ -1,7 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
@@ -9,6 +23,10 @@ import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import java.util.Base64;
 
 /**
@@ -41,7 +59,13 @@ final class TunnelToken {
     private final long timestampMicros;
     private final long totalCount;
 
-    private TunnelToken(Kind kind, PrimaryKey nextKey, String shardId, long index, long timestampMicros, long totalCount) {
+    private TunnelToken(
+            Kind kind,
+            PrimaryKey nextKey,
+            String shardId,
+            long index,
+            long timestampMicros,
+            long totalCount) {
         this.kind = kind;
         this.nextKey = nextKey;
         this.shardId = shardId;
@@ -86,16 +110,19 @@ final class TunnelToken {
         if (kind == Kind.FINISHED) {
             return ChannelCheckpoint.FINISHED_TOKEN;
         }
-        TunnelProtos.TokenContentV2.Builder content = TunnelProtos.TokenContentV2.newBuilder().setTotalCount(totalCount);
+        TunnelProtos.TokenContentV2.Builder content =
+                TunnelProtos.TokenContentV2.newBuilder().setTotalCount(totalCount);
         if (kind == Kind.BASE) {
-            content.setPrimaryKey(ByteString.copyFrom(PlainBufferEncoder.encodePrimaryKey(nextKey)));
+            content.setPrimaryKey(
+                    ByteString.copyFrom(PlainBufferEncoder.encodePrimaryKey(nextKey)));
         } else {
             content.setIterator(shardId + ":" + index).setTimestamp(timestampMicros);
         }
-        TunnelProtos.Token token = TunnelProtos.Token.newBuilder()
-                .setVersion(VERSION)
-                .setContent(content.build().toByteString())
-                .build();
+        TunnelProtos.Token token =
+                TunnelProtos.Token.newBuilder()
+                        .setVersion(VERSION)
+                        .setContent(content.build().toByteString())
+                        .build();
         return Base64.getEncoder().encodeToString(token.toByteArray());
     }
 
@@ -108,11 +135,14 @@ final class TunnelToken {
             return FINISHED;
         }
         try {
-            TunnelProtos.Token token = TunnelProtos.Token.parseFrom(Base64.getDecoder().decode(text));
+            TunnelProtos.Token token =
+                    TunnelProtos.Token.parseFrom(Base64.getDecoder().decode(text));
             if (token.getVersion() != VERSION) {
-                throw Errors.parameterInvalid("Unsupported token version " + token.getVersion() + ".");
+                throw Errors.parameterInvalid(
+                        "Unsupported token version " + token.getVersion() + ".");
             }
-            TunnelProtos.TokenContentV2 c = TunnelProtos.TokenContentV2.parseFrom(token.getContent());
+            TunnelProtos.TokenContentV2 c =
+                    TunnelProtos.TokenContentV2.parseFrom(token.getContent());
             if (!c.getIterator().isEmpty()) {
                 String it = c.getIterator();
                 int colon = it.lastIndexOf(':');
@@ -126,15 +156,18 @@ final class TunnelToken {
                 return stream(it.substring(0, colon), index, c.getTimestamp(), c.getTotalCount());
             }
             if (c.hasPrimaryKey()) {
-                PrimaryKey key = PlainBufferDecoder.decodePrimaryKey(c.getPrimaryKey().asReadOnlyByteBuffer());
+                PrimaryKey key =
+                        PlainBufferDecoder.decodePrimaryKey(
+                                c.getPrimaryKey().asReadOnlyByteBuffer());
                 return base(key, c.getTotalCount());
             }
             throw Errors.parameterInvalid("Invalid token: neither a base nor a stream position.");
-        } catch (IllegalArgumentException | InvalidProtocolBufferException | PlainBufferException e) {
+        } catch (IllegalArgumentException
+                | InvalidProtocolBufferException
+                | PlainBufferException e) {
             throw Errors.parameterInvalid("Invalid token.");
         }
     }
-
 
     @Override
     public String toString() {

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+
 import java.util.List;
 
 /** A snapshot of a tunnel: identity, stage and all channels and clients. Immutable. */
@@ -85,7 +102,18 @@ public final class TunnelView {
 
     @Override
     public String toString() {
-        return "TunnelView{" + tunnelName + "/" + tunnelId + ", " + type + ", " + stage + ", channels=" + channels
-                + ", clients=" + clients + "}";
+        return "TunnelView{"
+                + tunnelName
+                + "/"
+                + tunnelId
+                + ", "
+                + type
+                + ", "
+                + stage
+                + ", channels="
+                + channels
+                + ", clients="
+                + clients
+                + "}";
     }
 }

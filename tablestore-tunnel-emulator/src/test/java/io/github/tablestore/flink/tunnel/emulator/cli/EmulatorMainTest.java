@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
 import com.alicloud.openservices.tablestore.SyncClient;
-import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import org.junit.jupiter.api.Test;
+
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -18,15 +34,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The standalone entry point: options, help, ready line, clean stop on SIGTERM. */
 class EmulatorMainTest {
 
     @Test
     void parsesEveryOptionAndRejectsBadOnes() {
-        CliOptions o = CliOptions.parse(new String[] {"--port", "0", "--instance", "demo", "--access-key-id=id",
-                "--access-key-secret", "s3cret", "--partitions", "4", "--host", "127.0.0.1", "--retention-hours", "24"});
+        CliOptions o =
+                CliOptions.parse(
+                        new String[] {
+                            "--port",
+                            "0",
+                            "--instance",
+                            "demo",
+                            "--access-key-id=id",
+                            "--access-key-secret",
+                            "s3cret",
+                            "--partitions",
+                            "4",
+                            "--host",
+                            "127.0.0.1",
+                            "--retention-hours",
+                            "24"
+                        });
         assertThat(o.port()).isZero();
         assertThat(o.instance()).isEqualTo("demo");
         assertThat(o.accessKeyId()).isEqualTo("id");
@@ -37,21 +70,38 @@ class EmulatorMainTest {
         assertThat(CliOptions.parse(new String[] {"--help"}).help()).isTrue();
         assertThatThrownBy(() -> CliOptions.parse(new String[] {"--partitions", "0"}))
                 .hasMessageContaining("--partitions");
-        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--port"})).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--bogus", "1"})).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--port"}))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CliOptions.parse(new String[] {"--bogus", "1"}))
+                .hasMessageContaining("unknown option");
 
         ByteArrayOutputStream help = new ByteArrayOutputStream();
         CliOptions.printHelp(new PrintStream(help, true, StandardCharsets.UTF_8));
-        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--partitions", "--access-key-secret", "SIGTERM");
+        assertThat(help.toString(StandardCharsets.UTF_8))
+                .contains("--partitions", "--access-key-secret", "SIGTERM");
     }
 
     @Test
     void startsAsTheOptionsSayAndTheSdkConnects() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CliOptions o = CliOptions.parse(new String[] {"--port", "0", "--instance", "demo", "--access-key-id", "id",
-                "--access-key-secret", "secret", "--partitions", "3"});
-        try (TablestoreEmulator emulator = EmulatorMain.start(o, new PrintStream(out, true, StandardCharsets.UTF_8))) {
-            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(EmulatorMain.READY)
+        CliOptions o =
+                CliOptions.parse(
+                        new String[] {
+                            "--port",
+                            "0",
+                            "--instance",
+                            "demo",
+                            "--access-key-id",
+                            "id",
+                            "--access-key-secret",
+                            "secret",
+                            "--partitions",
+                            "3"
+                        });
+        try (TablestoreEmulator emulator =
+                EmulatorMain.start(o, new PrintStream(out, true, StandardCharsets.UTF_8))) {
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .startsWith(EmulatorMain.READY)
                     .contains("endpoint=" + emulator.endpoint(), "instance=demo", "accessKeyId=id")
                     .doesNotContain("secret");
             SyncClient client = new SyncClient(emulator.endpoint(), "id", "secret", "demo");
@@ -66,15 +116,27 @@ class EmulatorMainTest {
     @Test
     void aSeparateProcessPrintsItsEndpointAndStopsCleanlyOnSigterm() throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EmulatorMain.class.getName(), "--port", "0", "--partitions", "2")
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        Process p =
+                new ProcessBuilder(
+                                java.toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                EmulatorMain.class.getName(),
+                                "--port",
+                                "0",
+                                "--partitions",
+                                "2")
+                        .redirectErrorStream(true)
+                        .start();
+        try (BufferedReader lines =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String ready = readUntil(lines, EmulatorMain.READY);
             Matcher m = Pattern.compile("endpoint=(\\S+)").matcher(ready);
             assertThat(m.find()).isTrue();
-            SyncClient client = new SyncClient(m.group(1), "test-access-key-id", "test-access-key-secret", "emulator");
+            SyncClient client =
+                    new SyncClient(
+                            m.group(1), "test-access-key-id", "test-access-key-secret", "emulator");
             try {
                 assertThat(client.listTable().getTableNames()).isEmpty();
             } finally {

@@ -1,23 +1,42 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.fault;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
 
 class FaultsTest {
 
     @Test
     void matchesPathsLastSegmentsSdkNamesAndWildcards() {
         assertThat(FaultSpec.on("ReadRecords").serverBusy().matches("tunnel/readrecords")).isTrue();
-        assertThat(FaultSpec.on("/tunnel/readrecords").serverBusy().matches("tunnel/readrecords")).isTrue();
+        assertThat(FaultSpec.on("/tunnel/readrecords").serverBusy().matches("tunnel/readrecords"))
+                .isTrue();
         assertThat(FaultSpec.on("ListTunnel").serverBusy().matches("tunnel/list")).isTrue();
         assertThat(FaultSpec.on("ConnectTunnel").serverBusy().matches("tunnel/connect")).isTrue();
         assertThat(FaultSpec.on("putrow").serverBusy().matches("PutRow")).isTrue();
         assertThat(FaultSpec.on("*").serverBusy().matches("anything")).isTrue();
         assertThat(FaultSpec.on("PutRow").serverBusy().matches("GetRow")).isFalse();
-        assertThat(FaultSpec.on("Checkpoint").serverBusy().matches("tunnel/getcheckpoint")).isFalse();
+        assertThat(FaultSpec.on("Checkpoint").serverBusy().matches("tunnel/getcheckpoint"))
+                .isFalse();
     }
 
     @Test
@@ -25,11 +44,15 @@ class FaultsTest {
         Faults faults = new Faults(1);
         faults.add(FaultSpec.on("PutRow").tunnelServerUnavailable().times(2));
         assertThat(faults.decide("GetRow").isNone()).isTrue();
-        assertThat(faults.decide("PutRow").fault().kind()).isEqualTo(FaultKind.TUNNEL_SERVER_UNAVAILABLE);
-        assertThat(faults.rules()).singleElement().satisfies(r -> {
-            assertThat(r.remaining()).isEqualTo(1);
-            assertThat(r.fired()).isEqualTo(1);
-        });
+        assertThat(faults.decide("PutRow").fault().kind())
+                .isEqualTo(FaultKind.TUNNEL_SERVER_UNAVAILABLE);
+        assertThat(faults.rules())
+                .singleElement()
+                .satisfies(
+                        r -> {
+                            assertThat(r.remaining()).isEqualTo(1);
+                            assertThat(r.fired()).isEqualTo(1);
+                        });
         assertThat(faults.decide("PutRow").fault()).isNotNull();
         assertThat(faults.decide("PutRow").isNone()).isTrue();
         assertThat(faults.rules()).isEmpty();
@@ -70,9 +93,13 @@ class FaultsTest {
     @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> FaultSpec.on(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultSpec.on("x").serverBusy().times(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultSpec.on("x").serverBusy().probability(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultSpec.on("x").error(200, "OK", null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FaultSpec.on("x").latency(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultSpec.on("x").serverBusy().times(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultSpec.on("x").serverBusy().probability(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultSpec.on("x").error(200, "OK", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FaultSpec.on("x").latency(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,7 +1,20 @@
-package io.github.tablestore.flink.tunnel.emulator.ownclient;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.emulator.ownclient;
 
 import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
@@ -34,11 +47,16 @@ import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.fault.FaultSpec;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** This project's own TunnelClient (OkHttp) against the emulator: every API, errors, signatures. */
 class OwnClientTest {
@@ -48,9 +66,10 @@ class OwnClientTest {
 
     @BeforeAll
     static void start() {
-        emulator = TablestoreEmulator.builder()
-                .addStsCredentials("STS.temporary", "sts-secret", "sts-token")
-                .start();
+        emulator =
+                TablestoreEmulator.builder()
+                        .addStsCredentials("STS.temporary", "sts-secret", "sts-token")
+                        .start();
         client = TunnelClients.create(config().build());
     }
 
@@ -64,7 +83,8 @@ class OwnClientTest {
         return TunnelClientConfig.builder()
                 .endpoint(emulator.endpoint())
                 .instanceName(emulator.instanceName())
-                .credentialsProvider(CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
+                .credentialsProvider(
+                        CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
     }
 
     private static PrimaryKey key(String pk) {
@@ -72,11 +92,12 @@ class OwnClientTest {
     }
 
     private static void createTable(String name, int partitions) {
-        emulator.createTable(TableSpec.builder(name)
-                .primaryKey("pk", PrimaryKeyType.STRING)
-                .partitions(partitions)
-                .stream(24, List.of("v"))
-                .build());
+        emulator.createTable(
+                TableSpec.builder(name)
+                        .primaryKey("pk", PrimaryKeyType.STRING)
+                        .partitions(partitions)
+                        .stream(24, List.of("v"))
+                        .build());
     }
 
     private List<TunnelRecord> decode(ReadRecordsResult<RawRecord> result) {
@@ -88,11 +109,13 @@ class OwnClientTest {
     }
 
     /** Reads from the channel's checkpoint until the channel has no more records right now. */
-    private List<TunnelRecord> drain(String tunnelId, String clientId, String channelId, String[] lastToken) {
+    private List<TunnelRecord> drain(
+            String tunnelId, String clientId, String channelId, String[] lastToken) {
         String token = client.getCheckpoint(tunnelId, clientId, channelId).token();
         List<TunnelRecord> records = new ArrayList<>();
         while (true) {
-            ReadRecordsResult<RawRecord> r = client.readRecords(tunnelId, clientId, channelId, token);
+            ReadRecordsResult<RawRecord> r =
+                    client.readRecords(tunnelId, clientId, channelId, token);
             records.addAll(decode(r));
             token = r.nextToken();
             if (!Boolean.TRUE.equals(r.mayMoreRecord())) {
@@ -107,25 +130,38 @@ class OwnClientTest {
     void consumesABaseAndStreamTunnelThroughEveryApi() {
         createTable("own", 2);
         TableDescription table = client.describeTable("own");
-        assertThat(table.primaryKey()).extracting(TableDescription.PrimaryKeyColumnSchema::name).containsExactly("pk");
+        assertThat(table.primaryKey())
+                .extracting(TableDescription.PrimaryKeyColumnSchema::name)
+                .containsExactly("pk");
         assertThat(table.streamEnabled()).isTrue();
         assertThat(table.streamOriginColumns()).containsExactly("v");
         for (int i = 0; i < 10; i++) {
-            emulator.putRow("own", Row.of(key("k" + i), List.of(Cell.put("v", ColumnValue.ofLong(i)))));
+            emulator.putRow(
+                    "own", Row.of(key("k" + i), List.of(Cell.put("v", ColumnValue.ofLong(i)))));
         }
 
-        String tunnelId = client.createTunnel(CreateTunnelRequest.builder("own", "t", TunnelType.BASE_AND_STREAM).build());
-        assertThat(client.listTunnels("own")).singleElement()
+        String tunnelId =
+                client.createTunnel(
+                        CreateTunnelRequest.builder("own", "t", TunnelType.BASE_AND_STREAM)
+                                .build());
+        assertThat(client.listTunnels("own"))
+                .singleElement()
                 .satisfies(t -> assertThat(t.tunnelId()).isEqualTo(tunnelId));
         TunnelDescription described = client.describeTunnel("own", "t");
         assertThat(described.channels()).hasSize(4);
-        assertThat(described.channels()).extracting(ChannelInfo::type)
-                .containsExactlyInAnyOrder(ChannelType.BASE_DATA, ChannelType.BASE_DATA, ChannelType.STREAM,
+        assertThat(described.channels())
+                .extracting(ChannelInfo::type)
+                .containsExactlyInAnyOrder(
+                        ChannelType.BASE_DATA,
+                        ChannelType.BASE_DATA,
+                        ChannelType.STREAM,
                         ChannelType.STREAM);
 
         String clientId = client.connect(tunnelId, 60, "own-client");
         List<ChannelState> held = client.heartbeat(tunnelId, clientId, List.of());
-        assertThat(held).hasSize(2).allSatisfy(c -> assertThat(c.channelId()).startsWith("BaseData_"));
+        assertThat(held)
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.channelId()).startsWith("BaseData_"));
         List<String> baseKeys = new ArrayList<>();
         List<ChannelState> reports = new ArrayList<>();
         String[] last = new String[1];
@@ -144,7 +180,8 @@ class OwnClientTest {
 
         held = client.heartbeat(tunnelId, clientId, reports);
         assertThat(held).hasSize(2).allSatisfy(c -> assertThat(c.channelId()).startsWith("shard-"));
-        emulator.updateRow("own", Row.of(key("k1"), List.of(Cell.put("v", ColumnValue.ofLong(100)))));
+        emulator.updateRow(
+                "own", Row.of(key("k1"), List.of(Cell.put("v", ColumnValue.ofLong(100)))));
         emulator.deleteRow("own", key("k2"));
         List<TunnelRecord> changes = new ArrayList<>();
         for (ChannelState c : held) {
@@ -153,60 +190,89 @@ class OwnClientTest {
             if (!got.isEmpty()) {
                 long seq = client.getCheckpoint(tunnelId, clientId, c.channelId()).sequenceNumber();
                 client.checkpoint(tunnelId, clientId, c.channelId(), last[0], seq + 1);
-                assertThatThrownBy(() -> client.checkpoint(tunnelId, clientId, c.channelId(), last[0], seq + 1))
-                        .isInstanceOfSatisfying(TablestoreException.class,
-                                e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.SEQUENCE_NUMBER_NOT_MATCH));
+                assertThatThrownBy(
+                                () ->
+                                        client.checkpoint(
+                                                tunnelId,
+                                                clientId,
+                                                c.channelId(),
+                                                last[0],
+                                                seq + 1))
+                        .isInstanceOfSatisfying(
+                                TablestoreException.class,
+                                e ->
+                                        assertThat(e.errorCode())
+                                                .isEqualTo(ErrorCodes.SEQUENCE_NUMBER_NOT_MATCH));
             }
         }
-        assertThat(changes).extracting(TunnelRecord::action)
+        assertThat(changes)
+                .extracting(TunnelRecord::action)
                 .containsExactlyInAnyOrder(RecordAction.UPDATE_ROW, RecordAction.DELETE_ROW);
-        TunnelRecord update = changes.stream().filter(r -> r.action() == RecordAction.UPDATE_ROW).findFirst().get();
+        TunnelRecord update =
+                changes.stream()
+                        .filter(r -> r.action() == RecordAction.UPDATE_ROW)
+                        .findFirst()
+                        .get();
         assertThat(update.column("v").value().asLong()).isEqualTo(100);
-        assertThat(update.originColumns()).singleElement()
+        assertThat(update.originColumns())
+                .singleElement()
                 .satisfies(c -> assertThat(c.value().asLong()).isEqualTo(1));
         assertThat(update.sequenceInfo().timestamp()).isPositive();
 
         client.shutdown(tunnelId, clientId);
         assertThatThrownBy(() -> client.heartbeat(tunnelId, clientId, List.of()))
-                .isInstanceOfSatisfying(TablestoreException.class,
+                .isInstanceOfSatisfying(
+                        TablestoreException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.RESOURCE_GONE));
         client.deleteTunnel("own", "t");
         assertThatThrownBy(() -> client.describeTunnel("own", "t"))
-                .isInstanceOfSatisfying(TablestoreException.class,
+                .isInstanceOfSatisfying(
+                        TablestoreException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.PARAMETER_INVALID));
     }
 
     @Test
     void describesStreamShardsWithTheirParents() {
         createTable("shards", 1);
-        List<PartitionInfo> children = emulator.splitPartition("shards", "shard-0", ColumnValue.ofString("m"));
-        PartitionInfo merged = emulator.mergePartitions("shards", children.get(0).id(), children.get(1).id());
+        List<PartitionInfo> children =
+                emulator.splitPartition("shards", "shard-0", ColumnValue.ofString("m"));
+        PartitionInfo merged =
+                emulator.mergePartitions("shards", children.get(0).id(), children.get(1).id());
         String streamId = client.describeTable("shards").streamId();
         List<StreamShard> shards = client.describeStreamShards(streamId);
-        assertThat(shards).containsExactly(
-                new StreamShard("shard-0", null, null),
-                new StreamShard(children.get(0).id(), "shard-0", null),
-                new StreamShard(children.get(1).id(), "shard-0", null),
-                new StreamShard(merged.id(), children.get(0).id(), children.get(1).id()));
+        assertThat(shards)
+                .containsExactly(
+                        new StreamShard("shard-0", null, null),
+                        new StreamShard(children.get(0).id(), "shard-0", null),
+                        new StreamShard(children.get(1).id(), "shard-0", null),
+                        new StreamShard(merged.id(), children.get(0).id(), children.get(1).id()));
     }
 
     @Test
     void worksWithV4SignaturesStsCredentialsAndCompressedResponses() {
         createTable("variants", 1);
         try (TunnelClient v4 = TunnelClients.create(config().signatureV4("cn-hangzhou").build());
-                TunnelClient sts = TunnelClients.create(config()
-                        .credentialsProvider(CredentialsProvider.of("STS.temporary", "sts-secret", "sts-token"))
-                        .build());
-                TunnelClient compressed = TunnelClients.create(config().responseCompression(true).build())) {
+                TunnelClient sts =
+                        TunnelClients.create(
+                                config().credentialsProvider(
+                                                CredentialsProvider.of(
+                                                        "STS.temporary", "sts-secret", "sts-token"))
+                                        .build());
+                TunnelClient compressed =
+                        TunnelClients.create(config().responseCompression(true).build())) {
             assertThat(v4.describeTable("variants").tableName()).isEqualTo("variants");
             assertThat(sts.describeTable("variants").tableName()).isEqualTo("variants");
             assertThat(compressed.describeTable("variants").tableName()).isEqualTo("variants");
         }
-        try (TunnelClient badToken = TunnelClients.create(config()
-                .credentialsProvider(CredentialsProvider.of("STS.temporary", "sts-secret", "forged"))
-                .build())) {
+        try (TunnelClient badToken =
+                TunnelClients.create(
+                        config().credentialsProvider(
+                                        CredentialsProvider.of(
+                                                "STS.temporary", "sts-secret", "forged"))
+                                .build())) {
             assertThatThrownBy(() -> badToken.describeTable("variants"))
-                    .isInstanceOfSatisfying(TablestoreException.class,
+                    .isInstanceOfSatisfying(
+                            TablestoreException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.AUTH_FAILED));
         }
     }
@@ -214,12 +280,16 @@ class OwnClientTest {
     @Test
     void retriesInjectedTransientFaultsOfIdempotentCallsOnly() {
         createTable("faulty", 1);
-        String tunnelId = client.createTunnel(CreateTunnelRequest.builder("faulty", "t", TunnelType.STREAM).build());
+        String tunnelId =
+                client.createTunnel(
+                        CreateTunnelRequest.builder("faulty", "t", TunnelType.STREAM).build());
         String clientId = client.connect(tunnelId, 60, "c");
         client.heartbeat(tunnelId, clientId, List.of());
         String token = client.getCheckpoint(tunnelId, clientId, "shard-0").token();
 
-        String unavailable = emulator.faults().add(FaultSpec.on("ReadRecords").tunnelServerUnavailable().times(2));
+        String unavailable =
+                emulator.faults()
+                        .add(FaultSpec.on("ReadRecords").tunnelServerUnavailable().times(2));
         emulator.faults().add(FaultSpec.on("ListTunnel").dropConnection().times(1));
         assertThat(client.readRecords(tunnelId, clientId, "shard-0", token).records()).isEmpty();
         assertThat(client.listTunnels("faulty")).hasSize(1);
@@ -227,13 +297,16 @@ class OwnClientTest {
 
         emulator.faults().add(FaultSpec.on("Heartbeat").serverBusy().times(1));
         assertThatThrownBy(() -> client.heartbeat(tunnelId, clientId, List.of()))
-                .isInstanceOfSatisfying(TablestoreException.class, e -> {
-                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.SERVER_BUSY);
-                    assertThat(e.httpStatus()).isEqualTo(503);
-                });
+                .isInstanceOfSatisfying(
+                        TablestoreException.class,
+                        e -> {
+                            assertThat(e.errorCode()).isEqualTo(ErrorCodes.SERVER_BUSY);
+                            assertThat(e.httpStatus()).isEqualTo(503);
+                        });
         emulator.faults().add(FaultSpec.on("Heartbeat").tunnelExpired().times(1));
         assertThatThrownBy(() -> client.heartbeat(tunnelId, clientId, List.of()))
-                .isInstanceOfSatisfying(TablestoreException.class,
+                .isInstanceOfSatisfying(
+                        TablestoreException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.TUNNEL_EXPIRED));
         assertThat(client.heartbeat(tunnelId, clientId, List.of())).hasSize(1);
         assertThat(emulator.faults().rules()).isEmpty();

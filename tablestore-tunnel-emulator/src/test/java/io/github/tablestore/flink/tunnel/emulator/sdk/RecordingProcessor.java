@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
 import com.alicloud.openservices.tablestore.model.StreamRecord;
 import com.alicloud.openservices.tablestore.tunnel.worker.IChannelProcessor;
 import com.alicloud.openservices.tablestore.tunnel.worker.ProcessRecordsInput;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +74,9 @@ final class RecordingProcessor implements IChannelProcessor {
     /** Whether a stream channel (not base data) delivered this change. */
     synchronized boolean hasChange(String key, StreamRecord.RecordType type) {
         for (Delivery d : deliveries) {
-            if (!d.channelId.startsWith("BaseData_") && d.key().equals(key) && d.record.getRecordType() == type) {
+            if (!d.channelId.startsWith("BaseData_")
+                    && d.key().equals(key)
+                    && d.record.getRecordType() == type) {
                 return true;
             }
         }

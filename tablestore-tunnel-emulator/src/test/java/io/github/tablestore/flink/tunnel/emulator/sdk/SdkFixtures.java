@@ -1,4 +1,22 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.sdk;
+
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
 import com.alicloud.openservices.tablestore.ClientException;
 import com.alicloud.openservices.tablestore.SyncClient;
@@ -16,7 +34,7 @@ import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorker;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorkerConfig;
-import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,12 +44,18 @@ final class SdkFixtures {
     private SdkFixtures() {}
 
     static SyncClient syncClient(TablestoreEmulator emulator) {
-        return new SyncClient(emulator.endpoint(), emulator.accessKeyId(), emulator.accessKeySecret(),
+        return new SyncClient(
+                emulator.endpoint(),
+                emulator.accessKeyId(),
+                emulator.accessKeySecret(),
                 emulator.instanceName());
     }
 
     static TunnelClient tunnelClient(TablestoreEmulator emulator) {
-        return new TunnelClient(emulator.endpoint(), emulator.accessKeyId(), emulator.accessKeySecret(),
+        return new TunnelClient(
+                emulator.endpoint(),
+                emulator.accessKeyId(),
+                emulator.accessKeySecret(),
                 emulator.instanceName());
     }
 
@@ -55,7 +79,8 @@ final class SdkFixtures {
     }
 
     /** A worker config with the SDK's shortest heartbeat interval and a checkpoint per batch. */
-    static TunnelWorkerConfig workerConfig(RecordingProcessor processor, String tag, long heartbeatTimeoutSeconds) {
+    static TunnelWorkerConfig workerConfig(
+            RecordingProcessor processor, String tag, long heartbeatTimeoutSeconds) {
         TunnelWorkerConfig config = new TunnelWorkerConfig(processor);
         config.setHeartbeatIntervalInSec(5);
         config.setHeartbeatTimeoutInSec(heartbeatTimeoutSeconds);
@@ -73,23 +98,26 @@ final class SdkFixtures {
         final TunnelClientInterface proxy;
 
         KillableClient(TunnelClientInterface delegate) {
-            this.proxy = (TunnelClientInterface) Proxy.newProxyInstance(
-                    TunnelClientInterface.class.getClassLoader(),
-                    new Class<?>[] {TunnelClientInterface.class},
-                    (p, method, args) -> {
-                        if (dead.get()) {
-                            throw new ClientException("worker killed by the test");
-                        }
-                        try {
-                            return method.invoke(delegate, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            this.proxy =
+                    (TunnelClientInterface)
+                            Proxy.newProxyInstance(
+                                    TunnelClientInterface.class.getClassLoader(),
+                                    new Class<?>[] {TunnelClientInterface.class},
+                                    (p, method, args) -> {
+                                        if (dead.get()) {
+                                            throw new ClientException("worker killed by the test");
+                                        }
+                                        try {
+                                            return method.invoke(delegate, args);
+                                        } catch (InvocationTargetException e) {
+                                            throw e.getCause();
+                                        }
+                                    });
         }
     }
 
-    static TunnelWorker startWorker(String tunnelId, TunnelClientInterface client, TunnelWorkerConfig config)
+    static TunnelWorker startWorker(
+            String tunnelId, TunnelClientInterface client, TunnelWorkerConfig config)
             throws Exception {
         TunnelWorker worker = new TunnelWorker(tunnelId, client, config);
         worker.connectAndWorking();

@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
 import com.alicloud.openservices.tablestore.InternalClient;
 import com.alicloud.openservices.tablestore.SyncClient;
@@ -43,12 +58,15 @@ import com.alicloud.openservices.tablestore.model.TableMeta;
 import com.alicloud.openservices.tablestore.model.TableOptions;
 import com.alicloud.openservices.tablestore.model.UpdateRowRequest;
 import com.alicloud.openservices.tablestore.model.UpdateTableRequest;
-import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The official SDK's SyncClient, unmodified and with response validation on (its default), against
@@ -61,8 +79,12 @@ class SyncClientDataPlaneTest {
     @BeforeAll
     static void start() {
         emulator = TablestoreEmulator.builder().start();
-        client = new SyncClient(emulator.endpoint(), emulator.accessKeyId(), emulator.accessKeySecret(),
-                emulator.instanceName());
+        client =
+                new SyncClient(
+                        emulator.endpoint(),
+                        emulator.accessKeyId(),
+                        emulator.accessKeySecret(),
+                        emulator.instanceName());
     }
 
     @AfterAll
@@ -75,7 +97,8 @@ class SyncClientDataPlaneTest {
         TableMeta meta = new TableMeta(name);
         meta.addPrimaryKeyColumn("pk", PrimaryKeyType.STRING);
         meta.addPrimaryKeyColumn("id", PrimaryKeyType.INTEGER);
-        CreateTableRequest request = new CreateTableRequest(meta, new TableOptions(-1, maxVersions));
+        CreateTableRequest request =
+                new CreateTableRequest(meta, new TableOptions(-1, maxVersions));
         request.setStreamSpecification(new StreamSpecification(true, 24));
         client.createTable(request);
     }
@@ -113,7 +136,9 @@ class SyncClientDataPlaneTest {
         assertThat(row.getLatestColumn("d").getValue().asDouble()).isEqualTo(1.5);
         assertThat(row.getLatestColumn("b").getValue().asBoolean()).isTrue();
         assertThat(row.getLatestColumn("bin").getValue().asBinary()).containsExactly(1, 2, 3);
-        assertThat(row.getColumn("old")).extracting(c -> c.getValue().asString()).containsExactly("v2", "v1");
+        assertThat(row.getColumn("old"))
+                .extracting(c -> c.getValue().asString())
+                .containsExactly("v2", "v1");
 
         RowUpdateChange update = new RowUpdateChange("rows", key("a", 1));
         update.put("s", ColumnValue.fromString("world"));
@@ -126,9 +151,13 @@ class SyncClientDataPlaneTest {
         assertThat(returned.getLatestColumn("n").getValue().asLong()).isEqualTo(42);
 
         row = get("rows", key("a", 1), 3);
-        assertThat(row.getColumn("s")).extracting(c -> c.getValue().asString()).containsExactly("world", "hello");
+        assertThat(row.getColumn("s"))
+                .extracting(c -> c.getValue().asString())
+                .containsExactly("world", "hello");
         assertThat(row.getLatestColumn("n").getValue().asLong()).isEqualTo(42);
-        assertThat(row.getColumn("old")).extracting(c -> c.getValue().asString()).containsExactly("v1");
+        assertThat(row.getColumn("old"))
+                .extracting(c -> c.getValue().asString())
+                .containsExactly("v1");
         assertThat(row.contains("bin")).isFalse();
 
         client.deleteRow(new DeleteRowRequest(new RowDeleteChange("rows", key("a", 1))));
@@ -144,14 +173,16 @@ class SyncClientDataPlaneTest {
         client.putRow(new PutRowRequest(put));
 
         assertThatThrownBy(() -> client.putRow(new PutRowRequest(put)))
-                .isInstanceOfSatisfying(TableStoreException.class,
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSConditionCheckFail"));
 
         RowUpdateChange missing = new RowUpdateChange("conditions", key("c", 2));
         missing.put("v", ColumnValue.fromLong(2));
         missing.setCondition(new Condition(RowExistenceExpectation.EXPECT_EXIST));
         assertThatThrownBy(() -> client.updateRow(new UpdateRowRequest(missing)))
-                .isInstanceOfSatisfying(TableStoreException.class,
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSConditionCheckFail"));
 
         RowPutChange ignore = new RowPutChange("conditions", key("c", 1));
@@ -160,7 +191,8 @@ class SyncClientDataPlaneTest {
         ignore.setReturnType(ReturnType.RT_PK);
         PutRowResponse response = client.putRow(new PutRowRequest(ignore));
         assertThat(response.getRow().getPrimaryKey()).isEqualTo(key("c", 1));
-        assertThat(get("conditions", key("c", 1), 1).getLatestColumn("v").getValue().asLong()).isEqualTo(3);
+        assertThat(get("conditions", key("c", 1), 1).getLatestColumn("v").getValue().asLong())
+                .isEqualTo(3);
     }
 
     @Test
@@ -185,18 +217,22 @@ class SyncClientDataPlaneTest {
         mixed.addRowChange(failing);
         BatchWriteRowResponse result = client.batchWriteRow(mixed);
         assertThat(result.getSucceedRows()).hasSize(2);
-        assertThat(result.getFailedRows()).singleElement()
-                .satisfies(r -> assertThat(r.getError().getCode()).isEqualTo("OTSConditionCheckFail"));
+        assertThat(result.getFailedRows())
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.getError().getCode()).isEqualTo("OTSConditionCheckFail"));
 
         List<Long> forward = new ArrayList<>();
-        PrimaryKey start = PrimaryKeyBuilder.createPrimaryKeyBuilder()
-                .addPrimaryKeyColumn("pk", PrimaryKeyValue.INF_MIN)
-                .addPrimaryKeyColumn("id", PrimaryKeyValue.INF_MIN)
-                .build();
-        PrimaryKey end = PrimaryKeyBuilder.createPrimaryKeyBuilder()
-                .addPrimaryKeyColumn("pk", PrimaryKeyValue.INF_MAX)
-                .addPrimaryKeyColumn("id", PrimaryKeyValue.INF_MAX)
-                .build();
+        PrimaryKey start =
+                PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("pk", PrimaryKeyValue.INF_MIN)
+                        .addPrimaryKeyColumn("id", PrimaryKeyValue.INF_MIN)
+                        .build();
+        PrimaryKey end =
+                PrimaryKeyBuilder.createPrimaryKeyBuilder()
+                        .addPrimaryKeyColumn("pk", PrimaryKeyValue.INF_MAX)
+                        .addPrimaryKeyColumn("id", PrimaryKeyValue.INF_MAX)
+                        .build();
         PrimaryKey next = start;
         int pages = 0;
         while (next != null) {
@@ -222,8 +258,12 @@ class SyncClientDataPlaneTest {
         backward.setMaxVersions(1);
         backward.addColumnsToGet("extra");
         List<Row> withExtra = client.getRange(new GetRangeRequest(backward)).getRows();
-        assertThat(withExtra).singleElement()
-                .satisfies(r -> assertThat(r.getLatestColumn("extra").getValue().asString()).isEqualTo("x"));
+        assertThat(withExtra)
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getLatestColumn("extra").getValue().asString())
+                                        .isEqualTo("x"));
     }
 
     @Test
@@ -231,11 +271,17 @@ class SyncClientDataPlaneTest {
         TableMeta meta = new TableMeta("split");
         meta.addPrimaryKeyColumn("pk", PrimaryKeyType.STRING);
         CreateTableRequestEx request = new CreateTableRequestEx(meta, new TableOptions(-1, 1));
-        request.setSplitPoints(List.of(PrimaryKeyValue.fromString("m"), PrimaryKeyValue.fromString("t")));
+        request.setSplitPoints(
+                List.of(PrimaryKeyValue.fromString("m"), PrimaryKeyValue.fromString("t")));
         request.setStreamSpecification(new StreamSpecification(true, 12));
-        // SyncClient has no CreateTableEx; the SDK's InternalClient (public, used by AsyncClient) does.
-        InternalClient internal = new InternalClient(emulator.endpoint(), emulator.accessKeyId(),
-                emulator.accessKeySecret(), emulator.instanceName());
+        // SyncClient has no CreateTableEx; the SDK's InternalClient (public, used by AsyncClient)
+        // does.
+        InternalClient internal =
+                new InternalClient(
+                        emulator.endpoint(),
+                        emulator.accessKeyId(),
+                        emulator.accessKeySecret(),
+                        emulator.instanceName());
         try {
             internal.createTableEx(request, null).get();
         } finally {
@@ -254,7 +300,9 @@ class SyncClientDataPlaneTest {
         assertThat(client.listStream(new ListStreamRequest("split")).getStreams())
                 .singleElement()
                 .satisfies(s -> assertThat(s.getStreamId()).isEqualTo(streamId));
-        emulator.splitPartition("split", "shard-0",
+        emulator.splitPartition(
+                "split",
+                "shard-0",
                 io.github.tablestore.flink.tunnel.client.record.ColumnValue.ofString("g"));
         DescribeStreamResponse stream = client.describeStream(new DescribeStreamRequest(streamId));
         assertThat(stream.getShards()).hasSize(5);
@@ -263,23 +311,33 @@ class SyncClientDataPlaneTest {
         UpdateTableRequest disable = new UpdateTableRequest("split");
         disable.setStreamSpecification(new StreamSpecification(false));
         client.updateTable(disable);
-        assertThat(client.describeTable(new DescribeTableRequest("split")).getStreamDetails().isEnableStream()).isFalse();
+        assertThat(
+                        client.describeTable(new DescribeTableRequest("split"))
+                                .getStreamDetails()
+                                .isEnableStream())
+                .isFalse();
         assertThat(client.listStream(new ListStreamRequest("split")).getStreams()).isEmpty();
 
         client.deleteTable(new DeleteTableRequest("split"));
         assertThat(client.listTable().getTableNames()).doesNotContain("split");
         assertThatThrownBy(() -> client.describeTable(new DescribeTableRequest("split")))
-                .isInstanceOfSatisfying(TableStoreException.class,
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSObjectNotExist"));
     }
 
     @Test
     void wrongSecretGivesAuthFailed() {
-        SyncClient wrong = new SyncClient(emulator.endpoint(), emulator.accessKeyId(), "not-the-secret",
-                emulator.instanceName());
+        SyncClient wrong =
+                new SyncClient(
+                        emulator.endpoint(),
+                        emulator.accessKeyId(),
+                        "not-the-secret",
+                        emulator.instanceName());
         try {
             assertThatThrownBy(wrong::listTable)
-                    .isInstanceOfSatisfying(TableStoreException.class,
+                    .isInstanceOfSatisfying(
+                            TableStoreException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo("OTSAuthFailed"));
         } finally {
             wrong.shutdown();

@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TableStoreException;
@@ -14,11 +29,14 @@ import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelResponse;
 import com.alicloud.openservices.tablestore.model.tunnel.ListTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelInfo;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
-import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The official SDK's TunnelClient managing tunnels on the emulator, and its error codes. */
 class TunnelClientManagementTest {
@@ -43,54 +61,80 @@ class TunnelClientManagementTest {
 
     @Test
     void createsListsDescribesAndDeletesTunnels() {
-        String id = tunnels.createTunnel(new CreateTunnelRequest("managed", "full", TunnelType.BaseAndStream))
-                .getTunnelId();
+        String id =
+                tunnels.createTunnel(
+                                new CreateTunnelRequest(
+                                        "managed", "full", TunnelType.BaseAndStream))
+                        .getTunnelId();
         tunnels.createTunnel(new CreateTunnelRequest("managed", "changes", TunnelType.Stream));
 
-        List<TunnelInfo> listed = tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos();
+        List<TunnelInfo> listed =
+                tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos();
         assertThat(listed).extracting(TunnelInfo::getTunnelName).containsExactly("full", "changes");
 
-        DescribeTunnelResponse described = tunnels.describeTunnel(new DescribeTunnelRequest("managed", "full"));
+        DescribeTunnelResponse described =
+                tunnels.describeTunnel(new DescribeTunnelRequest("managed", "full"));
         TunnelInfo info = described.getTunnelInfo();
         assertThat(info.getTunnelId()).isEqualTo(id);
         assertThat(info.getTunnelType()).isEqualTo(TunnelType.BaseAndStream);
         assertThat(info.getInstanceName()).isEqualTo(emulator.instanceName());
         assertThat(info.getStage().name()).isEqualTo("ProcessBaseData");
         assertThat(described.getChannelInfos()).hasSize(6);
-        assertThat(described.getChannelInfos()).filteredOn(c -> c.getChannelId().startsWith("BaseData_")).hasSize(3);
-        assertThat(described.getChannelInfos()).extracting(ChannelInfo::getChannelStatus)
+        assertThat(described.getChannelInfos())
+                .filteredOn(c -> c.getChannelId().startsWith("BaseData_"))
+                .hasSize(3);
+        assertThat(described.getChannelInfos())
+                .extracting(ChannelInfo::getChannelStatus)
                 .allSatisfy(s -> assertThat(s.name()).isEqualTo("WAIT"));
 
         tunnels.deleteTunnel(new DeleteTunnelRequest("managed", "full"));
         assertThat(tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos())
-                .extracting(TunnelInfo::getTunnelName).containsExactly("changes");
+                .extracting(TunnelInfo::getTunnelName)
+                .containsExactly("changes");
     }
 
     @Test
     void aDuplicateNameGivesTunnelExist() {
         tunnels.createTunnel(new CreateTunnelRequest("managed", "twice", TunnelType.BaseData));
-        assertThatThrownBy(() -> tunnels.createTunnel(new CreateTunnelRequest("managed", "twice", TunnelType.BaseData)))
-                .isInstanceOfSatisfying(TableStoreException.class,
+        assertThatThrownBy(
+                        () ->
+                                tunnels.createTunnel(
+                                        new CreateTunnelRequest(
+                                                "managed", "twice", TunnelType.BaseData)))
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSTunnelExist"));
     }
 
     @Test
     void aMissingTunnelOrTableGivesParameterInvalid() {
-        assertThatThrownBy(() -> tunnels.describeTunnel(new DescribeTunnelRequest("managed", "nope")))
-                .isInstanceOfSatisfying(TableStoreException.class,
+        assertThatThrownBy(
+                        () -> tunnels.describeTunnel(new DescribeTunnelRequest("managed", "nope")))
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
-        assertThatThrownBy(() -> tunnels.createTunnel(new CreateTunnelRequest("no_table", "t", TunnelType.Stream)))
-                .isInstanceOfSatisfying(TableStoreException.class,
+        assertThatThrownBy(
+                        () ->
+                                tunnels.createTunnel(
+                                        new CreateTunnelRequest(
+                                                "no_table", "t", TunnelType.Stream)))
+                .isInstanceOfSatisfying(
+                        TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSParameterInvalid"));
     }
 
     @Test
     void aWrongSecretGivesAuthFailed() {
-        TunnelClient wrong = new TunnelClient(emulator.endpoint(), emulator.accessKeyId(), "wrong-secret",
-                emulator.instanceName());
+        TunnelClient wrong =
+                new TunnelClient(
+                        emulator.endpoint(),
+                        emulator.accessKeyId(),
+                        "wrong-secret",
+                        emulator.instanceName());
         try {
             assertThatThrownBy(() -> wrong.listTunnel(new ListTunnelRequest("managed")))
-                    .isInstanceOfSatisfying(TableStoreException.class,
+                    .isInstanceOfSatisfying(
+                            TableStoreException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo("OTSAuthFailed"));
         } finally {
             wrong.shutdown();

@@ -1,7 +1,28 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
-import static io.github.tablestore.flink.tunnel.emulator.sdk.SdkFixtures.put;
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
+import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.sdk.RecordingProcessor.Delivery;
+import io.github.tablestore.flink.tunnel.emulator.testing.Await;
+import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
+import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TunnelClient;
@@ -15,13 +36,10 @@ import com.alicloud.openservices.tablestore.model.tunnel.CreateTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorker;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorkerConfig;
-import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
-import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
-import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
-import io.github.tablestore.flink.tunnel.emulator.sdk.RecordingProcessor.Delivery;
-import io.github.tablestore.flink.tunnel.emulator.testing.Await;
-import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
-import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +48,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.github.tablestore.flink.tunnel.emulator.sdk.SdkFixtures.put;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The official SDK's TunnelWorker, unmodified, consuming tunnels on the emulator. Its heartbeat
@@ -50,7 +68,11 @@ class TunnelWorkerTest {
 
     @BeforeEach
     void start() {
-        emulator = TablestoreEmulator.builder().partitions(2).sweepInterval(Duration.ofMillis(100)).start();
+        emulator =
+                TablestoreEmulator.builder()
+                        .partitions(2)
+                        .sweepInterval(Duration.ofMillis(100))
+                        .start();
         sync = SdkFixtures.syncClient(emulator);
         tunnels = SdkFixtures.tunnelClient(emulator);
     }
@@ -68,8 +90,13 @@ class TunnelWorkerTest {
         emulator.close();
     }
 
-    private TunnelWorker worker(String tunnelId, com.alicloud.openservices.tablestore.TunnelClientInterface client,
-            RecordingProcessor processor, String tag, long timeoutSeconds) throws Exception {
+    private TunnelWorker worker(
+            String tunnelId,
+            com.alicloud.openservices.tablestore.TunnelClientInterface client,
+            RecordingProcessor processor,
+            String tag,
+            long timeoutSeconds)
+            throws Exception {
         TunnelWorkerConfig config = SdkFixtures.workerConfig(processor, tag, timeoutSeconds);
         configs.add(config);
         TunnelWorker w = SdkFixtures.startWorker(tunnelId, client, config);
@@ -90,10 +117,14 @@ class TunnelWorkerTest {
             if (e.getKey().startsWith("BaseData_")) {
                 continue;
             }
-            List<Long> ts = e.getValue().stream()
-                    .map(d -> d.record.getSequenceInfo().getTimestamp())
-                    .collect(Collectors.toList());
-            assertThat(ts).as("sequence of channel %s", e.getKey()).isSorted().doesNotHaveDuplicates();
+            List<Long> ts =
+                    e.getValue().stream()
+                            .map(d -> d.record.getSequenceInfo().getTimestamp())
+                            .collect(Collectors.toList());
+            assertThat(ts)
+                    .as("sequence of channel %s", e.getKey())
+                    .isSorted()
+                    .doesNotHaveDuplicates();
         }
     }
 
@@ -103,38 +134,63 @@ class TunnelWorkerTest {
         for (int i = 0; i < 30; i++) {
             put(sync, "orders", "base-" + i, i);
         }
-        String tunnelId = tunnels.createTunnel(new CreateTunnelRequest("orders", "all", TunnelType.BaseAndStream))
-                .getTunnelId();
-        // Written after the tunnel was created but before anything was read: must come via the stream.
+        String tunnelId =
+                tunnels.createTunnel(
+                                new CreateTunnelRequest("orders", "all", TunnelType.BaseAndStream))
+                        .getTunnelId();
+        // Written after the tunnel was created but before anything was read: must come via the
+        // stream.
         put(sync, "orders", "early", 1);
 
         RecordingProcessor processor = new RecordingProcessor();
         worker(tunnelId, tunnels, processor, "only", 300);
 
-        // The base scan may also see "early"; its arrival on a stream channel means the base is done.
-        Await.until(WAIT, "the early change", () -> processor.hasChange("early", StreamRecord.RecordType.PUT));
+        // The base scan may also see "early"; its arrival on a stream channel means the base is
+        // done.
+        Await.until(
+                WAIT,
+                "the early change",
+                () -> processor.hasChange("early", StreamRecord.RecordType.PUT));
         RowUpdateChange update = new RowUpdateChange("orders", SdkFixtures.key("base-1"));
         update.put("v", ColumnValue.fromLong(100));
         sync.updateRow(new UpdateRowRequest(update));
-        sync.deleteRow(new DeleteRowRequest(new RowDeleteChange("orders", SdkFixtures.key("base-2"))));
+        sync.deleteRow(
+                new DeleteRowRequest(new RowDeleteChange("orders", SdkFixtures.key("base-2"))));
         put(sync, "orders", "late", 2);
-        Await.until(WAIT, "the late changes", () -> processor.hasChange("late", StreamRecord.RecordType.PUT)
-                && processor.hasChange("base-1", StreamRecord.RecordType.UPDATE)
-                && processor.hasChange("base-2", StreamRecord.RecordType.DELETE));
+        Await.until(
+                WAIT,
+                "the late changes",
+                () ->
+                        processor.hasChange("late", StreamRecord.RecordType.PUT)
+                                && processor.hasChange("base-1", StreamRecord.RecordType.UPDATE)
+                                && processor.hasChange("base-2", StreamRecord.RecordType.DELETE));
 
         List<Delivery> all = processor.deliveries();
-        List<Delivery> base = all.stream().filter(d -> d.channelId.startsWith("BaseData_")).collect(Collectors.toList());
-        List<Delivery> stream = all.stream().filter(d -> !d.channelId.startsWith("BaseData_")).collect(Collectors.toList());
-        Set<String> baseKeys = base.stream().map(Delivery::key).collect(Collectors.toCollection(TreeSet::new));
+        List<Delivery> base =
+                all.stream()
+                        .filter(d -> d.channelId.startsWith("BaseData_"))
+                        .collect(Collectors.toList());
+        List<Delivery> stream =
+                all.stream()
+                        .filter(d -> !d.channelId.startsWith("BaseData_"))
+                        .collect(Collectors.toList());
+        Set<String> baseKeys =
+                base.stream().map(Delivery::key).collect(Collectors.toCollection(TreeSet::new));
         // The scan reads the table as it is when read, so it may also see "early"; the stream
         // replays it regardless (at least once).
         assertThat(baseKeys.stream().filter(k -> k.startsWith("base-"))).hasSize(30);
         assertThat(baseKeys).isSubsetOf(withEarly(baseKeysWritten()));
-        assertThat(base).allSatisfy(d -> assertThat(d.record.getRecordType()).isEqualTo(StreamRecord.RecordType.PUT));
+        assertThat(base)
+                .allSatisfy(
+                        d ->
+                                assertThat(d.record.getRecordType())
+                                        .isEqualTo(StreamRecord.RecordType.PUT));
         // All base data first, then every change.
         long lastBase = base.stream().mapToLong(d -> d.order).max().orElseThrow();
         assertThat(stream).allSatisfy(d -> assertThat(d.order).isGreaterThan(lastBase));
-        assertThat(stream).extracting(Delivery::key).containsExactlyInAnyOrder("early", "base-1", "base-2", "late");
+        assertThat(stream)
+                .extracting(Delivery::key)
+                .containsExactlyInAnyOrder("early", "base-1", "base-2", "late");
         assertStreamOrderPerChannel(all);
         // Base rows within a channel come in primary-key order.
         for (List<Delivery> ch : byChannel(base).values()) {
@@ -159,23 +215,37 @@ class TunnelWorkerTest {
     @Test
     void twoWorkersShareChannelsAndTheSurvivorTakesOverAfterTheLeaseTimeout() throws Exception {
         emulator.close();
-        emulator = TablestoreEmulator.builder().partitions(4).sweepInterval(Duration.ofMillis(100)).start();
+        emulator =
+                TablestoreEmulator.builder()
+                        .partitions(4)
+                        .sweepInterval(Duration.ofMillis(100))
+                        .start();
         sync.shutdown();
         tunnels.shutdown();
         sync = SdkFixtures.syncClient(emulator);
         tunnels = SdkFixtures.tunnelClient(emulator);
         SdkFixtures.createTable(sync, "shared");
-        String tunnelId = tunnels.createTunnel(new CreateTunnelRequest("shared", "t", TunnelType.Stream)).getTunnelId();
+        String tunnelId =
+                tunnels.createTunnel(new CreateTunnelRequest("shared", "t", TunnelType.Stream))
+                        .getTunnelId();
 
         RecordingProcessor a = new RecordingProcessor();
         RecordingProcessor b = new RecordingProcessor();
         SdkFixtures.KillableClient killable = new SdkFixtures.KillableClient(tunnels);
         worker(tunnelId, killable.proxy, a, "worker-a", 15);
-        Await.until(WAIT, "worker a holds all four channels", () -> heldBy(tunnelId).size() == 1
-                && heldBy(tunnelId).values().iterator().next() == 4);
+        Await.until(
+                WAIT,
+                "worker a holds all four channels",
+                () ->
+                        heldBy(tunnelId).size() == 1
+                                && heldBy(tunnelId).values().iterator().next() == 4);
         worker(tunnelId, tunnels, b, "worker-b", 300);
-        Await.until(WAIT, () -> "two channels each, got " + heldBy(tunnelId), () -> heldBy(tunnelId).size() == 2
-                && heldBy(tunnelId).values().stream().allMatch(n -> n == 2));
+        Await.until(
+                WAIT,
+                () -> "two channels each, got " + heldBy(tunnelId),
+                () ->
+                        heldBy(tunnelId).size() == 2
+                                && heldBy(tunnelId).values().stream().allMatch(n -> n == 2));
 
         for (int i = 0; i < 40; i++) {
             put(sync, "shared", "first-" + i, i);
@@ -188,13 +258,17 @@ class TunnelWorkerTest {
         for (int i = 0; i < 40; i++) {
             put(sync, "shared", "second-" + i, i);
         }
-        Await.until(WAIT, () -> "the second batch, have " + distinctKeys(a, b).size(),
+        Await.until(
+                WAIT,
+                () -> "the second batch, have " + distinctKeys(a, b).size(),
                 () -> distinctKeys(a, b).size() == 80);
         assertThat(heldBy(tunnelId)).hasSize(1).containsValue(4);
         List<Delivery> all = new ArrayList<>(a.deliveries());
         all.addAll(b.deliveries());
         assertStreamOrderPerChannel(b.deliveries());
-        assertThat(all).extracting(d -> d.record.getRecordType()).containsOnly(StreamRecord.RecordType.PUT);
+        assertThat(all)
+                .extracting(d -> d.record.getRecordType())
+                .containsOnly(StreamRecord.RecordType.PUT);
         killable.dead.set(false); // lets its worker shut down cleanly
     }
 
@@ -221,49 +295,76 @@ class TunnelWorkerTest {
     @Test
     void childrenOfSplitAndMergedShardsAreConsumedAfterTheirParents() throws Exception {
         emulator.close();
-        emulator = TablestoreEmulator.builder().partitions(1).sweepInterval(Duration.ofMillis(100)).start();
+        emulator =
+                TablestoreEmulator.builder()
+                        .partitions(1)
+                        .sweepInterval(Duration.ofMillis(100))
+                        .start();
         sync.shutdown();
         tunnels.shutdown();
         sync = SdkFixtures.syncClient(emulator);
         tunnels = SdkFixtures.tunnelClient(emulator);
         SdkFixtures.createTable(sync, "splits");
-        String tunnelId = tunnels.createTunnel(new CreateTunnelRequest("splits", "t", TunnelType.Stream)).getTunnelId();
+        String tunnelId =
+                tunnels.createTunnel(new CreateTunnelRequest("splits", "t", TunnelType.Stream))
+                        .getTunnelId();
 
         // Everything is written before a worker runs, so children have data long before their
         // parents are done: only the server's ordering keeps them waiting.
         for (String k : List.of("a1", "n1", "z1")) {
             put(sync, "splits", k, 1);
         }
-        List<PartitionInfo> children = emulator.splitPartition("splits", "shard-0",
-                io.github.tablestore.flink.tunnel.client.record.ColumnValue.ofString("m"));
+        List<PartitionInfo> children =
+                emulator.splitPartition(
+                        "splits",
+                        "shard-0",
+                        io.github.tablestore.flink.tunnel.client.record.ColumnValue.ofString("m"));
         for (String k : List.of("a2", "n2", "z2")) {
             put(sync, "splits", k, 2);
         }
-        PartitionInfo merged = emulator.mergePartitions("splits", children.get(0).id(), children.get(1).id());
+        PartitionInfo merged =
+                emulator.mergePartitions("splits", children.get(0).id(), children.get(1).id());
         for (String k : List.of("a3", "n3", "z3")) {
             put(sync, "splits", k, 3);
         }
 
         RecordingProcessor processor = new RecordingProcessor();
         worker(tunnelId, tunnels, processor, "only", 300);
-        Await.until(WAIT, () -> "nine records, got " + processor.deliveries(), () -> processor.size() == 9);
+        Await.until(
+                WAIT,
+                () -> "nine records, got " + processor.deliveries(),
+                () -> processor.size() == 9);
 
         Map<String, List<Delivery>> channels = byChannel(processor.deliveries());
-        assertThat(channels.get("shard-0")).extracting(Delivery::key).containsExactly("a1", "n1", "z1");
-        assertThat(channels.get(children.get(0).id())).extracting(Delivery::key).containsExactly("a2");
-        assertThat(channels.get(children.get(1).id())).extracting(Delivery::key).containsExactly("n2", "z2");
-        assertThat(channels.get(merged.id())).extracting(Delivery::key).containsExactly("a3", "n3", "z3");
+        assertThat(channels.get("shard-0"))
+                .extracting(Delivery::key)
+                .containsExactly("a1", "n1", "z1");
+        assertThat(channels.get(children.get(0).id()))
+                .extracting(Delivery::key)
+                .containsExactly("a2");
+        assertThat(channels.get(children.get(1).id()))
+                .extracting(Delivery::key)
+                .containsExactly("n2", "z2");
+        assertThat(channels.get(merged.id()))
+                .extracting(Delivery::key)
+                .containsExactly("a3", "n3", "z3");
         long parentDone = last(channels.get("shard-0"));
         assertThat(first(channels.get(children.get(0).id()))).isGreaterThan(parentDone);
         assertThat(first(channels.get(children.get(1).id()))).isGreaterThan(parentDone);
-        long childrenDone = Math.max(last(channels.get(children.get(0).id())), last(channels.get(children.get(1).id())));
+        long childrenDone =
+                Math.max(
+                        last(channels.get(children.get(0).id())),
+                        last(channels.get(children.get(1).id())));
         assertThat(first(channels.get(merged.id()))).isGreaterThan(childrenDone);
-        Await.until(WAIT, "the parents to terminate", () -> {
-            TunnelView v = emulator.tunnel(tunnelId);
-            return v.channel("shard-0").status() == ChannelStatus.TERMINATED
-                    && v.channel(children.get(0).id()).status() == ChannelStatus.TERMINATED
-                    && v.channel(children.get(1).id()).status() == ChannelStatus.TERMINATED;
-        });
+        Await.until(
+                WAIT,
+                "the parents to terminate",
+                () -> {
+                    TunnelView v = emulator.tunnel(tunnelId);
+                    return v.channel("shard-0").status() == ChannelStatus.TERMINATED
+                            && v.channel(children.get(0).id()).status() == ChannelStatus.TERMINATED
+                            && v.channel(children.get(1).id()).status() == ChannelStatus.TERMINATED;
+                });
     }
 
     private static long first(List<Delivery> ds) {
@@ -277,17 +378,28 @@ class TunnelWorkerTest {
     @Test
     void aRestartedWorkerResumesFromItsLastCheckpoint() throws Exception {
         SdkFixtures.createTable(sync, "resume");
-        String tunnelId = tunnels.createTunnel(new CreateTunnelRequest("resume", "t", TunnelType.Stream)).getTunnelId();
+        String tunnelId =
+                tunnels.createTunnel(new CreateTunnelRequest("resume", "t", TunnelType.Stream))
+                        .getTunnelId();
         RecordingProcessor first = new RecordingProcessor();
         TunnelWorker w1 = worker(tunnelId, tunnels, first, "first", 300);
         for (int i = 0; i < 20; i++) {
             put(sync, "resume", "before-" + i, i);
         }
         Await.until(WAIT, "the first batch", () -> first.size() == 20);
-        Await.until(WAIT, "checkpoints covering the first batch", () -> emulator.tunnel(tunnelId).channels().stream()
-                .mapToLong(ChannelView::recordCount).sum() == 20);
+        Await.until(
+                WAIT,
+                "checkpoints covering the first batch",
+                () ->
+                        emulator.tunnel(tunnelId).channels().stream()
+                                        .mapToLong(ChannelView::recordCount)
+                                        .sum()
+                                == 20);
         w1.shutdown();
-        Await.until(WAIT, "the first worker to leave", () -> emulator.tunnel(tunnelId).clients().isEmpty());
+        Await.until(
+                WAIT,
+                "the first worker to leave",
+                () -> emulator.tunnel(tunnelId).clients().isEmpty());
 
         for (int i = 0; i < 20; i++) {
             put(sync, "resume", "after-" + i, i);
@@ -295,7 +407,9 @@ class TunnelWorkerTest {
         RecordingProcessor second = new RecordingProcessor();
         worker(tunnelId, tunnels, second, "second", 300);
         Await.until(WAIT, "the second batch", () -> second.size() >= 20);
-        assertThat(second.deliveries()).extracting(Delivery::key).allSatisfy(k -> assertThat(k).startsWith("after-"));
+        assertThat(second.deliveries())
+                .extracting(Delivery::key)
+                .allSatisfy(k -> assertThat(k).startsWith("after-"));
         assertThat(second.deliveries()).hasSize(20);
     }
 }

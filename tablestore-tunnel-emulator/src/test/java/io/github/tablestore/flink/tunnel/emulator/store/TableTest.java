@@ -1,8 +1,20 @@
-package io.github.tablestore.flink.tunnel.emulator.store;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static io.github.tablestore.flink.tunnel.emulator.testing.TestTables.put;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -13,12 +25,18 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.ApiException;
 import io.github.tablestore.flink.tunnel.emulator.testing.TestTables;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.github.tablestore.flink.tunnel.emulator.testing.TestTables.put;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rows, partitions and the change log of a table. */
 class TableTest {
@@ -48,7 +66,8 @@ class TableTest {
         for (Partition p : t.routedPartitions()) {
             assertThat(p.shard().endIndex()).as(p.id()).isBetween(50L, 150L);
         }
-        assertThat(KeySpan.hashOf(ColumnValue.ofString("key-1"))).isEqualTo(KeySpan.hashOf(ColumnValue.ofString("key-1")));
+        assertThat(KeySpan.hashOf(ColumnValue.ofString("key-1")))
+                .isEqualTo(KeySpan.hashOf(ColumnValue.ofString("key-1")));
         long before = t.partition("shard-2").shard().endIndex();
         put(t, "key-7", 0);
         put(t, "key-7", 1);
@@ -67,51 +86,113 @@ class TableTest {
         List<Partition> children = t.split("shard-0", null);
         assertThat(children.get(1).span().lo()).isEqualTo(ColumnValue.ofString("c"));
         assertThat(t.partition("shard-0").shard().isClosed()).isTrue();
-        assertThat(t.splitPoints()).containsExactly(ColumnValue.ofString("c"), ColumnValue.ofString("m"));
+        assertThat(t.splitPoints())
+                .containsExactly(ColumnValue.ofString("c"), ColumnValue.ofString("m"));
         put(t, "b", 2);
         put(t, "c", 2);
         assertThat(children.get(0).shard().endIndex()).isEqualTo(1);
         assertThat(children.get(1).shard().endIndex()).isEqualTo(1);
 
-        assertThatThrownBy(() -> t.merge(children.get(0).id(), "shard-1")).hasMessageContaining("not adjacent");
-        assertThatThrownBy(() -> t.split("shard-0", null)).hasMessageContaining("already split or merged");
+        assertThatThrownBy(() -> t.merge(children.get(0).id(), "shard-1"))
+                .hasMessageContaining("not adjacent");
+        assertThatThrownBy(() -> t.split("shard-0", null))
+                .hasMessageContaining("already split or merged");
         Partition merged = t.merge(children.get(1).id(), children.get(0).id());
-        assertThat(merged.shard().parentIds()).containsExactly(children.get(0).id(), children.get(1).id());
-        assertThat(merged.span()).isEqualTo(KeySpan.range(ColumnValue.INF_MIN, ColumnValue.ofString("m")));
+        assertThat(merged.shard().parentIds())
+                .containsExactly(children.get(0).id(), children.get(1).id());
+        assertThat(merged.span())
+                .isEqualTo(KeySpan.range(ColumnValue.INF_MIN, ColumnValue.ofString("m")));
     }
 
     @Test
     void keepsVersionsIncrementsAndAssignsAutoIncrementKeys() {
-        TableProtos.TableMeta meta = TableProtos.TableMeta.newBuilder()
-                .setTableName("auto")
-                .addPrimaryKey(TableProtos.PrimaryKeySchema.newBuilder().setName("p").setType(TableProtos.PrimaryKeyType.STRING))
-                .addPrimaryKey(TableProtos.PrimaryKeySchema.newBuilder().setName("id").setType(TableProtos.PrimaryKeyType.INTEGER)
-                        .setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT))
-                .build();
-        Table t = instance.createTable(meta, TableProtos.TableOptions.newBuilder().setMaxVersions(2).build(), null,
-                List.of(), 1);
-        PrimaryKey placeholder = PrimaryKey.of(new PrimaryKeyColumn("p", ColumnValue.ofString("x")),
-                new PrimaryKeyColumn("id", ColumnValue.AUTO_INCREMENT));
-        Row first = t.write(new RowChange(RowChange.Kind.PUT, Row.of(placeholder, List.of(Cell.put("n", ColumnValue.ofLong(1), 10))),
-                TableProtos.RowExistenceExpectation.IGNORE, TableProtos.ReturnType.RT_PK, List.of())).returnRow();
-        Row second = t.write(new RowChange(RowChange.Kind.PUT, Row.of(placeholder, List.of()),
-                TableProtos.RowExistenceExpectation.IGNORE, TableProtos.ReturnType.RT_PK, List.of())).returnRow();
+        TableProtos.TableMeta meta =
+                TableProtos.TableMeta.newBuilder()
+                        .setTableName("auto")
+                        .addPrimaryKey(
+                                TableProtos.PrimaryKeySchema.newBuilder()
+                                        .setName("p")
+                                        .setType(TableProtos.PrimaryKeyType.STRING))
+                        .addPrimaryKey(
+                                TableProtos.PrimaryKeySchema.newBuilder()
+                                        .setName("id")
+                                        .setType(TableProtos.PrimaryKeyType.INTEGER)
+                                        .setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT))
+                        .build();
+        Table t =
+                instance.createTable(
+                        meta,
+                        TableProtos.TableOptions.newBuilder().setMaxVersions(2).build(),
+                        null,
+                        List.of(),
+                        1);
+        PrimaryKey placeholder =
+                PrimaryKey.of(
+                        new PrimaryKeyColumn("p", ColumnValue.ofString("x")),
+                        new PrimaryKeyColumn("id", ColumnValue.AUTO_INCREMENT));
+        Row first =
+                t.write(
+                                new RowChange(
+                                        RowChange.Kind.PUT,
+                                        Row.of(
+                                                placeholder,
+                                                List.of(Cell.put("n", ColumnValue.ofLong(1), 10))),
+                                        TableProtos.RowExistenceExpectation.IGNORE,
+                                        TableProtos.ReturnType.RT_PK,
+                                        List.of()))
+                        .returnRow();
+        Row second =
+                t.write(
+                                new RowChange(
+                                        RowChange.Kind.PUT,
+                                        Row.of(placeholder, List.of()),
+                                        TableProtos.RowExistenceExpectation.IGNORE,
+                                        TableProtos.ReturnType.RT_PK,
+                                        List.of()))
+                        .returnRow();
         long id1 = first.primaryKey().get(1).value().asLong();
         assertThat(second.primaryKey().get(1).value().asLong()).isGreaterThan(id1);
 
         PrimaryKey key = first.primaryKey();
-        t.write(RowChange.of(RowChange.Kind.UPDATE, Row.of(key, List.of(Cell.put("n", ColumnValue.ofLong(5), 20)))));
+        t.write(
+                RowChange.of(
+                        RowChange.Kind.UPDATE,
+                        Row.of(key, List.of(Cell.put("n", ColumnValue.ofLong(5), 20)))));
         t.write(RowChange.of(RowChange.Kind.UPDATE, Row.of(key, List.of(Cell.increment("n", 3)))));
         Row read = t.row(key).read(Set.of(), 10, 0, Long.MAX_VALUE);
-        assertThat(read.cells()).extracting(c -> c.value().asLong()).containsExactly(8L, 5L); // max 2 versions
+        assertThat(read.cells())
+                .extracting(c -> c.value().asLong())
+                .containsExactly(8L, 5L); // max 2 versions
 
-        t.write(RowChange.of(RowChange.Kind.UPDATE, Row.of(key, List.of(Cell.put("s", ColumnValue.ofString("a"))))));
-        assertThatThrownBy(() -> t.write(RowChange.of(RowChange.Kind.UPDATE, Row.of(key, List.of(Cell.increment("s", 1))))))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo("OTSParameterInvalid"));
-        assertThatThrownBy(() -> t.write(RowChange.of(RowChange.Kind.PUT,
-                Row.of(PrimaryKey.of(new PrimaryKeyColumn("p", ColumnValue.ofLong(1)), new PrimaryKeyColumn("id", ColumnValue.ofLong(1))),
-                        List.of()))))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo("OTSParameterInvalid"));
+        t.write(
+                RowChange.of(
+                        RowChange.Kind.UPDATE,
+                        Row.of(key, List.of(Cell.put("s", ColumnValue.ofString("a"))))));
+        assertThatThrownBy(
+                        () ->
+                                t.write(
+                                        RowChange.of(
+                                                RowChange.Kind.UPDATE,
+                                                Row.of(key, List.of(Cell.increment("s", 1))))))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("OTSParameterInvalid"));
+        assertThatThrownBy(
+                        () ->
+                                t.write(
+                                        RowChange.of(
+                                                RowChange.Kind.PUT,
+                                                Row.of(
+                                                        PrimaryKey.of(
+                                                                new PrimaryKeyColumn(
+                                                                        "p", ColumnValue.ofLong(1)),
+                                                                new PrimaryKeyColumn(
+                                                                        "id",
+                                                                        ColumnValue.ofLong(1))),
+                                                        List.of()))))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo("OTSParameterInvalid"));
     }
 
     @Test
@@ -126,6 +207,7 @@ class TableTest {
         assertThat(s.firstIndex()).isEqualTo(1);
         assertThat(s.endIndex()).isEqualTo(2);
         assertThat(logged(t)).isEqualTo(2);
-        assertThatThrownBy(() -> s.read(0, 0, Long.MAX_VALUE, 10, 1000)).isInstanceOf(LogExpiredException.class);
+        assertThatThrownBy(() -> s.read(0, 0, Long.MAX_VALUE, 10, 1000))
+                .isInstanceOf(LogExpiredException.class);
     }
 }

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.testing;
 
 import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +76,8 @@ public final class RawHttp implements AutoCloseable {
         return h;
     }
 
-    public void send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+    public void send(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         sb.append("Host: 127.0.0.1\r\n");
@@ -72,7 +90,8 @@ public final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
-    public Response call(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
+    public Response call(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         send(method, path, headers, body);
         return read();
     }
@@ -88,7 +107,9 @@ public final class RawHttp implements AutoCloseable {
         String l;
         while ((l = line()) != null && !l.isEmpty()) {
             int colon = l.indexOf(':');
-            headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+            headers.put(
+                    l.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    l.substring(colon + 1).trim());
         }
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);

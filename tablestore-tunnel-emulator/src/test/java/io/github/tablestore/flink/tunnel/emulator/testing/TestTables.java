@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.emulator.testing;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
@@ -12,6 +27,9 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +39,18 @@ public final class TestTables {
     private TestTables() {}
 
     /** A table with one STRING primary-key column {@code pk}. */
-    public static Table create(Instance instance, String name, int partitions, List<ColumnValue> splitPoints) {
-        TableProtos.TableMeta meta = TableProtos.TableMeta.newBuilder()
-                .setTableName(name)
-                .addPrimaryKey(TableProtos.PrimaryKeySchema.newBuilder()
-                        .setName("pk")
-                        .setType(TableProtos.PrimaryKeyType.STRING))
-                .build();
-        TableProtos.TableOptions options = TableProtos.TableOptions.newBuilder()
-                .setMaxVersions(1)
-                .setTimeToLive(-1)
-                .build();
+    public static Table create(
+            Instance instance, String name, int partitions, List<ColumnValue> splitPoints) {
+        TableProtos.TableMeta meta =
+                TableProtos.TableMeta.newBuilder()
+                        .setTableName(name)
+                        .addPrimaryKey(
+                                TableProtos.PrimaryKeySchema.newBuilder()
+                                        .setName("pk")
+                                        .setType(TableProtos.PrimaryKeyType.STRING))
+                        .build();
+        TableProtos.TableOptions options =
+                TableProtos.TableOptions.newBuilder().setMaxVersions(1).setTimeToLive(-1).build();
         return instance.createTable(meta, options, null, splitPoints, partitions);
     }
 
@@ -40,7 +59,10 @@ public final class TestTables {
     }
 
     public static void put(Table table, String pk, long value) {
-        table.write(RowChange.of(RowChange.Kind.PUT, Row.of(key(pk), List.of(Cell.put("v", ColumnValue.ofLong(value))))));
+        table.write(
+                RowChange.of(
+                        RowChange.Kind.PUT,
+                        Row.of(key(pk), List.of(Cell.put("v", ColumnValue.ofLong(value))))));
     }
 
     public static void delete(Table table, String pk) {
@@ -52,7 +74,10 @@ public final class TestTables {
         List<TunnelProtos.Record> out = new ArrayList<>();
         for (byte[] f : frames) {
             try {
-                out.addAll(TunnelProtos.ReadRecordsResponse.newBuilder().mergeFrom(f).getRecordsList());
+                out.addAll(
+                        TunnelProtos.ReadRecordsResponse.newBuilder()
+                                .mergeFrom(f)
+                                .getRecordsList());
             } catch (InvalidProtocolBufferException e) {
                 throw new AssertionError(e);
             }

@@ -1,8 +1,20 @@
-package io.github.tablestore.flink.tunnel.emulator.tunnel;
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import static io.github.tablestore.flink.tunnel.emulator.testing.TestTables.put;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package io.github.tablestore.flink.tunnel.emulator.tunnel;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
@@ -18,15 +30,21 @@ import io.github.tablestore.flink.tunnel.emulator.store.Partition;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
 import io.github.tablestore.flink.tunnel.emulator.testing.TestTables;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.github.tablestore.flink.tunnel.emulator.testing.TestTables.put;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The tunnel service's state machine, tokens and reads, driven directly on a controlled clock. */
 class TunnelServiceTest {
@@ -47,7 +65,9 @@ class TunnelServiceTest {
     }
 
     private static void assertCode(String code, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.errorCode()).isEqualTo(code));
     }
 
     /** Heartbeat with no reports; returns the held channels by id. */
@@ -55,7 +75,8 @@ class TunnelServiceTest {
         return beat(tunnel, client, List.of());
     }
 
-    private Map<String, ChannelState> beat(String tunnel, String client, List<ChannelState> reports) {
+    private Map<String, ChannelState> beat(
+            String tunnel, String client, List<ChannelState> reports) {
         Map<String, ChannelState> out = new HashMap<>();
         for (ChannelState c : service.heartbeat(tunnel, client, reports)) {
             out.put(c.channelId(), c);
@@ -91,10 +112,12 @@ class TunnelServiceTest {
 
         Map<String, ChannelState> held = beat(tunnel, c);
         assertThat(held.keySet()).containsExactlyInAnyOrder("BaseData_shard-0", "BaseData_shard-1");
-        assertThat(held.values()).allSatisfy(s -> {
-            assertThat(s.status()).isEqualTo(ChannelStatus.OPEN);
-            assertThat(s.version()).isEqualTo(1);
-        });
+        assertThat(held.values())
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.status()).isEqualTo(ChannelStatus.OPEN);
+                            assertThat(s.version()).isEqualTo(1);
+                        });
         assertThat(service.tunnel(tunnel).stage()).isEqualTo("ProcessBaseData");
 
         List<String> base = new ArrayList<>();
@@ -144,12 +167,17 @@ class TunnelServiceTest {
             acks.add(s.reportAs(ChannelStatus.CLOSE));
         }
         heldA = beat(tunnel, a, acks);
-        assertThat(heldA).hasSize(2).allSatisfy((id, s) -> assertThat(s.status()).isEqualTo(ChannelStatus.OPEN));
+        assertThat(heldA)
+                .hasSize(2)
+                .allSatisfy((id, s) -> assertThat(s.status()).isEqualTo(ChannelStatus.OPEN));
         Map<String, ChannelState> heldB = beat(tunnel, b);
-        assertThat(heldB).hasSize(2).allSatisfy((id, s) -> {
-            assertThat(s.status()).isEqualTo(ChannelStatus.OPEN);
-            assertThat(s.version()).isEqualTo(4);
-        });
+        assertThat(heldB)
+                .hasSize(2)
+                .allSatisfy(
+                        (id, s) -> {
+                            assertThat(s.status()).isEqualTo(ChannelStatus.OPEN);
+                            assertThat(s.version()).isEqualTo(4);
+                        });
         assertThat(heldB.keySet()).doesNotContainAnyElementsOf(heldA.keySet());
         // Stable: further heartbeats move nothing.
         assertThat(beat(tunnel, a).keySet()).isEqualTo(heldA.keySet());
@@ -169,7 +197,14 @@ class TunnelServiceTest {
         ChannelState ofA = heldA.values().iterator().next();
 
         beat(tunnel, b, List.of(ofA.reportAs(ChannelStatus.TERMINATED))); // not b's channel
-        beat(tunnel, a, List.of(new ChannelState(ofA.channelId(), ofA.version(), ChannelStatus.TERMINATED))); // stale
+        beat(
+                tunnel,
+                a,
+                List.of(
+                        new ChannelState(
+                                ofA.channelId(),
+                                ofA.version(),
+                                ChannelStatus.TERMINATED))); // stale
         ChannelView v = service.tunnel(tunnel).channel(ofA.channelId());
         assertThat(v.status()).isEqualTo(ChannelStatus.OPEN);
         assertThat(v.owner()).isEqualTo(a);
@@ -215,7 +250,8 @@ class TunnelServiceTest {
         String b = service.connect(tunnel, 300, "b");
         assertThat(beat(tunnel, b)).hasSize(2);
         service.shutdown(tunnel, b);
-        assertThat(service.tunnel(tunnel).channels()).allSatisfy(c -> assertThat(c.status()).isEqualTo(ChannelStatus.WAIT));
+        assertThat(service.tunnel(tunnel).channels())
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(ChannelStatus.WAIT));
         assertCode("OTSResourceGone", () -> service.shutdown(tunnel, b));
     }
 
@@ -233,14 +269,22 @@ class TunnelServiceTest {
         assertThat(initial.sequenceNumber()).isZero();
         ReadBatch batch = service.readRecords(tunnel, a, mine, initial.token());
         service.checkpoint(tunnel, a, mine, batch.nextToken(), 1);
-        assertThat(service.getCheckpoint(tunnel, a, mine)).isEqualTo(new ChannelCheckpoint(batch.nextToken(), 1));
+        assertThat(service.getCheckpoint(tunnel, a, mine))
+                .isEqualTo(new ChannelCheckpoint(batch.nextToken(), 1));
 
-        assertCode("OTSSequenceNumberNotMatch", () -> service.checkpoint(tunnel, a, mine, batch.nextToken(), 1));
-        assertCode("OTSSequenceNumberNotMatch", () -> service.checkpoint(tunnel, b, mine, batch.nextToken(), 5));
+        assertCode(
+                "OTSSequenceNumberNotMatch",
+                () -> service.checkpoint(tunnel, a, mine, batch.nextToken(), 1));
+        assertCode(
+                "OTSSequenceNumberNotMatch",
+                () -> service.checkpoint(tunnel, b, mine, batch.nextToken(), 5));
         String othersToken = service.getCheckpoint(tunnel, b, other).token();
-        assertCode("OTSParameterInvalid", () -> service.checkpoint(tunnel, a, mine, othersToken, 2));
-        assertCode("OTSParameterInvalid", () -> service.checkpoint(tunnel, a, mine, "not-a-token", 2));
-        assertCode("OTSParameterInvalid", () -> service.getCheckpoint(tunnel, a, "no-such-channel"));
+        assertCode(
+                "OTSParameterInvalid", () -> service.checkpoint(tunnel, a, mine, othersToken, 2));
+        assertCode(
+                "OTSParameterInvalid", () -> service.checkpoint(tunnel, a, mine, "not-a-token", 2));
+        assertCode(
+                "OTSParameterInvalid", () -> service.getCheckpoint(tunnel, a, "no-such-channel"));
         assertCode("OTSParameterInvalid", () -> service.getCheckpoint("no-such-tunnel", a, mine));
         assertCode("OTSResourceGone", () -> service.getCheckpoint(tunnel, "no-such-client", mine));
     }
@@ -262,10 +306,14 @@ class TunnelServiceTest {
             batches.add(TestTables.keys(b.frames()));
             more.add(b.mayMoreRecord());
             assertThat(TestTables.records(b.frames()))
-                    .allSatisfy(r -> assertThat(r.getActionType()).isEqualTo(TunnelProtos.ActionType.PUT_ROW));
+                    .allSatisfy(
+                            r ->
+                                    assertThat(r.getActionType())
+                                            .isEqualTo(TunnelProtos.ActionType.PUT_ROW));
             token = b.nextToken();
         }
-        assertThat(batches).containsExactly(List.of("a", "b", "c"), List.of("d", "e", "f"), List.of("g"));
+        assertThat(batches)
+                .containsExactly(List.of("a", "b", "c"), List.of("d", "e", "f"), List.of("g"));
         assertThat(more).containsExactly(true, true, false);
     }
 
@@ -308,11 +356,17 @@ class TunnelServiceTest {
                 .containsExactly(children.get(0).id(), children.get(1).id());
 
         held = beat(tunnel, c, List.of(parent.reportAs(ChannelStatus.TERMINATED)));
-        assertThat(held.keySet()).containsExactlyInAnyOrder(children.get(0).id(), children.get(1).id());
+        assertThat(held.keySet())
+                .containsExactlyInAnyOrder(children.get(0).id(), children.get(1).id());
         ChannelState first = held.get(children.get(0).id());
         held = beat(tunnel, c, List.of(first.reportAs(ChannelStatus.TERMINATED)));
-        assertThat(held.keySet()).containsExactly(children.get(1).id()); // merged child still waits for the sibling
-        held = beat(tunnel, c, List.of(held.get(children.get(1).id()).reportAs(ChannelStatus.TERMINATED)));
+        assertThat(held.keySet())
+                .containsExactly(children.get(1).id()); // merged child still waits for the sibling
+        held =
+                beat(
+                        tunnel,
+                        c,
+                        List.of(held.get(children.get(1).id()).reportAs(ChannelStatus.TERMINATED)));
         assertThat(held.keySet()).containsExactly(merged.id());
     }
 
@@ -323,7 +377,9 @@ class TunnelServiceTest {
         String c = service.connect(tunnel, 300, "c");
         assertThat(beat(tunnel, c)).hasSize(2);
         Partition pinned = t.addPinnedPartition();
-        t.write(RowChange.of(RowChange.Kind.PUT, Row.of(TestTables.key("p"), List.of())), pinned.id());
+        t.write(
+                RowChange.of(RowChange.Kind.PUT, Row.of(TestTables.key("p"), List.of())),
+                pinned.id());
         assertThat(beat(tunnel, c)).containsKey(pinned.id()).hasSize(3);
         String[] last = new String[1];
         assertThat(drain(tunnel, c, pinned.id(), last)).containsExactly("p");
@@ -340,18 +396,34 @@ class TunnelServiceTest {
         now.addAndGet(1000);
         put(t, "mid", 2);
         String latest = service.createTunnel("t", "latest", TunnelType.STREAM, null);
-        String earliest = service.createTunnel("t", "earliest", TunnelType.STREAM,
-                TunnelProtos.StreamTunnelConfig.newBuilder().setFlag(TunnelProtos.StartOffsetFlag.EARLIEST).build());
-        String fromMiddle = service.createTunnel("t", "from", TunnelType.STREAM,
-                TunnelProtos.StreamTunnelConfig.newBuilder().setStartOffset(middle * 1_000_000L).build());
+        String earliest =
+                service.createTunnel(
+                        "t",
+                        "earliest",
+                        TunnelType.STREAM,
+                        TunnelProtos.StreamTunnelConfig.newBuilder()
+                                .setFlag(TunnelProtos.StartOffsetFlag.EARLIEST)
+                                .build());
+        String fromMiddle =
+                service.createTunnel(
+                        "t",
+                        "from",
+                        TunnelType.STREAM,
+                        TunnelProtos.StreamTunnelConfig.newBuilder()
+                                .setStartOffset(middle * 1_000_000L)
+                                .build());
         now.addAndGet(1000);
         put(t, "new", 3);
         long end = clock.millis() + 500;
-        String bounded = service.createTunnel("t", "bounded", TunnelType.STREAM,
-                TunnelProtos.StreamTunnelConfig.newBuilder()
-                        .setStartOffset(middle * 1_000_000L)
-                        .setEndOffset(end * 1_000_000L)
-                        .build());
+        String bounded =
+                service.createTunnel(
+                        "t",
+                        "bounded",
+                        TunnelType.STREAM,
+                        TunnelProtos.StreamTunnelConfig.newBuilder()
+                                .setStartOffset(middle * 1_000_000L)
+                                .setEndOffset(end * 1_000_000L)
+                                .build());
         now.addAndGet(1000);
         put(t, "beyond", 4);
 
@@ -396,7 +468,9 @@ class TunnelServiceTest {
         String c = service.connect(tunnel, 300, "c");
         beat(tunnel, c);
         put(t, "a", 1);
-        ReadBatch b = service.readRecords(tunnel, c, "shard-0", service.getCheckpoint(tunnel, c, "shard-0").token());
+        ReadBatch b =
+                service.readRecords(
+                        tunnel, c, "shard-0", service.getCheckpoint(tunnel, c, "shard-0").token());
         service.checkpoint(tunnel, c, "shard-0", b.nextToken(), 1);
         TunnelView v = service.describeTunnel("t", "tn");
         ChannelView ch = v.channel("shard-0");
@@ -406,10 +480,14 @@ class TunnelServiceTest {
         assertThat(ch.recordCount()).isEqualTo(1);
         assertThat(ch.readRequests()).isEqualTo(1);
         service.readRecords(tunnel, c, "shard-0", b.nextToken());
-        assertThat(service.describeTunnel("t", "tn").channel("shard-0").readRequests()).isEqualTo(2);
+        assertThat(service.describeTunnel("t", "tn").channel("shard-0").readRequests())
+                .isEqualTo(2);
         assertThat(v.clients()).extracting(ClientView::tag).containsExactly("c");
         assertCode("OTSParameterInvalid", () -> service.describeTunnel("t", "missing"));
-        assertCode("OTSTunnelExist", () -> service.createTunnel("t", "tn", TunnelType.STREAM, null));
-        assertCode("OTSParameterInvalid", () -> service.createTunnel("missing", "tn", TunnelType.STREAM, null));
+        assertCode(
+                "OTSTunnelExist", () -> service.createTunnel("t", "tn", TunnelType.STREAM, null));
+        assertCode(
+                "OTSParameterInvalid",
+                () -> service.createTunnel("missing", "tn", TunnelType.STREAM, null));
     }
 }

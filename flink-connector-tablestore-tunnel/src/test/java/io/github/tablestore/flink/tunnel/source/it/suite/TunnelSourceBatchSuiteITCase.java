@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.it.suite;
 
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -6,6 +22,7 @@ import org.apache.flink.connector.testframe.environment.TestEnvironmentSettings;
 import org.apache.flink.connector.testframe.testsuites.SourceTestSuiteBase;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +41,8 @@ class TunnelSourceBatchSuiteITCase {
     /** The framework's MiniCluster environment, creating batch execution environments. */
     private static final class BatchEnvironment extends MiniClusterTestEnvironment {
         @Override
-        public StreamExecutionEnvironment createExecutionEnvironment(TestEnvironmentSettings settings) {
+        public StreamExecutionEnvironment createExecutionEnvironment(
+                TestEnvironmentSettings settings) {
             StreamExecutionEnvironment env = super.createExecutionEnvironment(settings);
             env.setRuntimeMode(RuntimeExecutionMode.BATCH);
             return env;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 The Tablestore Tunnel Flink connector authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.github.tablestore.flink.tunnel.source.it.suite;
 
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
@@ -12,11 +28,7 @@ import io.github.tablestore.flink.tunnel.emulator.TableSpec;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.source.TestSources;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -24,6 +36,12 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.testframe.external.ExternalSystemSplitDataWriter;
 import org.apache.flink.connector.testframe.external.source.DataStreamSourceExternalContext;
 import org.apache.flink.connector.testframe.external.source.TestingSourceSettings;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One test case's view of the emulator for Flink's source test suite: its own table, and one
@@ -49,6 +67,7 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
     private final String table;
     private boolean tableCreated;
     private int writers;
+
     /** The partition holding the largest keys (bounded mode): the next writer splits it. */
     private String tailPartition;
 
@@ -59,11 +78,12 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
 
     private void ensureTable() {
         if (!tableCreated) {
-            emulator.createTable(TableSpec.builder(table)
-                    .primaryKey("pk", PrimaryKeyType.STRING)
-                    .partitions(1)
-                    .stream(24, List.of())
-                    .build());
+            emulator.createTable(
+                    TableSpec.builder(table)
+                            .primaryKey("pk", PrimaryKeyType.STRING)
+                            .partitions(1)
+                            .stream(24, List.of())
+                            .build());
             tableCreated = true;
             tailPartition = emulator.partitions(table).get(0).id();
         }
@@ -73,10 +93,13 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
     public Source<String, ?, ?> createSource(TestingSourceSettings settings) {
         ensureTable();
         boolean bounded = settings.getBoundedness() == Boundedness.BOUNDED;
-        TunnelSourceBuilder<String> builder = TestSources.builder(emulator, table,
-                bounded ? "suite-base" : "suite-stream",
-                bounded ? TunnelType.BASE_DATA : TunnelType.STREAM,
-                new ValueColumnSchema());
+        TunnelSourceBuilder<String> builder =
+                TestSources.builder(
+                        emulator,
+                        table,
+                        bounded ? "suite-base" : "suite-stream",
+                        bounded ? TunnelType.BASE_DATA : TunnelType.STREAM,
+                        new ValueColumnSchema());
         if (!bounded) {
             builder.setStreamStartEarliest();
         }
@@ -84,7 +107,8 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
     }
 
     @Override
-    public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(TestingSourceSettings settings) {
+    public ExternalSystemSplitDataWriter<String> createSourceSplitDataWriter(
+            TestingSourceSettings settings) {
         ensureTable();
         int index = writers++;
         if (settings.getBoundedness() == Boundedness.BOUNDED) {
@@ -100,12 +124,14 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
     }
 
     @Override
-    public List<String> generateTestData(TestingSourceSettings settings, int splitIndex, long seed) {
+    public List<String> generateTestData(
+            TestingSourceSettings settings, int splitIndex, long seed) {
         Random random = new Random(seed);
         int count = 20 + random.nextInt(30);
         List<String> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            records.add("split-" + splitIndex + "-" + i + "-" + Long.toHexString(random.nextLong()));
+            records.add(
+                    "split-" + splitIndex + "-" + i + "-" + Long.toHexString(random.nextLong()));
         }
         return records;
     }
@@ -131,7 +157,8 @@ final class TunnelSourceExternalContext implements DataStreamSourceExternalConte
     }
 
     private static Row row(String key, String value) {
-        return Row.of(PrimaryKey.of(new PrimaryKeyColumn("pk", ColumnValue.ofString(key))),
+        return Row.of(
+                PrimaryKey.of(new PrimaryKeyColumn("pk", ColumnValue.ofString(key))),
                 List.of(Cell.put(VALUE_COLUMN, ColumnValue.ofString(value))));
     }
 
