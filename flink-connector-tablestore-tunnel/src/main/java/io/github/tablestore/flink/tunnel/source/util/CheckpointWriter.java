@@ -35,7 +35,7 @@ import org.apache.flink.annotation.Internal;
  */
 @Internal
 public final class CheckpointWriter {
-    static final int ATTEMPTS = 3;
+    public static final int ATTEMPTS = 3;
 
     /** What {@link #store} did. */
     public enum Outcome {

@@ -27,6 +27,7 @@ import io.github.tablestore.flink.tunnel.source.testing.GivenEnvironmentCredenti
 import io.github.tablestore.flink.tunnel.source.testing.KeyValueSchema;
 import io.github.tablestore.flink.tunnel.source.testing.MiniClusterWithEmulator;
 import io.github.tablestore.flink.tunnel.source.testing.TestTables;
+import io.github.tablestore.flink.tunnel.source.util.CheckpointWriter;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
@@ -123,13 +124,19 @@ class FaultMatrixITCase {
                 e -> e.expireClient(e.tunnels().get(0).clients().get(0).clientId()),
                 "tunnel.reconnects",
                 1),
+        // A commit gives up (commitsFailed) after CheckpointWriter.ATTEMPTS refusals in a row. The
+        // two readers commit concurrently, each one channel at a time, so each can absorb
+        // ATTEMPTS - 1 refusals and still succeed: only 2 * (ATTEMPTS - 1) + ATTEMPTS refusals
+        // make one commit give up whatever the interleaving.
         SEQUENCE_NUMBER_MISMATCH(
                 e ->
                         e.faults()
                                 .add(
                                         FaultSpec.on("Checkpoint")
                                                 .error(400, "OTSSequenceNumberNotMatch", "injected")
-                                                .times(4)),
+                                                .times(
+                                                        2 * (CheckpointWriter.ATTEMPTS - 1)
+                                                                + CheckpointWriter.ATTEMPTS)),
                 "tunnel.commitsFailed",
                 1);
 
