@@ -92,7 +92,8 @@ public final class TunnelSourceOptions {
                     .withDescription(
                             "Where a STREAM tunnel created by the source begins (a BaseAndStream "
                                     + "tunnel's stream always starts where its base data was taken). "
-                                    + "Ignored for an existing tunnel.");
+                                    + "When set, an existing STREAM tunnel must have been created "
+                                    + "with this start.");
 
     public static final ConfigOption<Long> STREAM_START_TIMESTAMP =
             ConfigOptions.key("tunnel.stream.start-timestamp")
