@@ -22,11 +22,11 @@ import io.github.tablestore.flink.tunnel.source.enumerator.TunnelEnumeratorState
 import io.github.tablestore.flink.tunnel.source.enumerator.TunnelSplitEnumerator;
 import io.github.tablestore.flink.tunnel.source.reader.CheckpointingProbe;
 import io.github.tablestore.flink.tunnel.source.reader.TunnelSourceReader;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelDeserializationContext;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplit;
 import io.github.tablestore.flink.tunnel.source.split.TunnelChannelSplitSerializer;
 
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -36,8 +36,6 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.util.UserCodeClassLoader;
 
 /**
  * A Flink source over a Tablestore tunnel: a table's full data, its changes, or both in order.
@@ -82,18 +80,7 @@ public final class TunnelSource<T>
     @Override
     public SourceReader<T, TunnelChannelSplit> createReader(SourceReaderContext context)
             throws Exception {
-        deserializer.open(
-                new DeserializationSchema.InitializationContext() {
-                    @Override
-                    public MetricGroup getMetricGroup() {
-                        return context.metricGroup().addGroup("deserializer");
-                    }
-
-                    @Override
-                    public UserCodeClassLoader getUserCodeClassLoader() {
-                        return context.getUserCodeClassLoader();
-                    }
-                });
+        deserializer.open(new TunnelDeserializationContext(context));
         return TunnelSourceReader.create(
                 config, deserializer, context, CheckpointingProbe.progressMode(context));
     }

@@ -20,6 +20,7 @@ import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.RefreshingCredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.config.ClientSettings;
 import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
@@ -265,7 +266,17 @@ public final class TunnelSourceBuilder<T> {
         }
         TunnelClientFactory factory;
         try {
-            factory = new TunnelConnectionConfig(endpoint.trim(), instanceName.trim(), credentials);
+            factory =
+                    new TunnelConnectionConfig(
+                            endpoint.trim(),
+                            instanceName.trim(),
+                            credentials,
+                            new ClientSettings(
+                                    options.get(TunnelSourceOptions.CLIENT_CONNECT_TIMEOUT),
+                                    options.get(TunnelSourceOptions.CLIENT_SOCKET_TIMEOUT),
+                                    options.get(TunnelSourceOptions.CLIENT_RETRY_MAX_ATTEMPTS),
+                                    options.get(TunnelSourceOptions.CLIENT_RETRY_TIMEOUT),
+                                    options.get(TunnelSourceOptions.CLIENT_REQUEST_COMPRESSION)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid connection settings: " + e.getMessage(), e);
         }
@@ -283,6 +294,10 @@ public final class TunnelSourceBuilder<T> {
                         .maxParallelChannels(
                                 options.get(TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS))
                         .stream(options.get(TunnelSourceOptions.STREAM_START), startTs, endTs)
+                        .streamRangeConfigured(
+                                options.contains(TunnelSourceOptions.STREAM_START)
+                                        || startTs != null
+                                        || endTs != null)
                         .attributeColumns(attributeColumns)
                         .build();
         return new TunnelSource<>(config, deserializer);

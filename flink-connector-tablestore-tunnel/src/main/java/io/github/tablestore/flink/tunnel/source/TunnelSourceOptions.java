@@ -92,7 +92,8 @@ public final class TunnelSourceOptions {
                     .withDescription(
                             "Where a STREAM tunnel created by the source begins (a BaseAndStream "
                                     + "tunnel's stream always starts where its base data was taken). "
-                                    + "Ignored for an existing tunnel.");
+                                    + "When set, an existing STREAM tunnel must have been created "
+                                    + "with this start.");
 
     public static final ConfigOption<Long> STREAM_START_TIMESTAMP =
             ConfigOptions.key("tunnel.stream.start-timestamp")
@@ -110,6 +111,48 @@ public final class TunnelSourceOptions {
                                     + "source. With an end the source is bounded: it finishes when every "
                                     + "channel reached the end.");
 
+    public static final ConfigOption<Duration> CLIENT_CONNECT_TIMEOUT =
+            ConfigOptions.key("tunnel.client.connect-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Longest wait for a TCP (and TLS) connection to the endpoint.");
+
+    public static final ConfigOption<Duration> CLIENT_SOCKET_TIMEOUT =
+            ConfigOptions.key("tunnel.client.socket-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Longest wait for the next bytes of a request or response. One HTTP "
+                                    + "attempt may take the connect plus the socket timeout, at "
+                                    + "least 60 s.");
+
+    public static final ConfigOption<Integer> CLIENT_RETRY_MAX_ATTEMPTS =
+            ConfigOptions.key("tunnel.client.retry.max-attempts")
+                    .intType()
+                    .defaultValue(10)
+                    .withDescription(
+                            "Attempts in all (the first included) of a call that fails "
+                                    + "transiently (503, busy, network), for the calls that may be "
+                                    + "repeated (ReadRecords, GetCheckpoint, DescribeTunnel, "
+                                    + "DescribeTable); 1 disables client retries (the source still "
+                                    + "retries a failed channel or heartbeat with its own backoff).");
+
+    public static final ConfigOption<Duration> CLIENT_RETRY_TIMEOUT =
+            ConfigOptions.key("tunnel.client.retry.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "No retry of a call starts later than this after its first attempt.");
+
+    public static final ConfigOption<Boolean> CLIENT_REQUEST_COMPRESSION =
+            ConfigOptions.key("tunnel.client.request-compression")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Deflate request bodies (Tablestore's x-ots-request-compress-type). "
+                                    + "Tunnel requests are small; this mainly saves upstream bytes.");
+
     /** Every option, for checking keys given by name. */
     static final List<ConfigOption<?>> ALL =
             List.of(
@@ -121,7 +164,12 @@ public final class TunnelSourceOptions {
                     READ_MAX_PARALLEL_CHANNELS,
                     STREAM_START,
                     STREAM_START_TIMESTAMP,
-                    STREAM_END_TIMESTAMP);
+                    STREAM_END_TIMESTAMP,
+                    CLIENT_CONNECT_TIMEOUT,
+                    CLIENT_SOCKET_TIMEOUT,
+                    CLIENT_RETRY_MAX_ATTEMPTS,
+                    CLIENT_RETRY_TIMEOUT,
+                    CLIENT_REQUEST_COMPRESSION);
 
     /**
      * Checks every option and their combinations.
@@ -170,6 +218,17 @@ public final class TunnelSourceOptions {
         int parallel = config.get(READ_MAX_PARALLEL_CHANNELS);
         if (parallel < 1 || parallel > 256) {
             throw invalid(READ_MAX_PARALLEL_CHANNELS, parallel, "must be between 1 and 256");
+        }
+        for (ConfigOption<Duration> clientTime :
+                List.of(CLIENT_CONNECT_TIMEOUT, CLIENT_SOCKET_TIMEOUT, CLIENT_RETRY_TIMEOUT)) {
+            Duration d = config.get(clientTime);
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofDays(1)) > 0) {
+                throw invalid(clientTime, d, "must be positive and at most 1 d");
+            }
+        }
+        int attempts = config.get(CLIENT_RETRY_MAX_ATTEMPTS);
+        if (attempts < 1) {
+            throw invalid(CLIENT_RETRY_MAX_ATTEMPTS, attempts, "must be at least 1");
         }
         StreamStartMode start = config.get(STREAM_START);
         Long startTs = config.getOptional(STREAM_START_TIMESTAMP).orElse(null);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fails on invalid data, or (with {@code skip-invalid-data}) counts the skipped record in the
- * {@value #METRIC} counter and logs the first few and then every thousandth.
+ * {@value #METRIC} counter (and, in the source, in Flink's {@code numRecordsInErrors}) and logs
+ * the first few and then every thousandth.
  */
 final class InvalidDataHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidDataHandler.class);
@@ -35,9 +36,21 @@ final class InvalidDataHandler {
     private final boolean skip;
     private final Counter skipped;
 
+    /** Flink's numRecordsInErrors of the source reader, or null outside a source. */
+    private final Counter errors;
+
     InvalidDataHandler(boolean skip, MetricGroup group) {
+        this(skip, group, null);
+    }
+
+    /**
+     * @param errors the source reader's {@code numRecordsInErrors} (FLIP-33), which also counts
+     *     the skipped records; null where there is none (an operator after the source)
+     */
+    InvalidDataHandler(boolean skip, MetricGroup group, Counter errors) {
         this.skip = skip;
         this.skipped = group.counter(METRIC);
+        this.errors = errors;
     }
 
     /**
@@ -52,6 +65,9 @@ final class InvalidDataHandler {
                             + ". Set 'skip-invalid-data' = 'true' to skip such records.");
         }
         skipped.inc();
+        if (errors != null) {
+            errors.inc();
+        }
         long n = skipped.getCount();
         if (n <= LOGGED_IN_FULL || n % 1000 == 0) {
             LOG.warn("Skipping invalid record #{} ('skip-invalid-data' is on): {}", n, problem);

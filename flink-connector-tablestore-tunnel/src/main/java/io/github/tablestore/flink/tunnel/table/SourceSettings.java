@@ -41,6 +41,9 @@ final class SourceSettings {
     /** As configured; null to adopt the existing tunnel's type. */
     final TunnelType configuredTunnelType;
 
+    /** The startup and bounded-read options, resolved. */
+    final Startup startup;
+
     final CredentialsProviderFactory credentials;
 
     /** Tunnel tuning options ({@code tunnel.*}) by key, as given. */
@@ -59,7 +62,7 @@ final class SourceSettings {
             String instanceName,
             String tableName,
             String tunnelName,
-            TunnelType configuredTunnelType,
+            Startup startup,
             CredentialsProviderFactory credentials,
             Map<String, String> tunnelOptions,
             boolean outputRowKinds,
@@ -71,7 +74,8 @@ final class SourceSettings {
         this.instanceName = instanceName;
         this.tableName = tableName;
         this.tunnelName = tunnelName;
-        this.configuredTunnelType = configuredTunnelType;
+        this.startup = startup;
+        this.configuredTunnelType = startup.tunnelType;
         this.credentials = credentials;
         this.tunnelOptions = new LinkedHashMap<>(tunnelOptions);
         this.outputRowKinds = outputRowKinds;
@@ -105,6 +109,7 @@ final class SourceSettings {
         for (Map.Entry<String, String> e : tunnelOptions.entrySet()) {
             b.setProperty(e.getKey(), e.getValue());
         }
+        startup.applyTo(b, tunnelType);
         return b;
     }
 
@@ -118,8 +123,8 @@ final class SourceSettings {
                 + tableName
                 + ", tunnel="
                 + tunnelName
-                + ", type="
-                + configuredTunnelType
+                + ", startup="
+                + startup
                 + ", credentials="
                 + credentials
                 + ", tunnelOptions="

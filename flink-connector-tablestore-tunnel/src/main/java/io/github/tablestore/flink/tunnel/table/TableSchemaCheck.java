@@ -233,9 +233,12 @@ final class TableSchemaCheck {
                             + settings.tableName
                             + "' exists with type "
                             + existing
-                            + ", but 'tunnel-type' is "
+                            + ", but the table reads a "
                             + configured
-                            + "; remove 'tunnel-type' to use the tunnel as it is, or choose another 'tunnel-name'");
+                            + " tunnel ("
+                            + settings.startup.typeSetting
+                            + "); remove that option to use the tunnel as it is, choose another "
+                            + "'tunnel-name', or drop the tunnel");
         }
         if (existing != null) {
             return existing;

@@ -18,6 +18,7 @@ package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 
@@ -34,10 +35,8 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,7 +54,6 @@ import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptio
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_NAME;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_OPTIONS;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TUNNEL_TYPE;
-import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
 
 /**
@@ -86,6 +84,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
         Set<ConfigOption<?>> options = new LinkedHashSet<>();
+        options.addAll(StartupOptions.ALL);
         options.add(TUNNEL_TYPE);
         options.add(ACCESS_KEY_ID);
         options.add(ACCESS_KEY_SECRET);
@@ -96,7 +95,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         options.add(EPOCH_UNIT);
         options.add(SCAN_PARALLELISM);
         options.addAll(TUNNEL_OPTIONS);
-        options.addAll(VVR_ACCEPTED_UNUSED);
+        options.addAll(VvrTuningOptions.ALL);
         options.add(VVR_STREAM_ORIGIN_COLUMN_MAPPING);
         return options;
     }
@@ -114,18 +113,6 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                             + VVR_STREAM_ORIGIN_COLUMN_MAPPING.key()
                             + "' is not supported: declare before-image columns as metadata instead, e.g. "
                             + "old_status STRING METADATA FROM 'origin.status' VIRTUAL");
-        }
-        List<String> unused = new ArrayList<>();
-        for (ConfigOption<String> option : VVR_ACCEPTED_UNUSED) {
-            if (raw.containsKey(option.key())) {
-                unused.add(option.key());
-            }
-        }
-        if (!unused.isEmpty()) {
-            LOG.info(
-                    "Table '{}': options {} of the VVR ots connector are accepted and not used",
-                    context.getObjectIdentifier().asSummaryString(),
-                    unused);
         }
         if (raw.containsKey("accessKey")) {
             LOG.warn(
@@ -149,13 +136,14 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                 tunnelOptions.put(option.key(), raw.get(option.key()));
             }
         }
+        tunnelOptions.putAll(VvrTuningOptions.translate(options, raw));
         SourceSettings settings =
                 new SourceSettings(
                         required(options, ENDPOINT),
                         required(options, INSTANCE_NAME),
                         required(options, TABLE_NAME),
                         required(options, TUNNEL_NAME),
-                        options.getOptional(TUNNEL_TYPE).orElse(null),
+                        Startup.resolve(options),
                         credentials(options),
                         tunnelOptions,
                         options.get(OUTPUT_ROW_KINDS),
@@ -172,16 +160,15 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         validateTunnelOptions(settings, typeForOptions);
         ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
         TableFacts facts = TableSchemaCheck.check(settings, schema);
-        if (facts.tunnelType != typeForOptions) {
-            validateTunnelOptions(settings, facts.tunnelType);
-        }
+        TunnelStartCheck.check(
+                settings, validateTunnelOptions(settings, facts.tunnelType).config());
         return new TablestoreTunnelTableSource(
                 settings, facts, context.getPhysicalRowDataType(), declaredTimestampType(schema));
     }
 
-    private static void validateTunnelOptions(SourceSettings settings, TunnelType type) {
+    private static TunnelSource<?> validateTunnelOptions(SourceSettings settings, TunnelType type) {
         try {
-            settings.builder(type, TunnelRecordDeserializationSchema.records()).build();
+            return settings.builder(type, TunnelRecordDeserializationSchema.records()).build();
         } catch (IllegalArgumentException e) {
             throw new ValidationException(e.getMessage(), e);
         }

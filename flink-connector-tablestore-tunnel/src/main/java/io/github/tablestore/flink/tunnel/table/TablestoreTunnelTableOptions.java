@@ -28,8 +28,9 @@ import java.util.List;
 /**
  * Options of the {@code tablestore-tunnel} SQL connector. Keys in parentheses are the Alibaba Cloud
  * Realtime Compute (VVR) {@code ots} connector's names, accepted as fallback keys so that a VVR
- * table definition works by changing only {@code 'connector'}. The tunnel tuning options are the
- * DataStream source's ({@link TunnelSourceOptions}), with the same keys.
+ * table definition works by changing only {@code 'connector'}; VVR's tuning options are in {@link
+ * VvrTuningOptions}. The tunnel tuning options are the DataStream source's ({@link
+ * TunnelSourceOptions}), with the same keys; the startup options are in {@link StartupOptions}.
  */
 public final class TablestoreTunnelTableOptions {
     private TablestoreTunnelTableOptions() {}
@@ -72,9 +73,9 @@ public final class TablestoreTunnelTableOptions {
                     .enumType(TunnelType.class)
                     .noDefaultValue()
                     .withDescription(
-                            "BASE_DATA (the table's rows; bounded), STREAM (changes) or "
-                                    + "BASE_AND_STREAM (rows, then changes). Unset: the type of the existing "
-                                    + "tunnel, or BASE_AND_STREAM for a tunnel the connector creates. Set: an "
+                            "Older name of scan.startup.mode: BASE_DATA = snapshot, "
+                                    + "BASE_AND_STREAM = initial, STREAM = a changes-only read (an "
+                                    + "existing tunnel as it is, latest-offset for a new one). An "
                                     + "existing tunnel must have this type.");
 
     // ------------------------------------------------------------------ credentials
@@ -149,23 +150,7 @@ public final class TablestoreTunnelTableOptions {
     /** {@code scan.parallelism}: parallelism of the source operator (default: the job's). */
     public static final ConfigOption<Integer> SCAN_PARALLELISM = FactoryUtil.SOURCE_PARALLELISM;
 
-    // ------------------------------------------------------------------ VVR, accepted
-
-    /**
-     * VVR {@code ots} options that this connector accepts so that VVR table definitions run
-     * unchanged, but does not use: it retries and times out by its own rules (see docs/sql.md).
-     */
-    public static final List<ConfigOption<String>> VVR_ACCEPTED_UNUSED =
-            List.of(
-                    vvrUnused("retryStrategy"),
-                    vvrUnused("retryCount"),
-                    vvrUnused("retryTimeoutMs"),
-                    vvrUnused("dataFetchTimeoutMs"),
-                    vvrUnused("enableRequestCompression"),
-                    vvrUnused("connectTimeout"),
-                    vvrUnused("socketTimeout"),
-                    vvrUnused("ioThreadCount"),
-                    vvrUnused("callbackThreadPoolSize"));
+    // ------------------------------------------------------------------ VVR, refused
 
     /** VVR's before-image column mapping; refused with a pointer to the origin metadata. */
     public static final ConfigOption<String> VVR_STREAM_ORIGIN_COLUMN_MAPPING =
@@ -176,13 +161,6 @@ public final class TablestoreTunnelTableOptions {
                             "Not supported: declare before-image columns as metadata, "
                                     + "e.g. old_status STRING METADATA FROM 'origin.status' VIRTUAL.");
 
-    private static ConfigOption<String> vvrUnused(String key) {
-        return ConfigOptions.key(key)
-                .stringType()
-                .noDefaultValue()
-                .withDescription("Accepted for VVR compatibility and ignored.");
-    }
-
     /** The tunnel tuning options, shared with the DataStream source. */
     public static final List<ConfigOption<?>> TUNNEL_OPTIONS =
             List.of(
@@ -192,9 +170,11 @@ public final class TablestoreTunnelTableOptions {
                     TunnelSourceOptions.COMMIT_INTERVAL,
                     TunnelSourceOptions.READ_MAX_BACKOFF,
                     TunnelSourceOptions.READ_MAX_PARALLEL_CHANNELS,
-                    TunnelSourceOptions.STREAM_START,
-                    TunnelSourceOptions.STREAM_START_TIMESTAMP,
-                    TunnelSourceOptions.STREAM_END_TIMESTAMP);
+                    TunnelSourceOptions.CLIENT_CONNECT_TIMEOUT,
+                    TunnelSourceOptions.CLIENT_SOCKET_TIMEOUT,
+                    TunnelSourceOptions.CLIENT_RETRY_MAX_ATTEMPTS,
+                    TunnelSourceOptions.CLIENT_RETRY_TIMEOUT,
+                    TunnelSourceOptions.CLIENT_REQUEST_COMPRESSION);
 
     /** Unit of integers read as points in time. */
     public enum EpochUnit {

@@ -22,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.serialization.TunnelDeserializationContext;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
 
@@ -114,7 +115,13 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
         cells = new Cell[shape.physicalCount()];
         keyValues = new ColumnValue[shape.physicalCount()];
         channels = new LastString();
-        invalid = new InvalidDataHandler(skipInvalid, context.getMetricGroup());
+        invalid =
+                new InvalidDataHandler(
+                        skipInvalid,
+                        context.getMetricGroup(),
+                        context instanceof TunnelDeserializationContext
+                                ? ((TunnelDeserializationContext) context).numRecordsInErrors()
+                                : null);
         decodedCells = context.getMetricGroup().counter(DECODED_CELLS);
     }
 

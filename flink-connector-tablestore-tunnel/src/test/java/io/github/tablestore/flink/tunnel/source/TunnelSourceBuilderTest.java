@@ -20,6 +20,8 @@ import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.auth.RefreshingCredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.config.ClientSettings;
+import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 
@@ -91,6 +93,64 @@ class TunnelSourceBuilderTest {
                                 .createTunnelRequest()
                                 .streamStart())
                 .isEqualTo(CreateTunnelRequest.StreamStart.EARLIEST);
+    }
+
+    @Test
+    void aStreamRangeCountsAsConfiguredOnlyWhenSet() {
+        assertThat(
+                        valid().setTunnelType(TunnelType.STREAM)
+                                .build()
+                                .config()
+                                .streamRangeConfigured())
+                .isFalse();
+        assertThat(
+                        valid().setTunnelType(TunnelType.STREAM)
+                                .setStreamStartLatest()
+                                .build()
+                                .config()
+                                .streamRangeConfigured())
+                .isTrue();
+        TunnelSourceConfig ended =
+                valid().setTunnelType(TunnelType.STREAM)
+                        .setStreamEndTimestamp(2_000L)
+                        .build()
+                        .config();
+        assertThat(ended.streamRangeConfigured()).isTrue();
+        assertThat(ended.streamRange().startFlag())
+                .isEqualTo(CreateTunnelRequest.StreamStart.LATEST);
+        assertThat(ended.streamRange().endMillis()).isEqualTo(2_000L);
+    }
+
+    @Test
+    void clientOptionsReachTheClientSettings() {
+        ClientSettings defaults =
+                ((TunnelConnectionConfig) valid().build().config().clientFactory()).settings();
+        assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(defaults.retryMaxAttempts()).isEqualTo(10);
+        assertThat(defaults.retryTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.requestCompression()).isFalse();
+        ClientSettings set =
+                ((TunnelConnectionConfig)
+                                valid().setProperty("tunnel.client.connect-timeout", "2 s")
+                                        .setProperty("tunnel.client.socket-timeout", "90 s")
+                                        .setProperty("tunnel.client.retry.max-attempts", "3")
+                                        .setProperty("tunnel.client.retry.timeout", "10 s")
+                                        .setProperty("tunnel.client.request-compression", "true")
+                                        .build()
+                                        .config()
+                                        .clientFactory())
+                        .settings();
+        assertThat(set.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(set.socketTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(set.retryMaxAttempts()).isEqualTo(3);
+        assertThat(set.retryTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(set.requestCompression()).isTrue();
+        assertThatThrownBy(
+                        () -> valid().setProperty("tunnel.client.retry.max-attempts", "0").build())
+                .hasMessageContaining("'tunnel.client.retry.max-attempts': must be at least 1");
+        assertThatThrownBy(() -> valid().setProperty("tunnel.client.socket-timeout", "0 s").build())
+                .hasMessageContaining("'tunnel.client.socket-timeout': must be positive");
     }
 
     @Test

@@ -88,17 +88,29 @@ class SqlDocsTest {
     }
 
     @Test
-    void theIgnoredVvrOptionsAreListed() throws IOException {
-        String docs = docs();
-        for (ConfigOption<String> option : TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED) {
-            assertThat(docs).contains("`" + option.key() + "`");
+    void everyVvrTuningOptionIsListedAsMappedOrRejected() throws IOException {
+        String section = docs().split("\n### VVR tuning options\n")[1].split("\n## ")[0];
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (String line : section.split("\n")) {
+            if (line.startsWith("| `")) {
+                String[] cells = line.substring(1).split("\\|");
+                rows.put(cells[0].trim().replace("`", ""), cells[1].trim());
+            }
         }
-        assertThat(docs)
-                .contains(
-                        "`"
-                                + TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING
-                                        .key()
-                                + "`");
+        Set<String> expected = new TreeSet<>();
+        for (ConfigOption<?> option : VvrTuningOptions.ALL) {
+            expected.add(option.key());
+            boolean rejected =
+                    option == VvrTuningOptions.IO_THREAD_COUNT
+                            || option == VvrTuningOptions.DATA_FETCH_TIMEOUT_MS;
+            assertThat(rows.get(option.key()))
+                    .as("docs row of VVR option %s", option.key())
+                    .startsWith(rejected ? "rejected" : "mapped");
+        }
+        expected.add(TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING.key());
+        assertThat(rows.get(TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING.key()))
+                .startsWith("rejected");
+        assertThat(new TreeSet<>(rows.keySet())).isEqualTo(expected);
     }
 
     @Test
@@ -111,7 +123,7 @@ class SqlDocsTest {
     }
 
     private static boolean isVvrCompatibilityOnly(ConfigOption<?> option) {
-        return TablestoreTunnelTableOptions.VVR_ACCEPTED_UNUSED.contains(option)
+        return VvrTuningOptions.ALL.contains(option)
                 || option == TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
     }
 

@@ -138,7 +138,8 @@ class TablestoreTunnelTableFactoryTest {
                                                 "t1",
                                                 "'tunnel-type' = 'BASE_DATA', 'tunnel.stream.end-timestamp' = '5'")))
                 .hasStackTraceContaining(
-                        "'tunnel.stream.end-timestamp' applies to STREAM tunnels only");
+                        "Option 'scan.bounded.timestamp-millis' ends a changes-only read")
+                .hasStackTraceContaining("'tunnel-type' = 'BASE_DATA'");
     }
 
     @Test
@@ -288,7 +289,16 @@ class TablestoreTunnelTableFactoryTest {
                                         with("changes-only", "'tunnel-type' = 'BASE_AND_STREAM'")))
                 .hasStackTraceContaining(
                         "Tunnel 'changes-only' of table 'orders' exists with type STREAM, but "
-                                + "'tunnel-type' is BASE_AND_STREAM");
+                                + "the table reads a BASE_AND_STREAM tunnel "
+                                + "('tunnel-type' = 'BASE_AND_STREAM')");
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        COLUMNS,
+                                        with("changes-only", "'scan.startup.mode' = 'snapshot'")))
+                .hasStackTraceContaining(
+                        "exists with type STREAM, but the table reads a BASE_DATA tunnel "
+                                + "('scan.startup.mode' = 'snapshot')");
     }
 
     // ------------------------------------------------------------------ projection

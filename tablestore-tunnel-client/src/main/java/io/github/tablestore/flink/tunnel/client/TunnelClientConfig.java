@@ -44,6 +44,7 @@ public final class TunnelClientConfig {
     private final Duration callTimeout;
     private final RetryPolicy retryPolicy;
     private final boolean responseCompression;
+    private final boolean requestCompression;
     private final String userAgent;
     private final int maxIdleConnections;
     private final Duration keepAlive;
@@ -60,6 +61,7 @@ public final class TunnelClientConfig {
         this.callTimeout = b.callTimeout;
         this.retryPolicy = b.retryPolicy;
         this.responseCompression = b.responseCompression;
+        this.requestCompression = b.requestCompression;
         this.userAgent = b.userAgent;
         this.maxIdleConnections = b.maxIdleConnections;
         this.keepAlive = b.keepAlive;
@@ -120,6 +122,11 @@ public final class TunnelClientConfig {
         return responseCompression;
     }
 
+    /** Whether the client deflates request bodies. */
+    public boolean requestCompression() {
+        return requestCompression;
+    }
+
     public String userAgent() {
         return userAgent;
     }
@@ -159,6 +166,8 @@ public final class TunnelClientConfig {
                 + retryPolicy
                 + ", responseCompression="
                 + responseCompression
+                + ", requestCompression="
+                + requestCompression
                 + ", userAgent="
                 + userAgent
                 + ", maxIdleConnections="
@@ -181,6 +190,7 @@ public final class TunnelClientConfig {
         private Duration callTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private boolean responseCompression;
+        private boolean requestCompression;
         private String userAgent = DEFAULT_USER_AGENT;
         private int maxIdleConnections = 5;
         private Duration keepAlive = Duration.ofMinutes(5);
@@ -199,6 +209,7 @@ public final class TunnelClientConfig {
             this.callTimeout = c.callTimeout;
             this.retryPolicy = c.retryPolicy;
             this.responseCompression = c.responseCompression;
+            this.requestCompression = c.requestCompression;
             this.userAgent = c.userAgent;
             this.maxIdleConnections = c.maxIdleConnections;
             this.keepAlive = c.keepAlive;
@@ -266,6 +277,16 @@ public final class TunnelClientConfig {
         /** Ask the service to deflate responses. Default off. */
         public Builder responseCompression(boolean enabled) {
             this.responseCompression = enabled;
+            return this;
+        }
+
+        /**
+         * Deflate request bodies (headers {@code x-ots-request-compress-type: deflate} and {@code
+         * x-ots-request-compress-size}). Saves upstream bytes only: tunnel requests are small, the
+         * data comes in responses (see {@link #responseCompression(boolean)}). Default off.
+         */
+        public Builder requestCompression(boolean enabled) {
+            this.requestCompression = enabled;
             return this;
         }
 

@@ -96,6 +96,40 @@ class TunnelClientRequestTest {
     }
 
     @Test
+    void requestCompressionSendsASignedZlibBodyWithItsRawSize() throws Exception {
+        service.ok(connected());
+        try (TunnelClient client =
+                TunnelClients.create(service.config().requestCompression(true).build())) {
+            client.connect("tunnel-1", 300, "host-a");
+        }
+        RecordedRequest r = service.take();
+        Map<String, String> h = MockService.headers(r);
+        byte[] sent = MockService.body(r);
+        byte[] raw =
+                TunnelProtos.ConnectRequest.newBuilder()
+                        .setTunnelId("tunnel-1")
+                        .setClientConfig(
+                                TunnelProtos.ClientConfig.newBuilder()
+                                        .setTimeout(300)
+                                        .setClientTag("host-a"))
+                        .build()
+                        .toByteArray();
+        assertThat(h)
+                .containsEntry(OtsHeaders.REQUEST_COMPRESS_TYPE, "deflate")
+                .containsEntry(OtsHeaders.REQUEST_COMPRESS_SIZE, Integer.toString(raw.length))
+                .containsEntry(OtsHeaders.CONTENT_MD5, TablestoreSignatures.contentMd5(sent));
+        assertThat(h.get(OtsHeaders.SIGNATURE))
+                .isEqualTo(TablestoreSignatures.signV2("/tunnel/connect", h, MockService.SECRET));
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(sent);
+        byte[] inflated = new byte[raw.length];
+        assertThat(inflater.inflate(inflated)).isEqualTo(raw.length);
+        assertThat(inflater.finished()).isTrue();
+        inflater.end();
+        assertThat(inflated).isEqualTo(raw);
+    }
+
+    @Test
     void v4SignatureIsScopedToTheRequestDayAndRegion() throws Exception {
         service.ok(connected());
         try (TunnelClient client =

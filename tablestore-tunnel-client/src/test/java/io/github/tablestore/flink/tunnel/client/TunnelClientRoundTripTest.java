@@ -21,8 +21,10 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnType;
@@ -201,6 +203,42 @@ class TunnelClientRoundTripTest {
         assertThat(bare.type()).isNull();
         assertThat(bare.status()).isNull();
         assertThat(bare.consumePointMillis()).isZero();
+    }
+
+    @Test
+    void describeTunnelReportsTheStreamRangeTheTunnelWasCreatedWith() {
+        service.ok(
+                TunnelProtos.DescribeTunnelResponse.newBuilder()
+                        .setTunnel(
+                                tunnelInfo().toBuilder()
+                                        .setStreamTunnelConfig(
+                                                TunnelProtos.StreamTunnelConfig.newBuilder()
+                                                        .setStartOffset(1_700_000_000_123_000_000L)
+                                                        .setEndOffset(1_700_000_360_000_000_000L)))
+                        .build());
+        StreamRange range = client.describeTunnel("orders", "orders-tunnel").tunnel().streamRange();
+        assertThat(range.startMillis()).isEqualTo(1_700_000_000_123L);
+        assertThat(range.endMillis()).isEqualTo(1_700_000_360_000L);
+
+        service.ok(
+                TunnelProtos.DescribeTunnelResponse.newBuilder()
+                        .setTunnel(
+                                tunnelInfo().toBuilder()
+                                        .setStreamTunnelConfig(
+                                                TunnelProtos.StreamTunnelConfig.newBuilder()
+                                                        .setFlag(
+                                                                TunnelProtos.StartOffsetFlag
+                                                                        .EARLIEST)))
+                        .build());
+        range = client.describeTunnel("orders", "orders-tunnel").tunnel().streamRange();
+        assertThat(range.startFlag()).isEqualTo(CreateTunnelRequest.StreamStart.EARLIEST);
+        assertThat(range.startMillis()).isZero();
+        assertThat(range.endMillis()).isZero();
+
+        service.ok(
+                TunnelProtos.DescribeTunnelResponse.newBuilder().setTunnel(tunnelInfo()).build());
+        assertThat(client.describeTunnel("orders", "orders-tunnel").tunnel().streamRange())
+                .isNull();
     }
 
     @Test

@@ -36,21 +36,33 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
     private final String endpoint;
     private final String instanceName;
     private final CredentialsProviderFactory credentials;
+    private final ClientSettings settings;
 
+    /** With the client's default timeouts and retries. */
     public TunnelConnectionConfig(
             String endpoint, String instanceName, CredentialsProviderFactory credentials) {
+        this(endpoint, instanceName, credentials, ClientSettings.defaults());
+    }
+
+    public TunnelConnectionConfig(
+            String endpoint,
+            String instanceName,
+            CredentialsProviderFactory credentials,
+            ClientSettings settings) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.settings = Objects.requireNonNull(settings, "settings");
         // Fail at build time on a malformed endpoint or instance name, not in the cluster.
         clientConfig(CredentialsProvider.of("validation-only", "validation-only"));
     }
 
     private TunnelClientConfig clientConfig(CredentialsProvider provider) {
-        return TunnelClientConfig.builder()
-                .endpoint(endpoint)
-                .instanceName(instanceName)
-                .credentialsProvider(provider)
+        return settings.applyTo(
+                        TunnelClientConfig.builder()
+                                .endpoint(endpoint)
+                                .instanceName(instanceName)
+                                .credentialsProvider(provider))
                 .build();
     }
 
@@ -72,6 +84,11 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
         return instanceName;
     }
 
+    /** Timeouts, retries and compression of the clients. */
+    public ClientSettings settings() {
+        return settings;
+    }
+
     @Override
     public String toString() {
         return "TunnelConnectionConfig{endpoint="
@@ -80,6 +97,8 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
                 + instanceName
                 + ", credentials="
                 + credentials
+                + ", "
+                + settings
                 + "}";
     }
 }

@@ -17,6 +17,7 @@
 package io.github.tablestore.flink.tunnel.source.config;
 
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
 import io.github.tablestore.flink.tunnel.source.StreamStartMode;
@@ -51,6 +52,9 @@ public final class TunnelSourceConfig implements Serializable {
     private final Long streamStartMillis;
     private final Long streamEndMillis;
 
+    /** Whether the stream start or end was set explicitly (then an existing tunnel must match). */
+    private final boolean streamRangeConfigured;
+
     /** Attribute columns to decode, or null for all of them. */
     private final List<String> attributeColumns;
 
@@ -68,6 +72,7 @@ public final class TunnelSourceConfig implements Serializable {
         this.streamStart = Objects.requireNonNull(b.streamStart, "streamStart");
         this.streamStartMillis = b.streamStartMillis;
         this.streamEndMillis = b.streamEndMillis;
+        this.streamRangeConfigured = b.streamRangeConfigured;
         this.attributeColumns = b.attributeColumns == null ? null : List.copyOf(b.attributeColumns);
     }
 
@@ -99,6 +104,7 @@ public final class TunnelSourceConfig implements Serializable {
         private StreamStartMode streamStart;
         private Long streamStartMillis;
         private Long streamEndMillis;
+        private boolean streamRangeConfigured;
         private List<String> attributeColumns;
 
         private Builder(
@@ -143,6 +149,15 @@ public final class TunnelSourceConfig implements Serializable {
             this.streamStart = start;
             this.streamStartMillis = startMillis;
             this.streamEndMillis = endMillis;
+            return this;
+        }
+
+        /**
+         * Whether {@link #stream} holds what the user asked for (then an existing Stream tunnel
+         * must have been created with it) rather than defaults.
+         */
+        public Builder streamRangeConfigured(boolean configured) {
+            this.streamRangeConfigured = configured;
             return this;
         }
 
@@ -209,6 +224,23 @@ public final class TunnelSourceConfig implements Serializable {
     /** Stream end in ms since the epoch, or null for an endless stream. */
     public Long streamEndMillis() {
         return streamEndMillis;
+    }
+
+    /** Whether the stream start or end was configured, not defaulted. */
+    public boolean streamRangeConfigured() {
+        return streamRangeConfigured;
+    }
+
+    /** The stream start and end a Stream tunnel created by the source gets. */
+    public StreamRange streamRange() {
+        return new StreamRange(
+                streamStart == StreamStartMode.EARLIEST
+                        ? CreateTunnelRequest.StreamStart.EARLIEST
+                        : CreateTunnelRequest.StreamStart.LATEST,
+                streamStart == StreamStartMode.TIMESTAMP && streamStartMillis != null
+                        ? streamStartMillis
+                        : 0L,
+                streamEndMillis == null ? 0L : streamEndMillis);
     }
 
     /** The attribute columns the readers decode, or null for all of them. */

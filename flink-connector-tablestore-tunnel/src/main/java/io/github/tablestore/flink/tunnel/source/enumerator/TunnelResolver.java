@@ -26,6 +26,7 @@ import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
+import io.github.tablestore.flink.tunnel.source.config.StreamRangeCheck;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 
@@ -112,6 +113,14 @@ final class TunnelResolver {
                             + ". Use a different tunnel name, set the tunnel type to "
                             + actual
                             + ", or delete the tunnel.");
+        }
+        String rangeMismatch = StreamRangeCheck.mismatch(config, d.tunnel());
+        if (rangeMismatch != null) {
+            throw new TunnelSourceException(
+                    rangeMismatch
+                            + " Use a different tunnel name, delete the tunnel (the source then "
+                            + "creates it with the configured start and end), or configure the "
+                            + "source with the tunnel's start and end.");
         }
         checkNotExpired(d);
         String id = d.tunnel().tunnelId();

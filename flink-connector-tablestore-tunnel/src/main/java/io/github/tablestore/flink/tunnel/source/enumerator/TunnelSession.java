@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -122,6 +123,14 @@ final class TunnelSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong heartbeatsOk = new AtomicLong();
     private final AtomicLong heartbeatsFailed = new AtomicLong();
+
+    /** Gets every DescribeTunnel answer (the lag metrics); none by default. */
+    private volatile Consumer<TunnelDescription> descriptions = d -> {};
+
+    /** When the session last described the tunnel. */
+    private long lastDescribeNanos;
+
+    private boolean describedOnce;
 
     TunnelSession(
             TunnelSourceConfig config,
@@ -214,6 +223,35 @@ final class TunnelSession {
         }
     }
 
+    /** Sends each DescribeTunnel answer to {@code listener} (from the session's thread). */
+    void onDescription(Consumer<TunnelDescription> listener) {
+        this.descriptions = listener;
+    }
+
+    private TunnelDescription describe(long now) {
+        TunnelDescription d = resolver.describe();
+        lastDescribeNanos = now;
+        describedOnce = true;
+        descriptions.accept(d);
+        return d;
+    }
+
+    /**
+     * One DescribeTunnel per heartbeat interval for the lag metrics when the round needs none. A
+     * failure only leaves the metrics as they were: the next round that needs the description
+     * meets (and handles) it.
+     */
+    private void describeForLag(long now) {
+        try {
+            describe(now);
+        } catch (RuntimeException e) {
+            lastDescribeNanos = now;
+            describedOnce = true;
+            LOG.debug(
+                    "DescribeTunnel for the lag metrics of {} failed", config.describeTunnel(), e);
+        }
+    }
+
     /** Connects unless the session was closed meanwhile (a round in flight must not reconnect). */
     private boolean connectUnlessClosed() {
         if (closed.get()) {
@@ -290,7 +328,7 @@ final class TunnelSession {
         Map<String, ChannelType> types = new HashMap<>();
         boolean complete = false;
         if (!newOpen.isEmpty() || view.needServerStatuses || view.checkCompletion) {
-            TunnelDescription d = resolver.describe();
+            TunnelDescription d = describe(now);
             statuses = new HashMap<>();
             for (ChannelInfo c : d.channels()) {
                 statuses.put(c.channelId(), c.status());
@@ -298,6 +336,9 @@ final class TunnelSession {
             }
             channelTypes.putAll(types);
             complete = TunnelResolver.isComplete(d, view.finished);
+        }
+        if (!describedOnce || now - lastDescribeNanos >= intervalNanos) {
+            describeForLag(now);
         }
         List<TunnelChannelSplit> discovered = new ArrayList<>();
         for (String id : newOpen) {

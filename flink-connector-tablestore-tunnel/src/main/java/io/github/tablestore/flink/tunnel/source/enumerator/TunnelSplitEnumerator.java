@@ -160,6 +160,7 @@ public final class TunnelSplitEnumerator
         tunnel.gauge(
                 "heartbeatsSucceeded", () -> session == null ? 0L : session.heartbeatsSucceeded());
         tunnel.gauge("heartbeatsFailed", () -> session == null ? 0L : session.heartbeatsFailed());
+        session.onDescription(new TunnelLagMetrics(tunnel, System::currentTimeMillis)::update);
     }
 
     // ------------------------------------------------------------------ session updates

@@ -123,6 +123,31 @@ class MetricsITCase {
             // Positions are stored in the tunnel as checkpoints complete.
             ItSupport.waitFor(() -> sum(id, "tunnel.commitsSucceeded") >= 2, "commits");
             assertThat(sum(id, "tunnel.commitsFailed")).isZero();
+
+            // The tunnel's recovery points from DescribeTunnel (stored positions), per heartbeat.
+            ItSupport.waitFor(
+                    () ->
+                            values(id, "enumerator.tunnel.channel.shard-0.rpoTimestamp").stream()
+                                            .allMatch(ts -> ts >= before)
+                                    && values(id, "enumerator.tunnel.channel.shard-1.rpoTimestamp")
+                                            .stream()
+                                            .allMatch(ts -> ts >= before)
+                                    && values(id, "enumerator.tunnel.rpoTimestamp").stream()
+                                            .allMatch(ts -> ts >= before),
+                    "recovery points after the writes");
+            long now = System.currentTimeMillis();
+            assertThat(values(id, "enumerator.tunnel.rpoTimestamp"))
+                    .singleElement()
+                    .satisfies(ts -> assertThat(ts).isBetween(before, now));
+            assertThat(values(id, "enumerator.tunnel.rpoLagMillis"))
+                    .singleElement()
+                    .satisfies(lag -> assertThat(lag).isNotNegative());
+            assertThat(values(id, "enumerator.tunnel.channel.shard-0.rpoLagMillis"))
+                    .singleElement()
+                    .satisfies(lag -> assertThat(lag).isNotNegative());
+            assertThat(values(id, "enumerator.tunnel.channel.shard-1.rpoLagMillis"))
+                    .singleElement()
+                    .satisfies(lag -> assertThat(lag).isNotNegative());
         } finally {
             job.cancel().get();
         }

@@ -46,6 +46,12 @@ public final class OtsHeaders {
     /** V4 signing region, e.g. {@code cn-hangzhou}. */
     public static final String SIGN_REGION = "x-ots-signregion";
 
+    /** Set when the request body is a zlib stream; then {@link #REQUEST_COMPRESS_SIZE} too. */
+    public static final String REQUEST_COMPRESS_TYPE = "x-ots-request-compress-type";
+
+    /** The uncompressed length of a compressed request body. */
+    public static final String REQUEST_COMPRESS_SIZE = "x-ots-request-compress-size";
+
     public static final String RESPONSE_COMPRESS_TYPE = "x-ots-response-compress-type";
     public static final String RESPONSE_COMPRESS_SIZE = "x-ots-response-compress-size";
 

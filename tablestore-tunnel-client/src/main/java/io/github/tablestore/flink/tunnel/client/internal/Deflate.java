@@ -16,15 +16,38 @@
 
 package io.github.tablestore.flink.tunnel.client.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** Inflates the zlib streams Tablestore sends when response compression is on. */
+/**
+ * The zlib streams of Tablestore's compression: deflates request bodies (request compression) and
+ * inflates the responses the service sends when response compression is on.
+ */
 final class Deflate {
     /** Refuse to allocate more than this for one response, whatever a header claims. */
     static final int MAX_INFLATED_SIZE = 256 * 1024 * 1024;
 
     private Deflate() {}
+
+    /** {@code raw} as one zlib stream (header, deflate data, Adler-32), default level. */
+    static byte[] deflate(byte[] raw) {
+        Deflater deflater = new Deflater();
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 2));
+            byte[] chunk = new byte[8192];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(chunk);
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
 
     /**
      * Inflates {@code compressed}, which must hold exactly one zlib stream of exactly

@@ -114,14 +114,18 @@ final class HttpTransport implements AutoCloseable {
      */
     WireResponse post(Operation op, byte[] body, int attempt) {
         Credentials credentials = credentials();
+        // With request compression the zlib stream is what is sent, signed and MD5-summed.
+        byte[] sent = config.requestCompression() ? Deflate.deflate(body) : body;
+        int rawSize = config.requestCompression() ? body.length : -1;
         Request request =
                 new Request.Builder()
                         .url(endpoint.resolve(op.path()))
                         .headers(
                                 okhttp3.Headers.of(
-                                        signedHeaders(op, body, credentials, clock.instant())))
+                                        signedHeaders(
+                                                op, sent, rawSize, credentials, clock.instant())))
                         .header("User-Agent", config.userAgent())
-                        .post(new ProtobufBody(body, !op.idempotent()))
+                        .post(new ProtobufBody(sent, !op.idempotent()))
                         .build();
 
         long start = System.nanoTime();
@@ -221,6 +225,15 @@ final class HttpTransport implements AutoCloseable {
     /** All x-ots headers of a request, signature included. Package-private for tests. */
     Map<String, String> signedHeaders(
             Operation op, byte[] body, Credentials credentials, Instant now) {
+        return signedHeaders(op, body, -1, credentials, now);
+    }
+
+    /**
+     * @param body the bytes as sent (compressed when {@code rawSize} is not negative)
+     * @param rawSize the uncompressed length of a deflated body, -1 for a plain one
+     */
+    Map<String, String> signedHeaders(
+            Operation op, byte[] body, int rawSize, Credentials credentials, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(OtsHeaders.DATE, OTS_DATE.format(now));
         headers.put(OtsHeaders.API_VERSION, OtsHeaders.API_VERSION_VALUE);
@@ -229,6 +242,10 @@ final class HttpTransport implements AutoCloseable {
         headers.put(OtsHeaders.CONTENT_MD5, TablestoreSignatures.contentMd5(body));
         if (credentials.hasSecurityToken()) {
             headers.put(OtsHeaders.STS_TOKEN, credentials.securityToken());
+        }
+        if (rawSize >= 0) {
+            headers.put(OtsHeaders.REQUEST_COMPRESS_TYPE, OtsHeaders.COMPRESS_DEFLATE);
+            headers.put(OtsHeaders.REQUEST_COMPRESS_SIZE, Integer.toString(rawSize));
         }
         if (config.responseCompression()) {
             headers.put(OtsHeaders.RESPONSE_COMPRESS_TYPE, OtsHeaders.COMPRESS_DEFLATE);

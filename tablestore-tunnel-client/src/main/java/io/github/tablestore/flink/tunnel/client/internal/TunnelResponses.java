@@ -21,6 +21,8 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
+import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
@@ -47,7 +49,18 @@ final class TunnelResponses {
                 t.getStage(),
                 t.getStreamId().isEmpty() ? null : t.getStreamId(),
                 t.getExpired(),
-                nanosToMillis(t.getCreateTime()));
+                nanosToMillis(t.getCreateTime()),
+                t.hasStreamTunnelConfig() ? streamRange(t.getStreamTunnelConfig()) : null);
+    }
+
+    /** The wire's start: a start offset when non-zero, else the flag (LATEST when absent). */
+    static StreamRange streamRange(TunnelProtos.StreamTunnelConfig c) {
+        CreateTunnelRequest.StreamStart flag =
+                c.hasFlag() && c.getFlag() == TunnelProtos.StartOffsetFlag.EARLIEST
+                        ? CreateTunnelRequest.StreamStart.EARLIEST
+                        : CreateTunnelRequest.StreamStart.LATEST;
+        return new StreamRange(
+                flag, nanosToMillis(c.getStartOffset()), nanosToMillis(c.getEndOffset()));
     }
 
     static ChannelInfo channelInfo(TunnelProtos.ChannelInfo c) {

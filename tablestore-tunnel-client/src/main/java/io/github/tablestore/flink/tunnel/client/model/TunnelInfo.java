@@ -29,6 +29,7 @@ public final class TunnelInfo {
     private final String streamId;
     private final boolean expired;
     private final long createTimeMillis;
+    private final StreamRange streamRange;
 
     public TunnelInfo(
             String tunnelId,
@@ -40,6 +41,34 @@ public final class TunnelInfo {
             String streamId,
             boolean expired,
             long createTimeMillis) {
+        this(
+                tunnelId,
+                tunnelName,
+                tableName,
+                instanceName,
+                type,
+                stage,
+                streamId,
+                expired,
+                createTimeMillis,
+                null);
+    }
+
+    /**
+     * @param streamRange the stream start and end the tunnel was created with, {@code null} when
+     *     the service does not report them
+     */
+    public TunnelInfo(
+            String tunnelId,
+            String tunnelName,
+            String tableName,
+            String instanceName,
+            TunnelType type,
+            String stage,
+            String streamId,
+            boolean expired,
+            long createTimeMillis,
+            StreamRange streamRange) {
         this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
         this.tunnelName = tunnelName;
         this.tableName = tableName;
@@ -49,6 +78,7 @@ public final class TunnelInfo {
         this.streamId = streamId;
         this.expired = expired;
         this.createTimeMillis = createTimeMillis;
+        this.streamRange = streamRange;
     }
 
     public String tunnelId() {
@@ -89,6 +119,14 @@ public final class TunnelInfo {
         return createTimeMillis;
     }
 
+    /**
+     * The stream start and end the tunnel was created with; {@code null} when the service did not
+     * report them (BaseData tunnels, or services that do not).
+     */
+    public StreamRange streamRange() {
+        return streamRange;
+    }
+
     @Override
     public String toString() {
         return "TunnelInfo{id="
@@ -101,6 +139,7 @@ public final class TunnelInfo {
                 + type
                 + ", stage="
                 + stage
+                + (streamRange != null ? ", " + streamRange : "")
                 + (expired ? ", expired" : "")
                 + "}";
     }

@@ -113,10 +113,33 @@ final class Tunnel {
                 throw Errors.parameterInvalid(
                         "The stream end offset must be after the start offset.");
             }
+            checkStartInRetention(table, start, clock);
         }
         this.startMicros = start;
         this.endMicros = end;
         createChannels();
+    }
+
+    /**
+     * A start time must lie within what the stream log holds: not before its retention (those
+     * changes are gone) and not in the future [I: the SDKs document the window, not the error].
+     */
+    private static void checkStartInRetention(Table table, long startMicros, EmulatorClock clock) {
+        if (startMicros <= 0) {
+            return;
+        }
+        long now = clock.micros();
+        long retained = now - table.retention().toMillis() * 1000L;
+        if (startMicros < retained || startMicros > now) {
+            throw Errors.parameterInvalid(
+                    "The stream start offset "
+                            + startMicros * 1000L
+                            + " is outside the stream's retention window ["
+                            + retained * 1000L
+                            + ", "
+                            + now * 1000L
+                            + "] (ns).");
+        }
     }
 
     private boolean hasBase() {

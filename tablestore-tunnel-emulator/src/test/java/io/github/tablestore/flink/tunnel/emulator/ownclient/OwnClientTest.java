@@ -34,6 +34,7 @@ import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
+import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -259,10 +260,29 @@ class OwnClientTest {
                                                         "STS.temporary", "sts-secret", "sts-token"))
                                         .build());
                 TunnelClient compressed =
-                        TunnelClients.create(config().responseCompression(true).build())) {
+                        TunnelClients.create(config().responseCompression(true).build());
+                TunnelClient requestCompressed =
+                        TunnelClients.create(
+                                config().signatureV4("cn-hangzhou")
+                                        .requestCompression(true)
+                                        .build())) {
             assertThat(v4.describeTable("variants").tableName()).isEqualTo("variants");
             assertThat(sts.describeTable("variants").tableName()).isEqualTo("variants");
             assertThat(compressed.describeTable("variants").tableName()).isEqualTo("variants");
+            // The emulator inflates the body after checking MD5 and signature over what was sent.
+            assertThat(requestCompressed.describeTable("variants").tableName())
+                    .isEqualTo("variants");
+            String id =
+                    requestCompressed.createTunnel(
+                            CreateTunnelRequest.builder("variants", "compressed", TunnelType.STREAM)
+                                    .streamStart(CreateTunnelRequest.StreamStart.EARLIEST)
+                                    .streamEndMillis(4_000_000_000_000L)
+                                    .build());
+            TunnelInfo info = requestCompressed.describeTunnel("variants", "compressed").tunnel();
+            assertThat(info.tunnelId()).isEqualTo(id);
+            assertThat(info.streamRange().startFlag())
+                    .isEqualTo(CreateTunnelRequest.StreamStart.EARLIEST);
+            assertThat(info.streamRange().endMillis()).isEqualTo(4_000_000_000_000L);
         }
         try (TunnelClient badToken =
                 TunnelClients.create(

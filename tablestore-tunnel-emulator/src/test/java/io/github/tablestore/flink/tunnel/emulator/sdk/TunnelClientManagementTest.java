@@ -16,8 +16,13 @@
 
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.TunnelClients;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
+import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TableStoreException;
 import com.alicloud.openservices.tablestore.TunnelClient;
@@ -27,6 +32,8 @@ import com.alicloud.openservices.tablestore.model.tunnel.DeleteTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelResponse;
 import com.alicloud.openservices.tablestore.model.tunnel.ListTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.StartOffsetFlag;
+import com.alicloud.openservices.tablestore.model.tunnel.StreamTunnelConfig;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelInfo;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +98,65 @@ class TunnelClientManagementTest {
         assertThat(tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos())
                 .extracting(TunnelInfo::getTunnelName)
                 .containsExactly("changes");
+    }
+
+    @Test
+    void theStreamRangeTheSdkCreatesIsWhatBothClientsDescribe() {
+        ClientConfiguration compressing = new ClientConfiguration();
+        compressing.setEnableRequestCompression(true);
+        TunnelClient sdk =
+                new TunnelClient(
+                        emulator.endpoint(),
+                        emulator.accessKeyId(),
+                        emulator.accessKeySecret(),
+                        emulator.instanceName(),
+                        compressing);
+        long start = emulator.clock().millis() - 60_000;
+        try (io.github.tablestore.flink.tunnel.client.TunnelClient own =
+                TunnelClients.create(
+                        TunnelClientConfig.builder()
+                                .endpoint(emulator.endpoint())
+                                .instanceName(emulator.instanceName())
+                                .credentialsProvider(
+                                        CredentialsProvider.of(
+                                                emulator.accessKeyId(), emulator.accessKeySecret()))
+                                .build())) {
+            CreateTunnelRequest window =
+                    new CreateTunnelRequest("managed", "window", TunnelType.Stream);
+            window.setStreamTunnelConfig(new StreamTunnelConfig(start, start + 30_000));
+            sdk.createTunnel(window);
+            CreateTunnelRequest earliest =
+                    new CreateTunnelRequest("managed", "earliest", TunnelType.Stream);
+            earliest.setStreamTunnelConfig(new StreamTunnelConfig(StartOffsetFlag.EARLIEST));
+            sdk.createTunnel(earliest);
+
+            StreamTunnelConfig seen =
+                    sdk.describeTunnel(new DescribeTunnelRequest("managed", "window"))
+                            .getTunnelInfo()
+                            .getStreamTunnelConfig();
+            assertThat(seen.getStartOffset()).isEqualTo(start);
+            assertThat(seen.getEndOffset()).isEqualTo(start + 30_000);
+            StreamRange ours = own.describeTunnel("managed", "window").tunnel().streamRange();
+            assertThat(ours.startMillis()).isEqualTo(start);
+            assertThat(ours.endMillis()).isEqualTo(start + 30_000);
+
+            assertThat(
+                            sdk.describeTunnel(new DescribeTunnelRequest("managed", "earliest"))
+                                    .getTunnelInfo()
+                                    .getStreamTunnelConfig()
+                                    .getFlag())
+                    .isEqualTo(StartOffsetFlag.EARLIEST);
+            StreamRange flagged = own.describeTunnel("managed", "earliest").tunnel().streamRange();
+            assertThat(flagged.startFlag())
+                    .isEqualTo(
+                            io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest
+                                    .StreamStart.EARLIEST);
+            assertThat(flagged.startMillis()).isZero();
+        } finally {
+            sdk.deleteTunnel(new DeleteTunnelRequest("managed", "window"));
+            sdk.deleteTunnel(new DeleteTunnelRequest("managed", "earliest"));
+            sdk.shutdown();
+        }
     }
 
     @Test

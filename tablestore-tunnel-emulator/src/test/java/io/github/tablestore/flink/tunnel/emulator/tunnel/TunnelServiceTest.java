@@ -437,6 +437,34 @@ class TunnelServiceTest {
         assertThat(last[0]).isEqualTo("finished");
     }
 
+    @Test
+    void aStreamStartOutsideTheRetentionWindowIsRefused() {
+        table("t", 1);
+        now.addAndGet(Duration.ofDays(10).toMillis());
+        long tooOld = clock.millis() - Duration.ofDays(7).plusMinutes(1).toMillis();
+        long future = clock.millis() + 60_000;
+        for (long start : new long[] {tooOld, future}) {
+            assertCode(
+                    "OTSParameterInvalid",
+                    () ->
+                            service.createTunnel(
+                                    "t",
+                                    "out-" + start,
+                                    TunnelType.STREAM,
+                                    TunnelProtos.StreamTunnelConfig.newBuilder()
+                                            .setStartOffset(start * 1_000_000L)
+                                            .build()));
+        }
+        long oldest = clock.millis() - Duration.ofDays(7).minusMinutes(1).toMillis();
+        service.createTunnel(
+                "t",
+                "in",
+                TunnelType.STREAM,
+                TunnelProtos.StreamTunnelConfig.newBuilder()
+                        .setStartOffset(oldest * 1_000_000L)
+                        .build());
+    }
+
     private List<String> readAll(String tunnel) {
         String c = service.connect(tunnel, 300, "c");
         beat(tunnel, c);
