@@ -27,6 +27,8 @@ import com.alicloud.openservices.tablestore.model.tunnel.DeleteTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelResponse;
 import com.alicloud.openservices.tablestore.model.tunnel.ListTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.StartOffsetFlag;
+import com.alicloud.openservices.tablestore.model.tunnel.StreamTunnelConfig;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelInfo;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +93,19 @@ class TunnelClientManagementTest {
         assertThat(tunnels.listTunnel(new ListTunnelRequest("managed")).getTunnelInfos())
                 .extracting(TunnelInfo::getTunnelName)
                 .containsExactly("changes");
+    }
+
+    @Test
+    void describesAStreamTunnelsStartAsCreated() {
+        CreateTunnelRequest request =
+                new CreateTunnelRequest("managed", "from-earliest", TunnelType.Stream);
+        request.setStreamTunnelConfig(new StreamTunnelConfig(StartOffsetFlag.EARLIEST));
+        tunnels.createTunnel(request);
+        TunnelInfo info =
+                tunnels.describeTunnel(new DescribeTunnelRequest("managed", "from-earliest"))
+                        .getTunnelInfo();
+        assertThat(info.getStreamTunnelConfig().getFlag()).isEqualTo(StartOffsetFlag.EARLIEST);
+        tunnels.deleteTunnel(new DeleteTunnelRequest("managed", "from-earliest"));
     }
 
     @Test
