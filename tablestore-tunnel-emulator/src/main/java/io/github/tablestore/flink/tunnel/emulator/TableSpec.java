@@ -16,10 +16,10 @@
 
 package io.github.tablestore.flink.tunnel.emulator;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
-import io.github.tablestore.flink.tunnel.emulator.store.KeyColumn;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamSpec;
 import io.github.tablestore.flink.tunnel.emulator.store.TableOptions;
 import io.github.tablestore.flink.tunnel.emulator.store.TableSchema;
@@ -67,9 +67,11 @@ public final class TableSpec {
     }
 
     void createIn(Instance instance) {
-        List<KeyColumn> key = new ArrayList<>();
+        List<PrimaryKeyColumnSchema> key = new ArrayList<>();
         for (int i = 0; i < keyNames.size(); i++) {
-            key.add(new KeyColumn(keyNames.get(i), keyTypes.get(i), keyAutoIncrement.get(i)));
+            key.add(
+                    new PrimaryKeyColumnSchema(
+                            keyNames.get(i), keyTypes.get(i), keyAutoIncrement.get(i)));
         }
         instance.createTable(
                 new TableSchema(name, key, List.of()),

@@ -16,13 +16,13 @@
 
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
-import io.github.tablestore.flink.tunnel.emulator.store.KeyColumn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -85,13 +85,13 @@ final class JsonValues {
     }
 
     /** {@code {"primaryKey": {...}, "columns": {...}}} as a row of PUT cells. */
-    static Row row(JsonNode node, List<KeyColumn> schema) {
+    static Row row(JsonNode node, List<PrimaryKeyColumnSchema> schema) {
         JsonNode pk = node.get("primaryKey");
         if (pk == null || !pk.isObject()) {
             throw new IllegalArgumentException("a row needs a \"primaryKey\" object");
         }
         List<PrimaryKeyColumn> key = new ArrayList<>();
-        for (KeyColumn s : schema) {
+        for (PrimaryKeyColumnSchema s : schema) {
             key.add(
                     new PrimaryKeyColumn(
                             s.name(),

@@ -16,10 +16,11 @@
 
 package io.github.tablestore.flink.tunnel.emulator.api;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnType;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
-import io.github.tablestore.flink.tunnel.emulator.store.DefinedColumn;
-import io.github.tablestore.flink.tunnel.emulator.store.KeyColumn;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamSpec;
 import io.github.tablestore.flink.tunnel.emulator.store.TableOptions;
@@ -36,19 +37,19 @@ final class TableConversions {
     private TableConversions() {}
 
     static TableSchema schema(TableProtos.TableMeta meta) {
-        List<KeyColumn> key = new ArrayList<>();
+        List<PrimaryKeyColumnSchema> key = new ArrayList<>();
         for (TableProtos.PrimaryKeySchema pk : meta.getPrimaryKeyList()) {
             key.add(
-                    new KeyColumn(
+                    new PrimaryKeyColumnSchema(
                             pk.getName(),
                             PrimaryKeyType.valueOf(pk.getType().name()),
                             pk.hasOption()
                                     && pk.getOption()
                                             == TableProtos.PrimaryKeyOption.AUTO_INCREMENT));
         }
-        List<DefinedColumn> defined = new ArrayList<>();
+        List<DefinedColumnSchema> defined = new ArrayList<>();
         for (TableProtos.DefinedColumnSchema c : meta.getDefinedColumnList()) {
-            defined.add(new DefinedColumn(c.getName(), definedType(c.getType())));
+            defined.add(new DefinedColumnSchema(c.getName(), definedType(c.getType())));
         }
         return new TableSchema(meta.getTableName(), key, defined);
     }
@@ -56,7 +57,7 @@ final class TableConversions {
     static TableProtos.TableMeta meta(TableSchema schema) {
         TableProtos.TableMeta.Builder meta =
                 TableProtos.TableMeta.newBuilder().setTableName(schema.tableName());
-        for (KeyColumn k : schema.primaryKey()) {
+        for (PrimaryKeyColumnSchema k : schema.primaryKey()) {
             TableProtos.PrimaryKeySchema.Builder pk =
                     TableProtos.PrimaryKeySchema.newBuilder()
                             .setName(k.name())
@@ -66,17 +67,47 @@ final class TableConversions {
             }
             meta.addPrimaryKey(pk);
         }
-        for (DefinedColumn c : schema.definedColumns()) {
+        for (DefinedColumnSchema c : schema.definedColumns()) {
             meta.addDefinedColumn(
                     TableProtos.DefinedColumnSchema.newBuilder()
                             .setName(c.name())
-                            .setType(TableProtos.DefinedColumnType.valueOf("DCT_" + c.type())));
+                            .setType(definedType(c.type())));
         }
         return meta.build();
     }
 
-    private static DefinedColumn.Type definedType(TableProtos.DefinedColumnType type) {
-        return DefinedColumn.Type.valueOf(type.name().substring("DCT_".length()));
+    private static DefinedColumnType definedType(TableProtos.DefinedColumnType type) {
+        switch (type) {
+            case DCT_INTEGER:
+                return DefinedColumnType.INTEGER;
+            case DCT_DOUBLE:
+                return DefinedColumnType.DOUBLE;
+            case DCT_BOOLEAN:
+                return DefinedColumnType.BOOLEAN;
+            case DCT_STRING:
+                return DefinedColumnType.STRING;
+            case DCT_BLOB:
+                return DefinedColumnType.BINARY;
+            default:
+                throw Errors.parameterInvalid("Unknown defined column type " + type + ".");
+        }
+    }
+
+    private static TableProtos.DefinedColumnType definedType(DefinedColumnType type) {
+        switch (type) {
+            case INTEGER:
+                return TableProtos.DefinedColumnType.DCT_INTEGER;
+            case DOUBLE:
+                return TableProtos.DefinedColumnType.DCT_DOUBLE;
+            case BOOLEAN:
+                return TableProtos.DefinedColumnType.DCT_BOOLEAN;
+            case STRING:
+                return TableProtos.DefinedColumnType.DCT_STRING;
+            case BINARY:
+                return TableProtos.DefinedColumnType.DCT_BLOB;
+            default:
+                throw new AssertionError(type);
+        }
     }
 
     static TableOptions options(TableProtos.TableOptions o) {

@@ -16,6 +16,8 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
@@ -37,12 +39,14 @@ public final class TableSchema {
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     private final String tableName;
-    private final List<KeyColumn> primaryKey;
-    private final List<DefinedColumn> definedColumns;
+    private final List<PrimaryKeyColumnSchema> primaryKey;
+    private final List<DefinedColumnSchema> definedColumns;
 
     /** Checks the name and columns: OTSParameterInvalid when the service would refuse them. */
     public TableSchema(
-            String tableName, List<KeyColumn> primaryKey, List<DefinedColumn> definedColumns) {
+            String tableName,
+            List<PrimaryKeyColumnSchema> primaryKey,
+            List<DefinedColumnSchema> definedColumns) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         if (!TABLE_NAME.matcher(tableName).matches()) {
             throw Errors.parameterInvalid("Invalid table name: '" + tableName + "'.");
@@ -57,7 +61,7 @@ public final class TableSchema {
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < this.primaryKey.size(); i++) {
-            KeyColumn pk = this.primaryKey.get(i);
+            PrimaryKeyColumnSchema pk = this.primaryKey.get(i);
             if (pk.name().isEmpty() || !names.add(pk.name())) {
                 throw Errors.parameterInvalid(
                         "Invalid or duplicated primary key name '" + pk.name() + "'.");
@@ -66,7 +70,7 @@ public final class TableSchema {
                 throw Errors.parameterInvalid("The partition key cannot be auto-increment.");
             }
         }
-        for (DefinedColumn c : this.definedColumns) {
+        for (DefinedColumnSchema c : this.definedColumns) {
             if (names.contains(c.name())) {
                 throw Errors.parameterInvalid(
                         "Defined column '" + c.name() + "' clashes with a primary key column.");
@@ -78,11 +82,11 @@ public final class TableSchema {
         return tableName;
     }
 
-    public List<KeyColumn> primaryKey() {
+    public List<PrimaryKeyColumnSchema> primaryKey() {
         return primaryKey;
     }
 
-    public List<DefinedColumn> definedColumns() {
+    public List<DefinedColumnSchema> definedColumns() {
         return definedColumns;
     }
 
@@ -115,7 +119,7 @@ public final class TableSchema {
     void checkWriteKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            KeyColumn s = primaryKey.get(i);
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
             ColumnValue v = key.get(i).value();
             if (v.type() == ValueType.AUTO_INCREMENT) {
                 if (!s.autoIncrement()) {
@@ -141,7 +145,7 @@ public final class TableSchema {
     void checkReadKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            KeyColumn s = primaryKey.get(i);
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
             if (!matches(s.type(), key.get(i).value().type())) {
                 throw Errors.parameterInvalid(
                         "Primary key column '"
@@ -159,7 +163,7 @@ public final class TableSchema {
     void checkRangeKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            KeyColumn s = primaryKey.get(i);
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
             ValueType t = key.get(i).value().type();
             if (t != ValueType.INF_MIN && t != ValueType.INF_MAX && !matches(s.type(), t)) {
                 throw Errors.parameterInvalid(

@@ -338,6 +338,7 @@ class SyncClientDataPlaneTest {
         meta.addPrimaryKeyColumn("id", PrimaryKeyType.INTEGER, PrimaryKeyOption.AUTO_INCREMENT);
         meta.addDefinedColumn("price", DefinedColumnType.DOUBLE);
         meta.addDefinedColumn("name", DefinedColumnType.STRING);
+        meta.addDefinedColumn("raw", DefinedColumnType.BINARY);
         client.createTable(new CreateTableRequest(meta, new TableOptions(-1, 2, 86400)));
 
         DescribeTableResponse described = client.describeTable(new DescribeTableRequest("schema"));
@@ -353,7 +354,8 @@ class SyncClientDataPlaneTest {
                 .extracting(DefinedColumnSchema::getName, DefinedColumnSchema::getType)
                 .containsExactly(
                         tuple("price", DefinedColumnType.DOUBLE),
-                        tuple("name", DefinedColumnType.STRING));
+                        tuple("name", DefinedColumnType.STRING),
+                        tuple("raw", DefinedColumnType.BINARY));
         assertThat(described.getTableOptions().getTimeToLive()).isEqualTo(-1);
         assertThat(described.getTableOptions().getMaxVersions()).isEqualTo(2);
         assertThat(described.getTableOptions().getMaxTimeDeviation()).isEqualTo(86400);

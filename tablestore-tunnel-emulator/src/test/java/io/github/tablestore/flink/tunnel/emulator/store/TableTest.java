@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -111,8 +112,10 @@ class TableTest {
                         new TableSchema(
                                 "auto",
                                 List.of(
-                                        new KeyColumn("p", PrimaryKeyType.STRING, false),
-                                        new KeyColumn("id", PrimaryKeyType.INTEGER, true)),
+                                        new PrimaryKeyColumnSchema(
+                                                "p", PrimaryKeyType.STRING, false),
+                                        new PrimaryKeyColumnSchema(
+                                                "id", PrimaryKeyType.INTEGER, true)),
                                 List.of()),
                         new TableOptions(null, 2, null, null, null),
                         StreamSpec.DISABLED,

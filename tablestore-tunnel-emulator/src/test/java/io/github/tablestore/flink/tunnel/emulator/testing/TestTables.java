@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.emulator.testing;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
@@ -25,7 +26,6 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
-import io.github.tablestore.flink.tunnel.emulator.store.KeyColumn;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamSpec;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
@@ -48,7 +48,7 @@ public final class TestTables {
         return instance.createTable(
                 new TableSchema(
                         name,
-                        List.of(new KeyColumn("pk", PrimaryKeyType.STRING, false)),
+                        List.of(new PrimaryKeyColumnSchema("pk", PrimaryKeyType.STRING, false)),
                         List.of()),
                 new TableOptions(-1, 1, null, null, null),
                 StreamSpec.DISABLED,
