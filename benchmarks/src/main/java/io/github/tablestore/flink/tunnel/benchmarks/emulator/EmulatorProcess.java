@@ -51,18 +51,12 @@ public final class EmulatorProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LaunchedEmulator process;
-    private final String endpoint;
-    private final String instance;
-    private final String accessKeyId;
     private final String accessKeySecret;
     private final HttpClient admin =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private EmulatorProcess(LaunchedEmulator process, String accessKeySecret) {
         this.process = process;
-        this.endpoint = process.endpoint();
-        this.instance = process.instanceName();
-        this.accessKeyId = process.accessKeyId();
         this.accessKeySecret = accessKeySecret;
     }
 
@@ -99,15 +93,15 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     public String endpoint() {
-        return endpoint;
+        return process.endpoint();
     }
 
     public String instance() {
-        return instance;
+        return process.instanceName();
     }
 
     public String accessKeyId() {
-        return accessKeyId;
+        return process.accessKeyId();
     }
 
     public String accessKeySecret() {
@@ -115,15 +109,15 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     public CredentialsProvider credentials() {
-        return CredentialsProvider.of(accessKeyId, accessKeySecret);
+        return CredentialsProvider.of(accessKeyId(), accessKeySecret);
     }
 
     /** This project's client with default settings. */
     public TunnelClient client() {
         return TunnelClients.create(
                 TunnelClientConfig.builder()
-                        .endpoint(endpoint)
-                        .instanceName(instance)
+                        .endpoint(endpoint())
+                        .instanceName(instance())
                         .credentialsProvider(credentials())
                         .build());
     }
@@ -131,13 +125,13 @@ public final class EmulatorProcess implements AutoCloseable {
     /** The official SDK's tunnel client with default settings. */
     public com.alicloud.openservices.tablestore.TunnelClient sdkTunnelClient() {
         return new com.alicloud.openservices.tablestore.TunnelClient(
-                endpoint, accessKeyId, accessKeySecret, instance);
+                endpoint(), accessKeyId(), accessKeySecret, instance());
     }
 
     /** The official SDK's data client with default settings. */
     public SyncClient syncClient() {
         return new SyncClient(
-                endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
+                endpoint(), accessKeyId(), accessKeySecret, instance(), new ClientConfiguration());
     }
 
     /**
@@ -176,7 +170,7 @@ public final class EmulatorProcess implements AutoCloseable {
 
     private JsonNode state() throws IOException {
         HttpRequest get =
-                HttpRequest.newBuilder(URI.create(endpoint + "/admin/state"))
+                HttpRequest.newBuilder(URI.create(endpoint() + "/admin/state"))
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build();

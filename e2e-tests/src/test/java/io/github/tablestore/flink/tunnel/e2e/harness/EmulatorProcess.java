@@ -41,19 +41,13 @@ import java.util.Optional;
  */
 public final class EmulatorProcess implements AutoCloseable {
     private final LaunchedEmulator process;
-    private final String endpoint;
-    private final String instance;
-    private final String accessKeyId;
     private final String accessKeySecret;
     private final JsonHttp admin;
 
     private EmulatorProcess(LaunchedEmulator process, String secret) {
         this.process = process;
-        this.endpoint = process.endpoint();
-        this.instance = process.instanceName();
-        this.accessKeyId = process.accessKeyId();
         this.accessKeySecret = secret;
-        this.admin = new JsonHttp(endpoint + "/admin");
+        this.admin = new JsonHttp(endpoint() + "/admin");
     }
 
     /**
@@ -93,15 +87,15 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     public String endpoint() {
-        return endpoint;
+        return process.endpoint();
     }
 
     public String instance() {
-        return instance;
+        return process.instanceName();
     }
 
     public String accessKeyId() {
-        return accessKeyId;
+        return process.accessKeyId();
     }
 
     /** The secret the processes that need it get through their environment; never logged. */
@@ -148,10 +142,10 @@ public final class EmulatorProcess implements AutoCloseable {
         TunnelClient client =
                 TunnelClients.create(
                         TunnelClientConfig.builder()
-                                .endpoint(endpoint)
-                                .instanceName(instance)
+                                .endpoint(endpoint())
+                                .instanceName(instance())
                                 .credentialsProvider(
-                                        CredentialsProvider.of(accessKeyId, accessKeySecret))
+                                        CredentialsProvider.of(accessKeyId(), accessKeySecret))
                                 .build());
         try {
             List<String> owners = new ArrayList<>();
