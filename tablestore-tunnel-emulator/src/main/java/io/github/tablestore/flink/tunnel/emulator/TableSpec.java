@@ -16,10 +16,13 @@
 
 package io.github.tablestore.flink.tunnel.emulator;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
+import io.github.tablestore.flink.tunnel.emulator.store.StreamSpec;
+import io.github.tablestore.flink.tunnel.emulator.store.TableOptions;
+import io.github.tablestore.flink.tunnel.emulator.store.TableSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,29 +67,18 @@ public final class TableSpec {
     }
 
     void createIn(Instance instance) {
-        TableProtos.TableMeta.Builder meta = TableProtos.TableMeta.newBuilder().setTableName(name);
+        List<PrimaryKeyColumnSchema> key = new ArrayList<>();
         for (int i = 0; i < keyNames.size(); i++) {
-            TableProtos.PrimaryKeySchema.Builder pk =
-                    TableProtos.PrimaryKeySchema.newBuilder()
-                            .setName(keyNames.get(i))
-                            .setType(TableProtos.PrimaryKeyType.valueOf(keyTypes.get(i).name()));
-            if (keyAutoIncrement.get(i)) {
-                pk.setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT);
-            }
-            meta.addPrimaryKey(pk);
+            key.add(
+                    new PrimaryKeyColumnSchema(
+                            keyNames.get(i), keyTypes.get(i), keyAutoIncrement.get(i)));
         }
-        TableProtos.TableOptions options =
-                TableProtos.TableOptions.newBuilder()
-                        .setTimeToLive(-1)
-                        .setMaxVersions(maxVersions)
-                        .build();
-        TableProtos.StreamSpecification stream =
-                TableProtos.StreamSpecification.newBuilder()
-                        .setEnableStream(streamEnabled)
-                        .setExpirationTime(streamExpirationHours)
-                        .addAllColumnsToGet(originColumns)
-                        .build();
-        instance.createTable(meta.build(), options, stream, splitPoints, partitions);
+        instance.createTable(
+                new TableSchema(name, key, List.of()),
+                new TableOptions(-1, maxVersions, null, null, null),
+                new StreamSpec(streamEnabled, streamExpirationHours, originColumns),
+                splitPoints,
+                partitions);
     }
 
     /** Builder of {@link TableSpec}. */

@@ -18,20 +18,24 @@ package io.github.tablestore.flink.tunnel.benchmarks.emulator;
 
 import io.github.tablestore.flink.tunnel.benchmarks.data.BenchRows;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.process.ReadyLine;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The emulator process of a benchmark run: starts an emulator with the given read limits,
- * creates the tables and loads their rows (through the Java API, so loading is fast and every
- * row is both base data and a stream-log entry), prints {@link #READY} with the endpoint, and
- * stops when its standard input closes (the driver ended or died).
+ * The emulator process of a benchmark run (started by the emulator's {@code EmulatorLauncher}):
+ * starts an emulator with the given read limits and the key pair from {@value #ACCESS_KEY_ID_ENV}
+ * and {@value #ACCESS_KEY_SECRET_ENV}, creates the tables and loads their rows (through the Java
+ * API, so loading is fast and every row is both base data and a stream-log entry), prints the
+ * emulator's {@link ReadyLine}, and stops when its standard input closes (the driver ended or
+ * died) or on SIGTERM.
  *
  * <p>Arguments: {@code <readRecords> <readBytes> [<table>:<partitions>:<rows>]...}
  */
 public final class BenchEmulatorMain {
-    static final String READY = "BENCH-EMULATOR-READY";
+    static final String ACCESS_KEY_ID_ENV = "BENCH_EMULATOR_ACCESS_KEY_ID";
+    static final String ACCESS_KEY_SECRET_ENV = "BENCH_EMULATOR_ACCESS_KEY_SECRET";
 
     private BenchEmulatorMain() {}
 
@@ -39,7 +43,12 @@ public final class BenchEmulatorMain {
         int readRecords = Integer.parseInt(args[0]);
         int readBytes = Integer.parseInt(args[1]);
         TablestoreEmulator emulator =
-                TablestoreEmulator.builder().readLimits(readRecords, readBytes).start();
+                TablestoreEmulator.builder()
+                        .credentials(
+                                System.getenv(ACCESS_KEY_ID_ENV),
+                                System.getenv(ACCESS_KEY_SECRET_ENV))
+                        .readLimits(readRecords, readBytes)
+                        .start();
         for (int a = 2; a < args.length; a++) {
             String[] t = args[a].split(":");
             String table = t[0];
@@ -50,16 +59,7 @@ public final class BenchEmulatorMain {
                 emulator.putRow(table, BenchRows.row(i));
             }
         }
-        System.out.println(
-                READY
-                        + " "
-                        + emulator.endpoint()
-                        + " "
-                        + emulator.instanceName()
-                        + " "
-                        + emulator.accessKeyId()
-                        + " "
-                        + emulator.accessKeySecret());
+        System.out.println(ReadyLine.of(emulator));
         System.out.flush();
         InputStream in = System.in;
         while (in.read() >= 0) {

@@ -20,16 +20,15 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.TunnelClients;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
+import io.github.tablestore.flink.tunnel.emulator.process.EmulatorLauncher;
+import io.github.tablestore.flink.tunnel.emulator.process.LaunchedEmulator;
 
 import com.alicloud.openservices.tablestore.ClientConfiguration;
 import com.alicloud.openservices.tablestore.SyncClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,29 +40,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The emulator in its own JVM, so the contenders' CPU, heap and GC are measured without the
- * server's (both still share the machine's cores). Started with its tables loaded; closing it
- * ends the process.
+ * server's (both still share the machine's cores). Started by the emulator's {@link
+ * EmulatorLauncher} with {@link BenchEmulatorMain}, its tables loaded; closing it ends the process.
  */
 public final class EmulatorProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
-    private final String endpoint;
-    private final String instance;
-    private final String accessKeyId;
+    private final LaunchedEmulator process;
     private final String accessKeySecret;
     private final HttpClient admin =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private EmulatorProcess(Process process, String[] ready) {
+    private EmulatorProcess(LaunchedEmulator process, String accessKeySecret) {
         this.process = process;
-        this.endpoint = ready[1];
-        this.instance = ready[2];
-        this.accessKeyId = ready[3];
-        this.accessKeySecret = ready[4];
+        this.accessKeySecret = accessKeySecret;
     }
 
     /** One table to create and load: {@code partitions} hash partitions, rows 0..rows-1. */
@@ -77,48 +71,37 @@ public final class EmulatorProcess implements AutoCloseable {
      * @param heap the emulator JVM's heap, e.g. {@code 2g}
      */
     public static EmulatorProcess start(
-            int readRecords, int readBytes, String heap, String... tables) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xms" + heap);
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+UseG1GC");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(BenchEmulatorMain.class.getName());
-        cmd.add(Integer.toString(readRecords));
-        cmd.add(Integer.toString(readBytes));
-        cmd.addAll(List.of(tables));
-        File log = new File("target/bench-emulator.log");
-        log.getParentFile().mkdirs();
-        Process p =
-                new ProcessBuilder(cmd)
-                        .redirectError(ProcessBuilder.Redirect.appendTo(log))
+            int readRecords, int readBytes, String heap, String... tables) {
+        String secret = "bench-secret-" + UUID.randomUUID();
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(readRecords));
+        args.add(Integer.toString(readBytes));
+        args.addAll(List.of(tables));
+        LaunchedEmulator process =
+                EmulatorLauncher.builder()
+                        .mainClass(BenchEmulatorMain.class.getName())
+                        .jvmOptions("-Xms" + heap, "-XX:+UseG1GC")
+                        .maxHeap(heap)
+                        .arguments(args)
+                        .environment(BenchEmulatorMain.ACCESS_KEY_ID_ENV, "bench")
+                        .environment(BenchEmulatorMain.ACCESS_KEY_SECRET_ENV, secret)
+                        .logFile(Paths.get("target", "bench-emulator.log"))
+                        // Loading a table of 500 000 rows takes a while on two cores.
+                        .readyTimeout(Duration.ofMinutes(10))
                         .start();
-        BufferedReader out =
-                new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith(BenchEmulatorMain.READY)) {
-                return new EmulatorProcess(p, line.trim().split(" "));
-            }
-        }
-        p.destroyForcibly();
-        throw new IOException(
-                "The emulator process ended before it was ready; see " + log.getAbsolutePath());
+        return new EmulatorProcess(process, secret);
     }
 
     public String endpoint() {
-        return endpoint;
+        return process.endpoint();
     }
 
     public String instance() {
-        return instance;
+        return process.instanceName();
     }
 
     public String accessKeyId() {
-        return accessKeyId;
+        return process.accessKeyId();
     }
 
     public String accessKeySecret() {
@@ -126,15 +109,15 @@ public final class EmulatorProcess implements AutoCloseable {
     }
 
     public CredentialsProvider credentials() {
-        return CredentialsProvider.of(accessKeyId, accessKeySecret);
+        return CredentialsProvider.of(accessKeyId(), accessKeySecret);
     }
 
     /** This project's client with default settings. */
     public TunnelClient client() {
         return TunnelClients.create(
                 TunnelClientConfig.builder()
-                        .endpoint(endpoint)
-                        .instanceName(instance)
+                        .endpoint(endpoint())
+                        .instanceName(instance())
                         .credentialsProvider(credentials())
                         .build());
     }
@@ -142,13 +125,13 @@ public final class EmulatorProcess implements AutoCloseable {
     /** The official SDK's tunnel client with default settings. */
     public com.alicloud.openservices.tablestore.TunnelClient sdkTunnelClient() {
         return new com.alicloud.openservices.tablestore.TunnelClient(
-                endpoint, accessKeyId, accessKeySecret, instance);
+                endpoint(), accessKeyId(), accessKeySecret, instance());
     }
 
     /** The official SDK's data client with default settings. */
     public SyncClient syncClient() {
         return new SyncClient(
-                endpoint, accessKeyId, accessKeySecret, instance, new ClientConfiguration());
+                endpoint(), accessKeyId(), accessKeySecret, instance(), new ClientConfiguration());
     }
 
     /**
@@ -187,7 +170,7 @@ public final class EmulatorProcess implements AutoCloseable {
 
     private JsonNode state() throws IOException {
         HttpRequest get =
-                HttpRequest.newBuilder(URI.create(endpoint + "/admin/state"))
+                HttpRequest.newBuilder(URI.create(endpoint() + "/admin/state"))
                         .timeout(Duration.ofSeconds(30))
                         .GET()
                         .build();
@@ -205,18 +188,6 @@ public final class EmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException ignored) {
-            // The process is gone already.
-        }
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }

@@ -21,7 +21,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Prints processes' logs (where they are, and their last lines) when something failed. */
 final class Diagnostics {
@@ -29,11 +31,27 @@ final class Diagnostics {
 
     private Diagnostics() {}
 
-    static void printLogs(PrintStream out, List<ManagedProcess> processes, String reason) {
-        out.println("==== end-to-end diagnostics: " + reason + " ====");
+    /** The logs of processes started by the harness, by process (name and id). */
+    static Map<String, List<Path>> logsOf(List<ManagedProcess> processes) {
+        Map<String, List<Path>> logs = new LinkedHashMap<>();
         for (ManagedProcess p : processes) {
-            for (Path log : p.logFiles()) {
-                out.println("---- " + p + ": " + log + " (last " + TAIL_LINES + " lines) ----");
+            logs.put(p.toString(), p.logFiles());
+        }
+        return logs;
+    }
+
+    static void printLogs(PrintStream out, Map<String, List<Path>> logs, String reason) {
+        out.println("==== end-to-end diagnostics: " + reason + " ====");
+        for (Map.Entry<String, List<Path>> p : logs.entrySet()) {
+            for (Path log : p.getValue()) {
+                out.println(
+                        "---- "
+                                + p.getKey()
+                                + ": "
+                                + log
+                                + " (last "
+                                + TAIL_LINES
+                                + " lines) ----");
                 try {
                     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
                     lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size())

@@ -21,8 +21,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,8 +85,7 @@ public final class E2eEnvironment implements AutoCloseable {
             checkFlinkVersion(cluster);
             return new E2eEnvironment(workDir, emulator, cluster);
         } catch (RuntimeException | Error e) {
-            Diagnostics.printLogs(
-                    System.out, List.of(emulator.process()), "the cluster did not start: " + e);
+            Diagnostics.printLogs(System.out, emulator.logs(), "the cluster did not start: " + e);
             if (cluster != null) {
                 cluster.close();
             }
@@ -143,10 +142,9 @@ public final class E2eEnvironment implements AutoCloseable {
 
     /** Prints where every process logs and the end of each log, and the emulator's state. */
     public void printDiagnostics(PrintStream out, String reason) {
-        List<ManagedProcess> processes = new ArrayList<>();
-        processes.add(emulator.process());
-        processes.addAll(cluster.processes());
-        Diagnostics.printLogs(out, processes, reason);
+        Map<String, List<Path>> logs = new LinkedHashMap<>(emulator.logs());
+        logs.putAll(Diagnostics.logsOf(cluster.processes()));
+        Diagnostics.printLogs(out, logs, reason);
         try {
             out.println("---- emulator state ----");
             out.println(emulator.state().toPrettyString());

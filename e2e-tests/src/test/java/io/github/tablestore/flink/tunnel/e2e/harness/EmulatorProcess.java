@@ -22,13 +22,12 @@ import io.github.tablestore.flink.tunnel.client.TunnelClients;
 import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.ChannelInfo;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.emulator.process.EmulatorLauncher;
+import io.github.tablestore.flink.tunnel.emulator.process.LaunchedEmulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,31 +35,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Tablestore emulator as its own process, from its standalone jar, and its admin HTTP API
- * (partitions, faults, state dump). Tables and rows go through the data API like an application's.
+ * The Tablestore emulator as its own process, from its standalone jar (started by the emulator's
+ * {@link EmulatorLauncher}), and its admin HTTP API (partitions, faults, state dump). Tables and
+ * rows go through the data API like an application's.
  */
 public final class EmulatorProcess implements AutoCloseable {
-    private static final String READY = "Tablestore emulator ready: endpoint=";
-
-    private final ManagedProcess process;
-    private final String endpoint;
-    private final String instance;
-    private final String accessKeyId;
+    private final LaunchedEmulator process;
     private final String accessKeySecret;
     private final JsonHttp admin;
 
-    private EmulatorProcess(
-            ManagedProcess process, String endpoint, String instance, String id, String secret) {
+    private EmulatorProcess(LaunchedEmulator process, String secret) {
         this.process = process;
-        this.endpoint = endpoint;
-        this.instance = instance;
-        this.accessKeyId = id;
         this.accessKeySecret = secret;
-        this.admin = new JsonHttp(endpoint + "/admin");
+        this.admin = new JsonHttp(endpoint() + "/admin");
     }
 
     /**
-     * Starts {@code java -jar <standalone jar>} on a free port and waits for its ready line.
+     * Starts {@code java -jar <standalone jar>} on a free port and waits for its ready line; its
+     * output goes to {@code <logDir>/emulator.out}.
      *
      * @param marker a JVM option that marks the process as the harness's
      */
@@ -72,65 +64,38 @@ public final class EmulatorProcess implements AutoCloseable {
             String accessKeyId,
             String accessKeySecret,
             int partitions) {
-        List<String> command =
-                new JavaCommand()
-                        .jvmOption(marker)
-                        .jvmOption("-Xmx256m")
-                        .jvmOption("-XX:+UseSerialGC")
+        LaunchedEmulator process =
+                EmulatorLauncher.builder()
                         .jar(jar)
+                        .jvmOptions(marker, "-XX:+UseSerialGC")
+                        .maxHeap("256m")
                         .arguments(
-                                List.of(
-                                        "--port",
-                                        "0",
-                                        "--instance",
-                                        instance,
-                                        "--access-key-id",
-                                        accessKeyId,
-                                        "--access-key-secret",
-                                        accessKeySecret,
-                                        "--partitions",
-                                        Integer.toString(partitions)))
-                        .build();
-        ManagedProcess process =
-                ManagedProcess.start("emulator", command, Map.of(), logDir, List.of());
-        try {
-            String endpoint =
-                    Waits.value(
-                            "the emulator's ready line in " + process.outFile(),
-                            Duration.ofSeconds(60),
-                            () -> {
-                                if (!process.isAlive()) {
-                                    throw new IllegalStateException(
-                                            "The emulator exited; see " + process.outFile());
-                                }
-                                for (String line :
-                                        Files.readAllLines(
-                                                process.outFile(), StandardCharsets.UTF_8)) {
-                                    int at = line.indexOf(READY);
-                                    if (at >= 0) {
-                                        String rest = line.substring(at + READY.length());
-                                        return Optional.of(rest.substring(0, rest.indexOf(' ')));
-                                    }
-                                }
-                                return Optional.empty();
-                            });
-            return new EmulatorProcess(process, endpoint, instance, accessKeyId, accessKeySecret);
-        } catch (RuntimeException | Error e) {
-            process.close();
-            throw e;
-        }
+                                "--port",
+                                "0",
+                                "--instance",
+                                instance,
+                                "--access-key-id",
+                                accessKeyId,
+                                "--access-key-secret",
+                                accessKeySecret,
+                                "--partitions",
+                                Integer.toString(partitions))
+                        .logFile(logDir.resolve("emulator.out"))
+                        .start();
+        ProcessReaper.record(process.processHandle());
+        return new EmulatorProcess(process, accessKeySecret);
     }
 
     public String endpoint() {
-        return endpoint;
+        return process.endpoint();
     }
 
     public String instance() {
-        return instance;
+        return process.instanceName();
     }
 
     public String accessKeyId() {
-        return accessKeyId;
+        return process.accessKeyId();
     }
 
     /** The secret the processes that need it get through their environment; never logged. */
@@ -138,8 +103,9 @@ public final class EmulatorProcess implements AutoCloseable {
         return accessKeySecret;
     }
 
-    public ManagedProcess process() {
-        return process;
+    /** Its output file, for log dumps. */
+    Map<String, List<Path>> logs() {
+        return Map.of(process.toString(), List.of(process.logFile()));
     }
 
     /** {@code GET /admin/state}. */
@@ -176,10 +142,10 @@ public final class EmulatorProcess implements AutoCloseable {
         TunnelClient client =
                 TunnelClients.create(
                         TunnelClientConfig.builder()
-                                .endpoint(endpoint)
-                                .instanceName(instance)
+                                .endpoint(endpoint())
+                                .instanceName(instance())
                                 .credentialsProvider(
-                                        CredentialsProvider.of(accessKeyId, accessKeySecret))
+                                        CredentialsProvider.of(accessKeyId(), accessKeySecret))
                                 .build());
         try {
             List<String> owners = new ArrayList<>();

@@ -106,7 +106,9 @@ public final class FlinkCluster implements AutoCloseable {
             return cluster;
         } catch (RuntimeException | Error e) {
             Diagnostics.printLogs(
-                    System.out, cluster.processes(), "the cluster did not start: " + e);
+                    System.out,
+                    Diagnostics.logsOf(cluster.processes()),
+                    "the cluster did not start: " + e);
             cluster.close();
             throw e;
         }

@@ -28,7 +28,6 @@ final class JavaCommand {
     private final List<Path> classpath = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
     private String mainClass;
-    private Path jar;
 
     static Path javaExecutable() {
         return Paths.get(System.getProperty("java.home"), "bin", "java");
@@ -54,11 +53,6 @@ final class JavaCommand {
         return this;
     }
 
-    JavaCommand jar(Path executableJar) {
-        this.jar = executableJar;
-        return this;
-    }
-
     JavaCommand arguments(List<String> args) {
         arguments.addAll(args);
         return this;
@@ -68,18 +62,13 @@ final class JavaCommand {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(jvmOptions);
-        if (jar != null) {
-            command.add("-jar");
-            command.add(jar.toString());
-        } else {
-            List<String> cp = new ArrayList<>();
-            for (Path p : classpath) {
-                cp.add(p.toString());
-            }
-            command.add("-classpath");
-            command.add(String.join(File.pathSeparator, cp));
-            command.add(mainClass);
+        List<String> cp = new ArrayList<>();
+        for (Path p : classpath) {
+            cp.add(p.toString());
         }
+        command.add("-classpath");
+        command.add(String.join(File.pathSeparator, cp));
+        command.add(mainClass);
         command.addAll(arguments);
         return command;
     }

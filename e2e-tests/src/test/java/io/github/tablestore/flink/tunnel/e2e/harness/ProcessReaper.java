@@ -84,6 +84,14 @@ final class ProcessReaper {
 
     static void register(Process process) {
         LIVE.add(process);
+        record(process.toHandle());
+    }
+
+    /**
+     * Writes the id of a process that is reaped on exit by its own launcher (the emulator) to the
+     * pid file, so that a later run still kills it if this JVM is killed.
+     */
+    static void record(ProcessHandle process) {
         Path file = pidFile;
         if (file != null) {
             try {

@@ -17,7 +17,6 @@
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
@@ -234,12 +233,12 @@ public final class AdminHandler implements HttpHandler {
             throw new IllegalArgumentException(
                     "needs \"primaryKey\": [{\"name\": ..., \"type\": \"STRING\"}]");
         }
-        TableProtos.PrimaryKeyType firstType = null;
+        PrimaryKeyType firstType = null;
         for (JsonNode c : pk) {
             PrimaryKeyType type =
                     PrimaryKeyType.valueOf(requiredText(c, "type").toUpperCase(Locale.ROOT));
             if (firstType == null) {
-                firstType = TableProtos.PrimaryKeyType.valueOf(type.name());
+                firstType = type;
             }
             b.primaryKey(requiredText(c, "name"), type, c.path("autoIncrement").asBoolean(false));
         }

@@ -16,7 +16,8 @@
 
 package io.github.tablestore.flink.tunnel.emulator.admin;
 
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
@@ -39,7 +40,7 @@ import java.util.Map;
 final class JsonValues {
     private JsonValues() {}
 
-    static ColumnValue keyValue(JsonNode node, TableProtos.PrimaryKeyType type, String what) {
+    static ColumnValue keyValue(JsonNode node, PrimaryKeyType type, String what) {
         if (node == null || node.isNull()) {
             throw new IllegalArgumentException(what + " is missing");
         }
@@ -84,20 +85,18 @@ final class JsonValues {
     }
 
     /** {@code {"primaryKey": {...}, "columns": {...}}} as a row of PUT cells. */
-    static Row row(JsonNode node, List<TableProtos.PrimaryKeySchema> schema) {
+    static Row row(JsonNode node, List<PrimaryKeyColumnSchema> schema) {
         JsonNode pk = node.get("primaryKey");
         if (pk == null || !pk.isObject()) {
             throw new IllegalArgumentException("a row needs a \"primaryKey\" object");
         }
         List<PrimaryKeyColumn> key = new ArrayList<>();
-        for (TableProtos.PrimaryKeySchema s : schema) {
+        for (PrimaryKeyColumnSchema s : schema) {
             key.add(
                     new PrimaryKeyColumn(
-                            s.getName(),
+                            s.name(),
                             keyValue(
-                                    pk.get(s.getName()),
-                                    s.getType(),
-                                    "primary key column " + s.getName())));
+                                    pk.get(s.name()), s.type(), "primary key column " + s.name())));
         }
         List<Cell> cells = new ArrayList<>();
         JsonNode columns = node.get("columns");

@@ -102,9 +102,9 @@ public final class DataPlaneApi {
                 Requests.parse(TableProtos.CreateTableRequest.parser(), body, "CreateTable");
         List<ColumnValue> splitPoints = PartitionBoundaries.splitPoints(r.getPartitionsList());
         instance.createTable(
-                r.getTableMeta(),
-                r.getTableOptions(),
-                r.hasStreamSpec() ? r.getStreamSpec() : null,
+                TableConversions.schema(r.getTableMeta()),
+                TableConversions.options(r.getTableOptions()),
+                TableConversions.streamSpec(r.hasStreamSpec() ? r.getStreamSpec() : null),
                 splitPoints,
                 0);
         return TableProtos.CreateTableResponse.getDefaultInstance().toByteArray();
@@ -125,9 +125,9 @@ public final class DataPlaneApi {
         Table t = instance.table(r.getTableName());
         TableProtos.DescribeTableResponse.Builder out =
                 TableProtos.DescribeTableResponse.newBuilder()
-                        .setTableMeta(t.schema().meta())
+                        .setTableMeta(TableConversions.meta(t.schema()))
                         .setReservedThroughputDetails(throughput(t))
-                        .setTableOptions(t.options())
+                        .setTableOptions(TableConversions.options(t.options()))
                         .setStreamDetails(streamDetails(t));
         for (ColumnValue point : t.splitPoints()) {
             PrimaryKey key =
@@ -162,14 +162,14 @@ public final class DataPlaneApi {
                 Requests.parse(TableProtos.UpdateTableRequest.parser(), body, "UpdateTable");
         Table t = instance.table(r.getTableName());
         if (r.hasTableOptions()) {
-            t.updateOptions(t.options().toBuilder().mergeFrom(r.getTableOptions()).build());
+            t.updateOptions(t.options().updatedWith(TableConversions.options(r.getTableOptions())));
         }
         if (r.hasStreamSpec()) {
-            t.updateStream(instance.streamSettings(r.getStreamSpec()));
+            t.updateStream(instance.streamSettings(TableConversions.streamSpec(r.getStreamSpec())));
         }
         return TableProtos.UpdateTableResponse.newBuilder()
                 .setReservedThroughputDetails(throughput(t))
-                .setTableOptions(t.options())
+                .setTableOptions(TableConversions.options(t.options()))
                 .setStreamDetails(streamDetails(t))
                 .build()
                 .toByteArray();
@@ -264,7 +264,12 @@ public final class DataPlaneApi {
                         : TableProtos.ReturnType.RT_NONE;
         List<String> columns =
                 returnContent == null ? List.of() : returnContent.getReturnColumnNamesList();
-        return new RowChange(kind, row, condition.getRowExistence(), rt, columns);
+        return new RowChange(
+                kind,
+                row,
+                TableConversions.condition(condition.getRowExistence()),
+                TableConversions.returnType(rt),
+                columns);
     }
 
     private static Row decodeRow(ByteString bytes) {

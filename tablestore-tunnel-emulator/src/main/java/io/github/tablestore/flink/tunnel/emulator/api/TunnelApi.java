@@ -23,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ReadBatch;
+import io.github.tablestore.flink.tunnel.emulator.tunnel.StreamTunnelConfig;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelService;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.TunnelView;
 
@@ -68,7 +69,7 @@ public final class TunnelApi {
                         t.getTableName(),
                         t.getTunnelName(),
                         type,
-                        t.hasStreamTunnelConfig() ? t.getStreamTunnelConfig() : null);
+                        t.hasStreamTunnelConfig() ? streamConfig(t.getStreamTunnelConfig()) : null);
         return TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId(id).build().toByteArray();
     }
 
@@ -128,10 +129,35 @@ public final class TunnelApi {
                         .setTunnelName(v.tunnelName())
                         .setPublic(false)
                         .setCreateTime(v.createTimeMillis() * 1_000_000L);
-        TunnelProtos.StreamTunnelConfig cfg = service.streamConfig(v.tunnelId());
+        StreamTunnelConfig cfg = service.streamConfig(v.tunnelId());
         if (cfg != null) {
-            b.setStreamTunnelConfig(cfg);
+            b.setStreamTunnelConfig(streamConfig(cfg));
         }
+        return b.build();
+    }
+
+    private static StreamTunnelConfig streamConfig(TunnelProtos.StreamTunnelConfig c) {
+        return new StreamTunnelConfig(
+                c.hasFlag()
+                        ? (c.getFlag() == TunnelProtos.StartOffsetFlag.EARLIEST
+                                ? StreamTunnelConfig.StartFrom.EARLIEST
+                                : StreamTunnelConfig.StartFrom.LATEST)
+                        : null,
+                c.hasStartOffset() ? c.getStartOffset() : null,
+                c.hasEndOffset() ? c.getEndOffset() : null);
+    }
+
+    private static TunnelProtos.StreamTunnelConfig streamConfig(StreamTunnelConfig c) {
+        TunnelProtos.StreamTunnelConfig.Builder b = TunnelProtos.StreamTunnelConfig.newBuilder();
+        c.startFrom()
+                .ifPresent(
+                        f ->
+                                b.setFlag(
+                                        f == StreamTunnelConfig.StartFrom.EARLIEST
+                                                ? TunnelProtos.StartOffsetFlag.EARLIEST
+                                                : TunnelProtos.StartOffsetFlag.LATEST));
+        c.startOffsetNanos().ifPresent(b::setStartOffset);
+        c.endOffsetNanos().ifPresent(b::setEndOffset);
         return b.build();
     }
 

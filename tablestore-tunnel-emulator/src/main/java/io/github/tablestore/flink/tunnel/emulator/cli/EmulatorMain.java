@@ -17,6 +17,7 @@
 package io.github.tablestore.flink.tunnel.emulator.cli;
 
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
+import io.github.tablestore.flink.tunnel.emulator.process.ReadyLine;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -34,7 +35,7 @@ import java.util.concurrent.CountDownLatch;
  * when it listens, and stops cleanly on SIGTERM or Ctrl-C.
  */
 public final class EmulatorMain {
-    static final String READY = "Tablestore emulator ready:";
+    static final String READY = ReadyLine.PREFIX;
     static final String STOPPED = "Tablestore emulator stopped.";
 
     private EmulatorMain() {}
@@ -85,17 +86,7 @@ public final class EmulatorMain {
                         .streamRetention(o.retention())
                         .sweepInterval(Duration.ofSeconds(1))
                         .start();
-        out.println(
-                READY
-                        + " endpoint="
-                        + emulator.endpoint()
-                        + " instance="
-                        + emulator.instanceName()
-                        + " accessKeyId="
-                        + emulator.accessKeyId()
-                        + " admin="
-                        + emulator.endpoint()
-                        + "/admin/state");
+        out.println(ReadyLine.of(emulator));
         out.flush();
         return emulator;
     }

@@ -16,7 +16,6 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
@@ -27,11 +26,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /** The emulated instance's tables. Thread-safe. */
 public final class Instance {
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
     private final String name;
     private final EmulatorClock clock;
@@ -69,16 +66,12 @@ public final class Instance {
      * single partition being the whole key range.
      */
     public Table createTable(
-            TableProtos.TableMeta meta,
-            TableProtos.TableOptions options,
-            TableProtos.StreamSpecification streamSpec,
+            TableSchema schema,
+            TableOptions options,
+            StreamSpec streamSpec,
             List<ColumnValue> splitPoints,
             int partitions) {
-        String tableName = meta.getTableName();
-        if (!TABLE_NAME.matcher(tableName).matches()) {
-            throw Errors.parameterInvalid("Invalid table name: '" + tableName + "'.");
-        }
-        TableSchema schema = new TableSchema(meta);
+        String tableName = schema.tableName();
         List<KeySpan> spans = new ArrayList<>();
         PartitionScheme scheme;
         int count = partitions > 0 ? partitions : defaultPartitions;
@@ -120,17 +113,17 @@ public final class Instance {
         return table;
     }
 
-    /** Stream settings from a CreateTable/UpdateTable stream specification ({@code null}: off). */
-    public StreamSettings streamSettings(TableProtos.StreamSpecification spec) {
-        if (spec == null || !spec.getEnableStream()) {
+    /** Stream settings from a CreateTable/UpdateTable stream specification. */
+    public StreamSettings streamSettings(StreamSpec spec) {
+        if (!spec.enabled()) {
             return StreamSettings.DISABLED;
         }
-        int hours = spec.hasExpirationTime() ? spec.getExpirationTime() : 0;
+        int hours = spec.expirationHours();
         if (hours < 0 || hours > 168) {
             throw Errors.parameterInvalid(
                     "Stream expiration time must be 1 to 168 hours, got " + hours + ".");
         }
-        return new StreamSettings(true, hours, spec.getColumnsToGetList(), clock.micros());
+        return new StreamSettings(true, hours, spec.originColumns(), clock.micros());
     }
 
     /** The table, or OTSObjectNotExist. */

@@ -16,7 +16,6 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 
 import java.util.List;
@@ -31,17 +30,32 @@ public final class RowChange {
         DELETE
     }
 
+    /** What must hold of the row before the write (the row-existence expectation). */
+    public enum Condition {
+        IGNORE,
+        EXPECT_EXIST,
+        EXPECT_NOT_EXIST
+    }
+
+    /** What the write answers with. */
+    public enum ReturnType {
+        NONE,
+        PRIMARY_KEY,
+        /** The written columns (or the requested ones) after the write. */
+        AFTER_MODIFY
+    }
+
     private final Kind kind;
     private final Row row;
-    private final TableProtos.RowExistenceExpectation condition;
-    private final TableProtos.ReturnType returnType;
+    private final Condition condition;
+    private final ReturnType returnType;
     private final List<String> returnColumns;
 
     public RowChange(
             Kind kind,
             Row row,
-            TableProtos.RowExistenceExpectation condition,
-            TableProtos.ReturnType returnType,
+            Condition condition,
+            ReturnType returnType,
             List<String> returnColumns) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.row = Objects.requireNonNull(row, "row");
@@ -52,12 +66,7 @@ public final class RowChange {
 
     /** An unconditional write that returns nothing. */
     public static RowChange of(Kind kind, Row row) {
-        return new RowChange(
-                kind,
-                row,
-                TableProtos.RowExistenceExpectation.IGNORE,
-                TableProtos.ReturnType.RT_NONE,
-                List.of());
+        return new RowChange(kind, row, Condition.IGNORE, ReturnType.NONE, List.of());
     }
 
     public Kind kind() {
@@ -69,11 +78,11 @@ public final class RowChange {
         return row;
     }
 
-    public TableProtos.RowExistenceExpectation condition() {
+    public Condition condition() {
         return condition;
     }
 
-    public TableProtos.ReturnType returnType() {
+    public ReturnType returnType() {
         return returnType;
     }
 

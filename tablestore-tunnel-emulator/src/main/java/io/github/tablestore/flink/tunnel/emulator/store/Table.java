@@ -17,7 +17,6 @@
 package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
@@ -59,12 +58,12 @@ public final class Table {
     private final PartitionTopology topology;
     private final ChangeLogWriter changeLog;
     private long lastAutoIncrement;
-    private volatile TableProtos.TableOptions options;
+    private volatile TableOptions options;
     private volatile StreamSettings stream;
 
     Table(
             TableSchema schema,
-            TableProtos.TableOptions options,
+            TableOptions options,
             StreamSettings stream,
             PartitionScheme scheme,
             List<KeySpan> spans,
@@ -106,7 +105,7 @@ public final class Table {
         return createdMillis;
     }
 
-    public TableProtos.TableOptions options() {
+    public TableOptions options() {
         return options;
     }
 
@@ -114,7 +113,7 @@ public final class Table {
         return stream;
     }
 
-    public synchronized void updateOptions(TableProtos.TableOptions newOptions) {
+    public synchronized void updateOptions(TableOptions newOptions) {
         this.options = Objects.requireNonNull(newOptions, "newOptions");
     }
 
@@ -134,9 +133,8 @@ public final class Table {
     }
 
     private RowVersions rowVersions() {
-        TableProtos.TableOptions o = options;
-        return new RowVersions(
-                o.hasMaxVersions() && o.getMaxVersions() > 0 ? o.getMaxVersions() : 1);
+        int maxVersions = options.maxVersions().orElse(0);
+        return new RowVersions(maxVersions > 0 ? maxVersions : 1);
     }
 
     /** Rows in primary-key order; a live, weakly consistent view. */
@@ -389,12 +387,11 @@ public final class Table {
         return new PrimaryKey(cols);
     }
 
-    private static void checkCondition(
-            TableProtos.RowExistenceExpectation condition, StoredRow old) {
-        if (condition == TableProtos.RowExistenceExpectation.EXPECT_EXIST && old == null) {
+    private static void checkCondition(RowChange.Condition condition, StoredRow old) {
+        if (condition == RowChange.Condition.EXPECT_EXIST && old == null) {
             throw Errors.conditionCheckFail("Condition check failed.");
         }
-        if (condition == TableProtos.RowExistenceExpectation.EXPECT_NOT_EXIST && old != null) {
+        if (condition == RowChange.Condition.EXPECT_NOT_EXIST && old != null) {
             throw Errors.conditionCheckFail("Condition check failed.");
         }
     }
@@ -402,9 +399,9 @@ public final class Table {
     private static Row returnRow(
             RowChange change, PrimaryKey key, StoredRow updated, Set<String> touched) {
         switch (change.returnType()) {
-            case RT_PK:
+            case PRIMARY_KEY:
                 return Row.of(key, List.of());
-            case RT_AFTER_MODIFY:
+            case AFTER_MODIFY:
                 {
                     List<Cell> cells = new ArrayList<>();
                     if (updated != null) {

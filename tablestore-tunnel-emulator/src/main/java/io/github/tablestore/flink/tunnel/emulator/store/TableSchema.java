@@ -16,7 +16,9 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
@@ -28,60 +30,76 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** A table's primary-key schema and its meta as CreateTable gave it. Immutable. */
+/**
+ * A table's name, primary-key schema and defined columns as CreateTable gave them. Immutable.
+ */
 public final class TableSchema {
-    private final TableProtos.TableMeta meta;
-    private final List<TableProtos.PrimaryKeySchema> primaryKey;
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
-    public TableSchema(TableProtos.TableMeta meta) {
-        this.meta = Objects.requireNonNull(meta, "meta");
-        this.primaryKey = List.copyOf(meta.getPrimaryKeyList());
-        if (primaryKey.isEmpty() || primaryKey.size() > 4) {
+    private final String tableName;
+    private final List<PrimaryKeyColumnSchema> primaryKey;
+    private final List<DefinedColumnSchema> definedColumns;
+
+    /** Checks the name and columns: OTSParameterInvalid when the service would refuse them. */
+    public TableSchema(
+            String tableName,
+            List<PrimaryKeyColumnSchema> primaryKey,
+            List<DefinedColumnSchema> definedColumns) {
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        if (!TABLE_NAME.matcher(tableName).matches()) {
+            throw Errors.parameterInvalid("Invalid table name: '" + tableName + "'.");
+        }
+        this.primaryKey = List.copyOf(primaryKey);
+        this.definedColumns = List.copyOf(definedColumns);
+        if (this.primaryKey.isEmpty() || this.primaryKey.size() > 4) {
             throw Errors.parameterInvalid(
-                    "A table needs 1 to 4 primary key columns, got " + primaryKey.size() + ".");
+                    "A table needs 1 to 4 primary key columns, got "
+                            + this.primaryKey.size()
+                            + ".");
         }
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < primaryKey.size(); i++) {
-            TableProtos.PrimaryKeySchema pk = primaryKey.get(i);
-            if (pk.getName().isEmpty() || !names.add(pk.getName())) {
+        for (int i = 0; i < this.primaryKey.size(); i++) {
+            PrimaryKeyColumnSchema pk = this.primaryKey.get(i);
+            if (pk.name().isEmpty() || !names.add(pk.name())) {
                 throw Errors.parameterInvalid(
-                        "Invalid or duplicated primary key name '" + pk.getName() + "'.");
+                        "Invalid or duplicated primary key name '" + pk.name() + "'.");
             }
-            if (i == 0 && pk.hasOption()) {
+            if (i == 0 && pk.autoIncrement()) {
                 throw Errors.parameterInvalid("The partition key cannot be auto-increment.");
             }
         }
-        for (TableProtos.DefinedColumnSchema c : meta.getDefinedColumnList()) {
-            if (names.contains(c.getName())) {
+        for (DefinedColumnSchema c : this.definedColumns) {
+            if (names.contains(c.name())) {
                 throw Errors.parameterInvalid(
-                        "Defined column '" + c.getName() + "' clashes with a primary key column.");
+                        "Defined column '" + c.name() + "' clashes with a primary key column.");
             }
         }
     }
 
     public String tableName() {
-        return meta.getTableName();
+        return tableName;
     }
 
-    public TableProtos.TableMeta meta() {
-        return meta;
-    }
-
-    public List<TableProtos.PrimaryKeySchema> primaryKey() {
+    public List<PrimaryKeyColumnSchema> primaryKey() {
         return primaryKey;
     }
 
-    public String partitionKeyName() {
-        return primaryKey.get(0).getName();
+    public List<DefinedColumnSchema> definedColumns() {
+        return definedColumns;
     }
 
-    public TableProtos.PrimaryKeyType partitionKeyType() {
-        return primaryKey.get(0).getType();
+    public String partitionKeyName() {
+        return primaryKey.get(0).name();
+    }
+
+    public PrimaryKeyType partitionKeyType() {
+        return primaryKey.get(0).type();
     }
 
     /** Whether {@code v} is a legal value of a primary-key column of type {@code t}. */
-    static boolean matches(TableProtos.PrimaryKeyType t, ValueType v) {
+    static boolean matches(PrimaryKeyType t, ValueType v) {
         switch (t) {
             case INTEGER:
                 return v == ValueType.INTEGER;
@@ -101,21 +119,21 @@ public final class TableSchema {
     void checkWriteKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            TableProtos.PrimaryKeySchema s = primaryKey.get(i);
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
             ColumnValue v = key.get(i).value();
             if (v.type() == ValueType.AUTO_INCREMENT) {
-                if (!s.hasOption()) {
+                if (!s.autoIncrement()) {
                     throw Errors.parameterInvalid(
-                            "Primary key column '" + s.getName() + "' is not auto-increment.");
+                            "Primary key column '" + s.name() + "' is not auto-increment.");
                 }
                 continue;
             }
-            if (!matches(s.getType(), v.type())) {
+            if (!matches(s.type(), v.type())) {
                 throw Errors.parameterInvalid(
                         "Primary key column '"
-                                + s.getName()
+                                + s.name()
                                 + "' must be "
-                                + s.getType()
+                                + s.type()
                                 + ", got "
                                 + v.type()
                                 + ".");
@@ -127,13 +145,13 @@ public final class TableSchema {
     void checkReadKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            TableProtos.PrimaryKeySchema s = primaryKey.get(i);
-            if (!matches(s.getType(), key.get(i).value().type())) {
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
+            if (!matches(s.type(), key.get(i).value().type())) {
                 throw Errors.parameterInvalid(
                         "Primary key column '"
-                                + s.getName()
+                                + s.name()
                                 + "' must be "
-                                + s.getType()
+                                + s.type()
                                 + ", got "
                                 + key.get(i).value().type()
                                 + ".");
@@ -145,14 +163,14 @@ public final class TableSchema {
     void checkRangeKey(PrimaryKey key) {
         checkShape(key);
         for (int i = 0; i < primaryKey.size(); i++) {
-            TableProtos.PrimaryKeySchema s = primaryKey.get(i);
+            PrimaryKeyColumnSchema s = primaryKey.get(i);
             ValueType t = key.get(i).value().type();
-            if (t != ValueType.INF_MIN && t != ValueType.INF_MAX && !matches(s.getType(), t)) {
+            if (t != ValueType.INF_MIN && t != ValueType.INF_MAX && !matches(s.type(), t)) {
                 throw Errors.parameterInvalid(
                         "Primary key column '"
-                                + s.getName()
+                                + s.name()
                                 + "' must be "
-                                + s.getType()
+                                + s.type()
                                 + ", got "
                                 + t
                                 + ".");
@@ -170,12 +188,12 @@ public final class TableSchema {
                             + ".");
         }
         for (int i = 0; i < primaryKey.size(); i++) {
-            if (!primaryKey.get(i).getName().equals(key.get(i).name())) {
+            if (!primaryKey.get(i).name().equals(key.get(i).name())) {
                 throw Errors.parameterInvalid(
                         "Primary key column "
                                 + i
                                 + " must be '"
-                                + primaryKey.get(i).getName()
+                                + primaryKey.get(i).name()
                                 + "', got '"
                                 + key.get(i).name()
                                 + "'.");
@@ -189,8 +207,7 @@ public final class TableSchema {
         for (int i = 0; i < primaryKey.size(); i++) {
             cols.add(
                     new PrimaryKeyColumn(
-                            primaryKey.get(i).getName(),
-                            i == 0 ? partitionKey : ColumnValue.INF_MIN));
+                            primaryKey.get(i).name(), i == 0 ? partitionKey : ColumnValue.INF_MIN));
         }
         return new PrimaryKey(cols);
     }

@@ -21,7 +21,6 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
-import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import io.github.tablestore.flink.tunnel.emulator.store.Partition;
@@ -71,7 +70,7 @@ final class Tunnel {
     final TunnelType type;
 
     /** The stream config as CreateTunnel gave it, or {@code null}. */
-    final TunnelProtos.StreamTunnelConfig streamConfig;
+    final StreamTunnelConfig streamConfig;
 
     /** Stream records before this time are skipped (µs; 0 = none). */
     final long startMicros;
@@ -91,7 +90,7 @@ final class Tunnel {
             String name,
             Table table,
             TunnelType type,
-            TunnelProtos.StreamTunnelConfig streamConfig,
+            StreamTunnelConfig streamConfig,
             EmulatorClock clock) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
@@ -103,11 +102,13 @@ final class Tunnel {
         long start = 0;
         long end = Long.MAX_VALUE;
         if (type == TunnelType.STREAM && streamConfig != null) {
-            if (streamConfig.hasStartOffset() && streamConfig.getStartOffset() > 0) {
-                start = streamConfig.getStartOffset() / 1000L;
+            long startNanos = streamConfig.startOffsetNanos().orElse(0L);
+            if (startNanos > 0) {
+                start = startNanos / 1000L;
             }
-            if (streamConfig.hasEndOffset() && streamConfig.getEndOffset() > 0) {
-                end = streamConfig.getEndOffset() / 1000L;
+            long endNanos = streamConfig.endOffsetNanos().orElse(0L);
+            if (endNanos > 0) {
+                end = endNanos / 1000L;
             }
             if (end <= start) {
                 throw Errors.parameterInvalid(
@@ -152,8 +153,7 @@ final class Tunnel {
 
     private boolean earliest() {
         return streamConfig != null
-                && streamConfig.hasFlag()
-                && streamConfig.getFlag() == TunnelProtos.StartOffsetFlag.EARLIEST;
+                && streamConfig.startFrom().orElse(null) == StreamTunnelConfig.StartFrom.EARLIEST;
     }
 
     private void createChannels() {

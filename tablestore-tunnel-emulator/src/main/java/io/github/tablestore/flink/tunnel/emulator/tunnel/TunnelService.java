@@ -20,7 +20,6 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
-import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import io.github.tablestore.flink.tunnel.emulator.store.BaseBatch;
@@ -56,10 +55,7 @@ public final class TunnelService {
     // Tunnel management
 
     public synchronized String createTunnel(
-            String tableName,
-            String tunnelName,
-            TunnelType type,
-            TunnelProtos.StreamTunnelConfig streamConfig) {
+            String tableName, String tunnelName, TunnelType type, StreamTunnelConfig streamConfig) {
         if (tunnelName == null || tunnelName.isEmpty()) {
             throw Errors.parameterInvalid("The tunnel name is empty.");
         }
@@ -117,7 +113,7 @@ public final class TunnelService {
     }
 
     /** The stream config the tunnel was created with, or {@code null}. */
-    public TunnelProtos.StreamTunnelConfig streamConfig(String tunnelId) {
+    public StreamTunnelConfig streamConfig(String tunnelId) {
         return requireId(tunnelId).streamConfig;
     }
 

@@ -21,24 +21,18 @@ import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import com.alicloud.openservices.tablestore.SyncClient;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The standalone entry point: options, help, ready line, clean stop on SIGTERM. */
+/**
+ * The standalone entry point: options, help, ready line (its own process and clean stop on SIGTERM:
+ * {@code EmulatorLauncherTest}).
+ */
 class EmulatorMainTest {
 
     @Test
@@ -111,55 +105,5 @@ class EmulatorMainTest {
                 client.shutdown();
             }
         }
-    }
-
-    @Test
-    void aSeparateProcessPrintsItsEndpointAndStopsCleanlyOnSigterm() throws Exception {
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        Process p =
-                new ProcessBuilder(
-                                java.toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                EmulatorMain.class.getName(),
-                                "--port",
-                                "0",
-                                "--partitions",
-                                "2")
-                        .redirectErrorStream(true)
-                        .start();
-        try (BufferedReader lines =
-                new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String ready = readUntil(lines, EmulatorMain.READY);
-            Matcher m = Pattern.compile("endpoint=(\\S+)").matcher(ready);
-            assertThat(m.find()).isTrue();
-            SyncClient client =
-                    new SyncClient(
-                            m.group(1), "test-access-key-id", "test-access-key-secret", "emulator");
-            try {
-                assertThat(client.listTable().getTableNames()).isEmpty();
-            } finally {
-                client.shutdown();
-            }
-            // SIGTERM; Process.destroy() would also close our end of its output.
-            assertThat(p.toHandle().destroy()).isTrue();
-            assertThat(readUntil(lines, EmulatorMain.STOPPED)).isEqualTo(EmulatorMain.STOPPED);
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private static String readUntil(BufferedReader lines, String prefix) throws Exception {
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            if (line.startsWith(prefix)) {
-                return line;
-            }
-            seen.add(line);
-        }
-        throw new AssertionError("no line starting with '" + prefix + "' in " + seen);
     }
 }

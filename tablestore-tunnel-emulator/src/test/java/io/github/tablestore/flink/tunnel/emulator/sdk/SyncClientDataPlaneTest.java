@@ -28,6 +28,8 @@ import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.Condition;
 import com.alicloud.openservices.tablestore.model.CreateTableRequest;
 import com.alicloud.openservices.tablestore.model.CreateTableRequestEx;
+import com.alicloud.openservices.tablestore.model.DefinedColumnSchema;
+import com.alicloud.openservices.tablestore.model.DefinedColumnType;
 import com.alicloud.openservices.tablestore.model.DeleteRowRequest;
 import com.alicloud.openservices.tablestore.model.DeleteTableRequest;
 import com.alicloud.openservices.tablestore.model.DescribeStreamRequest;
@@ -41,6 +43,8 @@ import com.alicloud.openservices.tablestore.model.GetRowRequest;
 import com.alicloud.openservices.tablestore.model.ListStreamRequest;
 import com.alicloud.openservices.tablestore.model.PrimaryKey;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyBuilder;
+import com.alicloud.openservices.tablestore.model.PrimaryKeyOption;
+import com.alicloud.openservices.tablestore.model.PrimaryKeySchema;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyType;
 import com.alicloud.openservices.tablestore.model.PrimaryKeyValue;
 import com.alicloud.openservices.tablestore.model.PutRowRequest;
@@ -67,6 +71,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The official SDK's SyncClient, unmodified and with response validation on (its default), against
@@ -324,6 +329,49 @@ class SyncClientDataPlaneTest {
                 .isInstanceOfSatisfying(
                         TableStoreException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo("OTSObjectNotExist"));
+    }
+
+    @Test
+    void describeAnswersTheSchemaAndOptionsAsCreatedAndUpdated() {
+        TableMeta meta = new TableMeta("schema");
+        meta.addPrimaryKeyColumn("pk", PrimaryKeyType.STRING);
+        meta.addPrimaryKeyColumn("id", PrimaryKeyType.INTEGER, PrimaryKeyOption.AUTO_INCREMENT);
+        meta.addDefinedColumn("price", DefinedColumnType.DOUBLE);
+        meta.addDefinedColumn("name", DefinedColumnType.STRING);
+        meta.addDefinedColumn("raw", DefinedColumnType.BINARY);
+        client.createTable(new CreateTableRequest(meta, new TableOptions(-1, 2, 86400)));
+
+        DescribeTableResponse described = client.describeTable(new DescribeTableRequest("schema"));
+        assertThat(described.getTableMeta().getPrimaryKeyList())
+                .extracting(
+                        PrimaryKeySchema::getName,
+                        PrimaryKeySchema::getType,
+                        PrimaryKeySchema::getOption)
+                .containsExactly(
+                        tuple("pk", PrimaryKeyType.STRING, null),
+                        tuple("id", PrimaryKeyType.INTEGER, PrimaryKeyOption.AUTO_INCREMENT));
+        assertThat(described.getTableMeta().getDefinedColumnsList())
+                .extracting(DefinedColumnSchema::getName, DefinedColumnSchema::getType)
+                .containsExactly(
+                        tuple("price", DefinedColumnType.DOUBLE),
+                        tuple("name", DefinedColumnType.STRING),
+                        tuple("raw", DefinedColumnType.BINARY));
+        assertThat(described.getTableOptions().getTimeToLive()).isEqualTo(-1);
+        assertThat(described.getTableOptions().getMaxVersions()).isEqualTo(2);
+        assertThat(described.getTableOptions().getMaxTimeDeviation()).isEqualTo(86400);
+
+        // UpdateTable replaces only the options it sets.
+        UpdateTableRequest update = new UpdateTableRequest("schema");
+        TableOptions maxVersions = new TableOptions();
+        maxVersions.setMaxVersions(5);
+        update.setTableOptionsForUpdate(maxVersions);
+        assertThat(client.updateTable(update).getTableOptions().getMaxVersions()).isEqualTo(5);
+        TableOptions updated =
+                client.describeTable(new DescribeTableRequest("schema")).getTableOptions();
+        assertThat(updated.getMaxVersions()).isEqualTo(5);
+        assertThat(updated.getTimeToLive()).isEqualTo(-1);
+        assertThat(updated.getMaxTimeDeviation()).isEqualTo(86400);
+        client.deleteTable(new DeleteTableRequest("schema"));
     }
 
     @Test

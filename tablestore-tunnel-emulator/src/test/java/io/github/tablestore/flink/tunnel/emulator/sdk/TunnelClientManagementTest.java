@@ -160,6 +160,19 @@ class TunnelClientManagementTest {
     }
 
     @Test
+    void describesAStreamTunnelsStartAsCreated() {
+        CreateTunnelRequest request =
+                new CreateTunnelRequest("managed", "from-earliest", TunnelType.Stream);
+        request.setStreamTunnelConfig(new StreamTunnelConfig(StartOffsetFlag.EARLIEST));
+        tunnels.createTunnel(request);
+        TunnelInfo info =
+                tunnels.describeTunnel(new DescribeTunnelRequest("managed", "from-earliest"))
+                        .getTunnelInfo();
+        assertThat(info.getStreamTunnelConfig().getFlag()).isEqualTo(StartOffsetFlag.EARLIEST);
+        tunnels.deleteTunnel(new DeleteTunnelRequest("managed", "from-earliest"));
+    }
+
+    @Test
     void aDuplicateNameGivesTunnelExist() {
         tunnels.createTunnel(new CreateTunnelRequest("managed", "twice", TunnelType.BaseData));
         assertThatThrownBy(

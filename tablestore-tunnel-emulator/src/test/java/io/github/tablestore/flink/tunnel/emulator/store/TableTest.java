@@ -16,7 +16,8 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
@@ -106,24 +107,18 @@ class TableTest {
 
     @Test
     void keepsVersionsIncrementsAndAssignsAutoIncrementKeys() {
-        TableProtos.TableMeta meta =
-                TableProtos.TableMeta.newBuilder()
-                        .setTableName("auto")
-                        .addPrimaryKey(
-                                TableProtos.PrimaryKeySchema.newBuilder()
-                                        .setName("p")
-                                        .setType(TableProtos.PrimaryKeyType.STRING))
-                        .addPrimaryKey(
-                                TableProtos.PrimaryKeySchema.newBuilder()
-                                        .setName("id")
-                                        .setType(TableProtos.PrimaryKeyType.INTEGER)
-                                        .setOption(TableProtos.PrimaryKeyOption.AUTO_INCREMENT))
-                        .build();
         Table t =
                 instance.createTable(
-                        meta,
-                        TableProtos.TableOptions.newBuilder().setMaxVersions(2).build(),
-                        null,
+                        new TableSchema(
+                                "auto",
+                                List.of(
+                                        new PrimaryKeyColumnSchema(
+                                                "p", PrimaryKeyType.STRING, false),
+                                        new PrimaryKeyColumnSchema(
+                                                "id", PrimaryKeyType.INTEGER, true)),
+                                List.of()),
+                        new TableOptions(null, 2, null, null, null),
+                        StreamSpec.DISABLED,
                         List.of(),
                         1);
         PrimaryKey placeholder =
@@ -137,8 +132,8 @@ class TableTest {
                                         Row.of(
                                                 placeholder,
                                                 List.of(Cell.put("n", ColumnValue.ofLong(1), 10))),
-                                        TableProtos.RowExistenceExpectation.IGNORE,
-                                        TableProtos.ReturnType.RT_PK,
+                                        RowChange.Condition.IGNORE,
+                                        RowChange.ReturnType.PRIMARY_KEY,
                                         List.of()))
                         .returnRow();
         Row second =
@@ -146,8 +141,8 @@ class TableTest {
                                 new RowChange(
                                         RowChange.Kind.PUT,
                                         Row.of(placeholder, List.of()),
-                                        TableProtos.RowExistenceExpectation.IGNORE,
-                                        TableProtos.ReturnType.RT_PK,
+                                        RowChange.Condition.IGNORE,
+                                        RowChange.ReturnType.PRIMARY_KEY,
                                         List.of()))
                         .returnRow();
         long id1 = first.primaryKey().get(1).value().asLong();

@@ -16,8 +16,9 @@
 
 package io.github.tablestore.flink.tunnel.emulator.testing;
 
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyColumnSchema;
+import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
-import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
@@ -26,7 +27,10 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
+import io.github.tablestore.flink.tunnel.emulator.store.StreamSpec;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
+import io.github.tablestore.flink.tunnel.emulator.store.TableOptions;
+import io.github.tablestore.flink.tunnel.emulator.store.TableSchema;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -41,17 +45,15 @@ public final class TestTables {
     /** A table with one STRING primary-key column {@code pk}. */
     public static Table create(
             Instance instance, String name, int partitions, List<ColumnValue> splitPoints) {
-        TableProtos.TableMeta meta =
-                TableProtos.TableMeta.newBuilder()
-                        .setTableName(name)
-                        .addPrimaryKey(
-                                TableProtos.PrimaryKeySchema.newBuilder()
-                                        .setName("pk")
-                                        .setType(TableProtos.PrimaryKeyType.STRING))
-                        .build();
-        TableProtos.TableOptions options =
-                TableProtos.TableOptions.newBuilder().setMaxVersions(1).setTimeToLive(-1).build();
-        return instance.createTable(meta, options, null, splitPoints, partitions);
+        return instance.createTable(
+                new TableSchema(
+                        name,
+                        List.of(new PrimaryKeyColumnSchema("pk", PrimaryKeyType.STRING, false)),
+                        List.of()),
+                new TableOptions(-1, 1, null, null, null),
+                StreamSpec.DISABLED,
+                splitPoints,
+                partitions);
     }
 
     public static PrimaryKey key(String pk) {

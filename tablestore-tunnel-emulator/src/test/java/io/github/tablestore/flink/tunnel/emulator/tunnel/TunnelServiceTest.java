@@ -401,17 +401,13 @@ class TunnelServiceTest {
                         "t",
                         "earliest",
                         TunnelType.STREAM,
-                        TunnelProtos.StreamTunnelConfig.newBuilder()
-                                .setFlag(TunnelProtos.StartOffsetFlag.EARLIEST)
-                                .build());
+                        new StreamTunnelConfig(StreamTunnelConfig.StartFrom.EARLIEST, null, null));
         String fromMiddle =
                 service.createTunnel(
                         "t",
                         "from",
                         TunnelType.STREAM,
-                        TunnelProtos.StreamTunnelConfig.newBuilder()
-                                .setStartOffset(middle * 1_000_000L)
-                                .build());
+                        new StreamTunnelConfig(null, middle * 1_000_000L, null));
         now.addAndGet(1000);
         put(t, "new", 3);
         long end = clock.millis() + 500;
@@ -420,10 +416,7 @@ class TunnelServiceTest {
                         "t",
                         "bounded",
                         TunnelType.STREAM,
-                        TunnelProtos.StreamTunnelConfig.newBuilder()
-                                .setStartOffset(middle * 1_000_000L)
-                                .setEndOffset(end * 1_000_000L)
-                                .build());
+                        new StreamTunnelConfig(null, middle * 1_000_000L, end * 1_000_000L));
         now.addAndGet(1000);
         put(t, "beyond", 4);
 
