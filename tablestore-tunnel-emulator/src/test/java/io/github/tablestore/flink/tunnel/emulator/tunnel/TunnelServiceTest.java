@@ -444,18 +444,14 @@ class TunnelServiceTest {
                                     "t",
                                     "out-" + start,
                                     TunnelType.STREAM,
-                                    TunnelProtos.StreamTunnelConfig.newBuilder()
-                                            .setStartOffset(start * 1_000_000L)
-                                            .build()));
+                                    new StreamTunnelConfig(null, start * 1_000_000L, null)));
         }
         long oldest = clock.millis() - Duration.ofDays(7).minusMinutes(1).toMillis();
         service.createTunnel(
                 "t",
                 "in",
                 TunnelType.STREAM,
-                TunnelProtos.StreamTunnelConfig.newBuilder()
-                        .setStartOffset(oldest * 1_000_000L)
-                        .build());
+                new StreamTunnelConfig(null, oldest * 1_000_000L, null));
     }
 
     private List<String> readAll(String tunnel) {
