@@ -45,6 +45,11 @@ final class PlanningSupport {
         tEnv.executeSql(
                 "CREATE TABLE t (" + columns + ")" + SqlTestSupport.with(emulator, tunnel, extra));
         tEnv.explainSql("SELECT * FROM t");
+        return source(tEnv);
+    }
+
+    /** The factory's source for table t of {@code tEnv}, as the planner would create it. */
+    static TablestoreTunnelTableSource source(TableEnvironment tEnv) {
         ObjectIdentifier id = ObjectIdentifier.of("default_catalog", "default_database", "t");
         ResolvedCatalogTable table =
                 ((TableEnvironmentInternal) tEnv)

@@ -26,16 +26,11 @@ import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.junit.TablestoreEmulatorExtension;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.internal.TableEnvironmentInternal;
-import org.apache.flink.table.catalog.ObjectIdentifier;
-import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
 
@@ -44,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,26 +72,7 @@ class TablestoreTunnelTableFactoryTest {
         TableEnvironment tEnv = tEnv();
         tEnv.executeSql("CREATE TABLE t (" + columns + ")" + with);
         tEnv.explainSql("SELECT * FROM t");
-        return source(tEnv);
-    }
-
-    /** The factory's source for table t, as the planner would create it. */
-    private static TablestoreTunnelTableSource source(TableEnvironment tEnv) {
-        ObjectIdentifier id = ObjectIdentifier.of("default_catalog", "default_database", "t");
-        ResolvedCatalogTable table =
-                ((TableEnvironmentInternal) tEnv)
-                        .getCatalogManager()
-                        .getTableOrError(id)
-                        .getResolvedTable();
-        return (TablestoreTunnelTableSource)
-                FactoryUtil.createDynamicTableSource(
-                        null,
-                        id,
-                        table,
-                        Map.of(),
-                        new Configuration(),
-                        TablestoreTunnelTableFactoryTest.class.getClassLoader(),
-                        false);
+        return PlanningSupport.source(tEnv);
     }
 
     private static String with(String tunnel, String extra) {
