@@ -53,7 +53,7 @@ import java.util.function.LongSupplier;
  * tunnel ({@link TunnelResolver} finds it), heartbeats, discovers the channels the service opens
  * for it, reports TERMINATED for channels the coordinator says are finished once their {@code
  * finished} checkpoint is stored ({@link ProgressStore}), and shuts the session down at the end.
- * It stays one class of about 400 lines on purpose: the session's state (client id, what the
+ * It stays one class (about 500 lines) on purpose: the session's state (client id, what the
  * service lets it hold, what was handed over) is read and written by every step of a round.
  *
  * <p>Rebalancing: channels the service asks back (CLOSING) are passed to the coordinator, which
