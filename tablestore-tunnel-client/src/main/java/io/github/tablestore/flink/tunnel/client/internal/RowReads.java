@@ -56,6 +56,10 @@ final class RowReads {
         for (PrimaryKey k : primaryKeys) {
             table.addPrimaryKey(key(k, "primaryKeys"));
         }
+        // One (empty) paging token per row, as the official SDK sends.
+        for (int i = 0; i < primaryKeys.size(); i++) {
+            table.addToken(ByteString.EMPTY);
+        }
         table.addAllColumnsToGet(Args.notNull(columns, "columns")).setMaxVersions(1);
         return TableProtos.BatchGetRowRequest.newBuilder().addTables(table).build();
     }
