@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.table;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Fails on invalid data, or (with {@code skip-invalid-data}) counts the skipped record in the
  * {@value #METRIC} counter and logs the first few and then every thousandth.
  */
-final class InvalidDataHandler {
+@Internal
+public final class InvalidDataHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidDataHandler.class);
 
     static final String METRIC = "invalidRecordsSkipped";
@@ -35,7 +37,7 @@ final class InvalidDataHandler {
     private final boolean skip;
     private final Counter skipped;
 
-    InvalidDataHandler(boolean skip, MetricGroup group) {
+    public InvalidDataHandler(boolean skip, MetricGroup group) {
         this.skip = skip;
         this.skipped = group.counter(METRIC);
     }
@@ -44,7 +46,7 @@ final class InvalidDataHandler {
      * @param problem what is wrong and where (table, column, channel, key)
      * @throws InvalidTunnelDataException unless invalid data is skipped
      */
-    void invalid(String problem) {
+    public void invalid(String problem) {
         if (!skip) {
             throw new InvalidTunnelDataException(
                     "Invalid data: "

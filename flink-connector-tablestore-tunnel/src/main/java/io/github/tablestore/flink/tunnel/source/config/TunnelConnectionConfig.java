@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.source.config;
 
+import io.github.tablestore.flink.tunnel.client.RetryPolicy;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.TunnelClients;
@@ -37,21 +38,48 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
     private final String instanceName;
     private final CredentialsProviderFactory credentials;
 
+    /** Attempts per call of the clients' retry policy; 0: the client's default policy. */
+    private final int maxAttempts;
+
     public TunnelConnectionConfig(
             String endpoint, String instanceName, CredentialsProviderFactory credentials) {
+        this(endpoint, instanceName, credentials, 0);
+    }
+
+    private TunnelConnectionConfig(
+            String endpoint,
+            String instanceName,
+            CredentialsProviderFactory credentials,
+            int maxAttempts) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.instanceName = Objects.requireNonNull(instanceName, "instanceName");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.maxAttempts = maxAttempts;
         // Fail at build time on a malformed endpoint or instance name, not in the cluster.
         clientConfig(CredentialsProvider.of("validation-only", "validation-only"));
     }
 
+    /**
+     * The same connection whose clients make at most {@code maxAttempts} attempts per call (the
+     * default policy's backoff otherwise), e.g. a lookup's {@code lookup.max-retries} + 1.
+     */
+    public TunnelConnectionConfig withMaxAttempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        }
+        return new TunnelConnectionConfig(endpoint, instanceName, credentials, maxAttempts);
+    }
+
     private TunnelClientConfig clientConfig(CredentialsProvider provider) {
-        return TunnelClientConfig.builder()
-                .endpoint(endpoint)
-                .instanceName(instanceName)
-                .credentialsProvider(provider)
-                .build();
+        TunnelClientConfig.Builder b =
+                TunnelClientConfig.builder()
+                        .endpoint(endpoint)
+                        .instanceName(instanceName)
+                        .credentialsProvider(provider);
+        if (maxAttempts > 0) {
+            b.retryPolicy(RetryPolicy.defaults().toBuilder().maxAttempts(maxAttempts).build());
+        }
+        return b.build();
     }
 
     @Override
