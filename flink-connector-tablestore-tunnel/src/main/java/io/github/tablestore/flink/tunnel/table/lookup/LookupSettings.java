@@ -252,6 +252,7 @@ public final class LookupSettings implements Serializable {
     /** A new reload trigger of a FULL cache, as Flink builds it from the standard options. */
     CacheReloadTrigger reloadTrigger() {
         Configuration conf = Configuration.fromMap(fullCacheOptions);
+        conf.set(LookupOptions.CACHE, LookupCacheType.FULL); // Flink's triggers check it
         return conf.get(LookupOptions.FULL_CACHE_RELOAD_STRATEGY) == ReloadStrategy.TIMED
                 ? TimedCacheReloadTrigger.fromConfig(conf)
                 : PeriodicCacheReloadTrigger.fromConfig(conf);

@@ -22,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.table.InvalidDataHandler;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.functions.AsyncLookupFunction;
 import org.apache.flink.table.functions.FunctionContext;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * readers are busy travel together. Range reads (a key prefix) run on the same threads, one
  * GetRange sequence each.
  */
-final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
+@Internal
+public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
     private static final long serialVersionUID = 1L;
 
     /** BatchGetRow requests in flight per subtask; more keys wait and join the next batch. */

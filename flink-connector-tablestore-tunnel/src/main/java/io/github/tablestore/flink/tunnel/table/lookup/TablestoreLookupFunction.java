@@ -21,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.table.InvalidDataHandler;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.LookupFunction;
@@ -34,7 +35,8 @@ import java.util.List;
  * Synchronous lookup: one GetRow per key when the join binds the whole primary key, GetRange over
  * the key prefix otherwise. A key without a row gives no rows (NULLs for a LEFT JOIN).
  */
-final class TablestoreLookupFunction extends LookupFunction {
+@Internal
+public final class TablestoreLookupFunction extends LookupFunction {
     private static final long serialVersionUID = 1L;
 
     private final TunnelClientFactory clients;
