@@ -42,16 +42,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Asynchronous lookup. Point reads wait in a queue; a few reader threads each take up to 100 of
- * them (BatchGetRow's limit) and read them with one BatchGetRow, so keys that arrive while the
- * readers are busy travel together. Range reads (a key prefix) run on the same threads, one
- * GetRange sequence each.
+ * Asynchronous lookup. Point reads wait in a queue and are read with BatchGetRow, up to 100 keys
+ * (its limit) per request. One request at a time takes every key that waited while the previous
+ * one was in flight, so batches grow with the arrival rate by themselves; more requests (up to
+ * {@link #READERS}) start only while full batches wait. Range reads (a key prefix) run on the
+ * same threads, one GetRange sequence each.
  */
 @Internal
 public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
     private static final long serialVersionUID = 1L;
 
-    /** BatchGetRow requests in flight per subtask; more keys wait and join the next batch. */
+    /** Most BatchGetRow requests in flight per subtask (a second one only for a full batch). */
     static final int READERS = 4;
 
     private final TunnelClientFactory clients;
@@ -62,6 +63,7 @@ public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
     private transient InvalidDataHandler invalid;
     private transient ExecutorService executor;
     private transient Queue<PointRead> pending;
+    private transient AtomicInteger pendingCount;
     private transient AtomicInteger activeReaders;
 
     TablestoreAsyncLookupFunction(
@@ -88,6 +90,7 @@ public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
     public void open(FunctionContext context) throws Exception {
         invalid = new InvalidDataHandler(skipInvalidData, context.getMetricGroup());
         pending = new ConcurrentLinkedQueue<>();
+        pendingCount = new AtomicInteger();
         activeReaders = new AtomicInteger();
         client = TableReads.open(clients, rows.tableName);
         AtomicInteger threads = new AtomicInteger();
@@ -119,15 +122,21 @@ public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
             return result;
         }
         pending.add(new PointRead(rows.primaryKey(keyRow), keyRow, result));
+        pendingCount.incrementAndGet();
         dispatch();
         return result;
     }
 
-    /** Starts readers while keys wait and fewer than {@link #READERS} are reading. */
+    /**
+     * Starts a reader when keys wait and none reads, or another one when a full batch waits (up
+     * to {@link #READERS}); otherwise the keys wait for the next reader, which a finishing one
+     * starts.
+     */
     private void dispatch() {
-        while (!pending.isEmpty()) {
+        while (pendingCount.get() > 0) {
             int active = activeReaders.get();
-            if (active >= READERS) {
+            if (active >= READERS
+                    || (active > 0 && pendingCount.get() < TunnelClient.MAX_BATCH_GET_ROWS)) {
                 return; // a reader that finishes dispatches again
             }
             if (activeReaders.compareAndSet(active, active + 1)) {
@@ -142,6 +151,7 @@ public final class TablestoreAsyncLookupFunction extends AsyncLookupFunction {
             PointRead next;
             while (batch.size() < TunnelClient.MAX_BATCH_GET_ROWS
                     && (next = pending.poll()) != null) {
+                pendingCount.decrementAndGet();
                 batch.add(next);
             }
             if (!batch.isEmpty()) {
