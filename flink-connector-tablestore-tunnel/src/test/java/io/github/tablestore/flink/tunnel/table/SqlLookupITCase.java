@@ -279,6 +279,22 @@ class SqlLookupITCase {
     }
 
     @Test
+    void onlyTheColumnsTheQueryUsesAreRead() throws Exception {
+        // 'level' does not fit INT; a query that does not use it never reads it.
+        customer("eu", 1, "Ann", ColumnValue.ofString("gold"));
+        click("c1", "eu", 1);
+        TableResult result =
+                tables("")
+                        .executeSql(
+                                "SELECT k.click_id, c.name FROM clicks AS k "
+                                        + "LEFT JOIN customers FOR SYSTEM_TIME AS OF k.proc AS c "
+                                        + "ON c.region = k.region AND c.id = k.customer");
+        try (CloseableIterator<Row> it = result.collect()) {
+            assertThat(next(it)).isEqualTo(Row.of("c1", "Ann"));
+        }
+    }
+
+    @Test
     void aWrongTypeWithSkipInvalidDataIsAMissingRow() throws Exception {
         customer("eu", 1, "Ann", ColumnValue.ofString("gold"));
         click("c1", "eu", 1);

@@ -18,6 +18,9 @@ package io.github.tablestore.flink.tunnel.table.lookup;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.table.connector.source.lookup.LookupOptions.LookupCacheType;
+import org.apache.flink.table.connector.source.lookup.LookupOptions.ReloadStrategy;
+import org.apache.flink.table.connector.source.lookup.cache.trigger.PeriodicCacheReloadTrigger.ScheduleMode;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,9 +35,8 @@ import java.util.List;
 public final class LookupOptions {
     private LookupOptions() {}
 
-    public static final ConfigOption<
-                    org.apache.flink.table.connector.source.lookup.LookupOptions.LookupCacheType>
-            CACHE = org.apache.flink.table.connector.source.lookup.LookupOptions.CACHE_TYPE;
+    public static final ConfigOption<LookupCacheType> CACHE =
+            org.apache.flink.table.connector.source.lookup.LookupOptions.CACHE_TYPE;
 
     public static final ConfigOption<Boolean> ASYNC =
             ConfigOptions.key("lookup.async")
@@ -76,22 +78,16 @@ public final class LookupOptions {
                             "Whether a PARTIAL cache also remembers keys without a row "
                                     + "(VVR: cacheEmpty).");
 
-    public static final ConfigOption<
-                    org.apache.flink.table.connector.source.lookup.LookupOptions.ReloadStrategy>
-            FULL_CACHE_RELOAD_STRATEGY =
-                    org.apache.flink.table.connector.source.lookup.LookupOptions
-                            .FULL_CACHE_RELOAD_STRATEGY;
+    public static final ConfigOption<ReloadStrategy> FULL_CACHE_RELOAD_STRATEGY =
+            org.apache.flink.table.connector.source.lookup.LookupOptions.FULL_CACHE_RELOAD_STRATEGY;
 
     public static final ConfigOption<Duration> FULL_CACHE_PERIODIC_RELOAD_INTERVAL =
             org.apache.flink.table.connector.source.lookup.LookupOptions
                     .FULL_CACHE_PERIODIC_RELOAD_INTERVAL;
 
-    public static final ConfigOption<
-                    org.apache.flink.table.connector.source.lookup.cache.trigger
-                            .PeriodicCacheReloadTrigger.ScheduleMode>
-            FULL_CACHE_PERIODIC_RELOAD_SCHEDULE_MODE =
-                    org.apache.flink.table.connector.source.lookup.LookupOptions
-                            .FULL_CACHE_PERIODIC_RELOAD_SCHEDULE_MODE;
+    public static final ConfigOption<ScheduleMode> FULL_CACHE_PERIODIC_RELOAD_SCHEDULE_MODE =
+            org.apache.flink.table.connector.source.lookup.LookupOptions
+                    .FULL_CACHE_PERIODIC_RELOAD_SCHEDULE_MODE;
 
     public static final ConfigOption<String> FULL_CACHE_TIMED_RELOAD_ISO_TIME =
             org.apache.flink.table.connector.source.lookup.LookupOptions
