@@ -30,7 +30,8 @@ import java.util.Set;
  */
 public final class BenchSettings {
     /** The parts of the suite, in running order. */
-    public static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "memory", "decode");
+    public static final Set<String> ALL_PARTS =
+            Set.of("throughput", "latency", "memory", "decode", "lookup");
 
     public final Set<String> parts;
     // Throughput: one table, read as base data and as a stream backlog.
@@ -55,6 +56,10 @@ public final class BenchSettings {
     public final int memorySeconds;
     public final int memorySinkDelayMicros;
     public final int[] memoryMaxParallel;
+    // Lookup joins.
+    public final int lookupRows;
+    public final long lookupKeys;
+    public final int lookupHotKeys;
     // JMH.
     public final int jmhForks;
     public final int jmhSeconds;
@@ -63,7 +68,7 @@ public final class BenchSettings {
     private final Map<String, String> effective = new LinkedHashMap<>();
 
     private BenchSettings() {
-        String partList = text("bench.parts", "throughput,latency,memory,decode");
+        String partList = text("bench.parts", "throughput,latency,memory,decode,lookup");
         Set<String> p = new LinkedHashSet<>();
         for (String part : partList.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
@@ -99,6 +104,9 @@ public final class BenchSettings {
         for (int i = 0; i < parallel.length; i++) {
             memoryMaxParallel[i] = Integer.parseInt(parallel[i].trim());
         }
+        this.lookupRows = integer("bench.lookup.rows", 100_000, 1);
+        this.lookupKeys = integer("bench.lookup.keys", 200_000, 1);
+        this.lookupHotKeys = integer("bench.lookup.hotKeys", 1000, 1);
         this.jmhForks = integer("bench.jmh.forks", 1, 1);
         this.jmhSeconds = integer("bench.jmh.seconds", 5, 1);
         this.output = Paths.get(text("bench.output", "target/benchmark-results.md"));

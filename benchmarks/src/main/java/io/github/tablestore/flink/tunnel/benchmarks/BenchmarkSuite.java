@@ -20,6 +20,7 @@ import io.github.tablestore.flink.tunnel.benchmarks.decode.DecodeBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.decode.DecodeRunner;
 import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.benchmarks.latency.LatencyBenchmark;
+import io.github.tablestore.flink.tunnel.benchmarks.lookup.LookupBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.memory.MemoryBenchmark;
 import io.github.tablestore.flink.tunnel.benchmarks.report.Report;
 import io.github.tablestore.flink.tunnel.benchmarks.throughput.SqlRun;
@@ -77,6 +78,19 @@ public final class BenchmarkSuite {
                                             * settings.memoryRowsPerChannel))) {
                 report.memory(
                         new MemoryBenchmark(settings, emulator).run(settings.memoryMaxParallel));
+            }
+        }
+        if (settings.runs("lookup")) {
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(
+                            settings.readRecords,
+                            settings.readBytes,
+                            "2g",
+                            EmulatorProcess.table(
+                                    LookupBenchmark.TABLE,
+                                    settings.partitions,
+                                    settings.lookupRows))) {
+                report.lookup(new LookupBenchmark(settings, emulator).run());
             }
         }
         if (settings.runs("decode")) {

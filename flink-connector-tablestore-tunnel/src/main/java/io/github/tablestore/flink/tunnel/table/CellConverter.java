@@ -18,14 +18,17 @@ package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 
+import org.apache.flink.annotation.Internal;
+
 import java.io.Serializable;
 
 /**
  * Turns a Tablestore value into Flink's internal form of one declared column type ({@code Long},
  * {@code StringData}, {@code DecimalData}, ...). Stateless.
  */
+@Internal
 @FunctionalInterface
-interface CellConverter extends Serializable {
+public interface CellConverter extends Serializable {
 
     /**
      * @return the internal value, never null
@@ -34,7 +37,7 @@ interface CellConverter extends Serializable {
     Object convert(ColumnValue value) throws InvalidCellException;
 
     /** Why a value does not fit its column; the caller adds table, column, channel and key. */
-    final class InvalidCellException extends Exception {
+    public final class InvalidCellException extends Exception {
         private static final long serialVersionUID = 1L;
 
         InvalidCellException(String message) {

@@ -21,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.record.ValueType;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.data.TimestampData;
@@ -37,7 +38,8 @@ import java.util.Set;
  * mapping"). Widening that loses nothing is allowed (an INTEGER into DOUBLE up to 2^53, into
  * DECIMAL); anything else that does not fit is an {@link InvalidCellException}.
  */
-final class CellConverters {
+@Internal
+public final class CellConverters {
     private CellConverters() {}
 
     private static final long MAX_EXACT_DOUBLE = 1L << 53;
@@ -51,7 +53,7 @@ final class CellConverters {
      * @throws IllegalArgumentException when no Tablestore value can be read as that type; the
      *     message names the supported types
      */
-    static CellConverter forType(LogicalType type, EpochUnit epochUnit) {
+    public static CellConverter forType(LogicalType type, EpochUnit epochUnit) {
         switch (type.getTypeRoot()) {
             case BIGINT:
                 return v -> integer(v, type);
@@ -125,7 +127,7 @@ final class CellConverters {
     }
 
     /** The Tablestore value types a declared column type accepts (for schema checks and docs). */
-    static Set<ValueType> acceptedTypes(LogicalType type) {
+    public static Set<ValueType> acceptedTypes(LogicalType type) {
         switch (type.getTypeRoot()) {
             case BIGINT:
             case INTEGER:

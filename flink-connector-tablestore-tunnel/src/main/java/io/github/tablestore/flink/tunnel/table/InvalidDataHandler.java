@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.table;
 
+import org.apache.flink.annotation.Internal;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@value #METRIC} counter (and, in the source, in Flink's {@code numRecordsInErrors}) and logs
  * the first few and then every thousandth.
  */
-final class InvalidDataHandler {
+@Internal
+public final class InvalidDataHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InvalidDataHandler.class);
 
     static final String METRIC = "invalidRecordsSkipped";
@@ -39,7 +41,7 @@ final class InvalidDataHandler {
     /** Flink's numRecordsInErrors of the source reader, or null outside a source. */
     private final Counter errors;
 
-    InvalidDataHandler(boolean skip, MetricGroup group) {
+    public InvalidDataHandler(boolean skip, MetricGroup group) {
         this(skip, group, null);
     }
 
@@ -57,7 +59,7 @@ final class InvalidDataHandler {
      * @param problem what is wrong and where (table, column, channel, key)
      * @throws InvalidTunnelDataException unless invalid data is skipped
      */
-    void invalid(String problem) {
+    public void invalid(String problem) {
         if (!skip) {
             throw new InvalidTunnelDataException(
                     "Invalid data: "

@@ -20,7 +20,6 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
 import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
-import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 import io.github.tablestore.flink.tunnel.source.config.TunnelConnectionConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
@@ -36,6 +35,8 @@ final class SourceSettings {
     final String endpoint;
     final String instanceName;
     final String tableName;
+
+    /** Null for a table used only for lookups. */
     final String tunnelName;
 
     /** As configured; null to adopt the existing tunnel's type. */
@@ -85,8 +86,8 @@ final class SourceSettings {
         this.parallelism = parallelism;
     }
 
-    /** Client factory for the planning-time checks (the same connection the job uses). */
-    TunnelClientFactory clients() {
+    /** The connection: for the planning-time checks, the source and lookups. */
+    TunnelConnectionConfig clients() {
         return new TunnelConnectionConfig(endpoint, instanceName, credentials);
     }
 

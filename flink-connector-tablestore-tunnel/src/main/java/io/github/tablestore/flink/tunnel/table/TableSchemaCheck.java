@@ -76,8 +76,9 @@ final class TableSchemaCheck {
             }
             checkPrimaryKey(table, schema, keyNames);
             checkColumnTypes(table, schema, d);
-            TunnelType type = tunnelType(settings, client);
-            if (type != TunnelType.BASE_DATA && !d.streamEnabled()) {
+            // Without a tunnel name the table can only be a lookup table: no tunnel to check.
+            TunnelType type = settings.tunnelName == null ? null : tunnelType(settings, client);
+            if (type != null && type != TunnelType.BASE_DATA && !d.streamEnabled()) {
                 throw new ValidationException(
                         "Table '"
                                 + table

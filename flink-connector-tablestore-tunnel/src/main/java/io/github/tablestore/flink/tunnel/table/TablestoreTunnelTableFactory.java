@@ -21,6 +21,8 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
 import io.github.tablestore.flink.tunnel.source.config.CredentialsProviderFactory;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
+import io.github.tablestore.flink.tunnel.table.lookup.LookupOptions;
+import io.github.tablestore.flink.tunnel.table.lookup.LookupSettings;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ReadableConfig;
@@ -57,7 +59,8 @@ import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptio
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
 
 /**
- * Factory of the {@code 'connector' = 'tablestore-tunnel'} SQL source. Validates the options
+ * Factory of the {@code 'connector' = 'tablestore-tunnel'} SQL source, which is also a lookup
+ * (dimension) table (like VVR's {@code ots}, one identifier for both). Validates the options
  * ({@link TablestoreTunnelTableOptions}), then checks the table definition against the service
  * ({@link TableSchemaCheck}) while the query is planned. See docs/sql.md.
  */
@@ -77,13 +80,13 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         options.add(ENDPOINT);
         options.add(INSTANCE_NAME);
         options.add(TABLE_NAME);
-        options.add(TUNNEL_NAME);
         return options;
     }
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
         Set<ConfigOption<?>> options = new LinkedHashSet<>();
+        options.add(TUNNEL_NAME);
         options.addAll(StartupOptions.ALL);
         options.add(TUNNEL_TYPE);
         options.add(ACCESS_KEY_ID);
@@ -97,6 +100,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         options.addAll(TUNNEL_OPTIONS);
         options.addAll(VvrTuningOptions.ALL);
         options.add(VVR_STREAM_ORIGIN_COLUMN_MAPPING);
+        options.addAll(LookupOptions.ALL);
         return options;
     }
 
@@ -142,7 +146,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                         required(options, ENDPOINT),
                         required(options, INSTANCE_NAME),
                         required(options, TABLE_NAME),
-                        required(options, TUNNEL_NAME),
+                        optional(options, TUNNEL_NAME),
                         Startup.resolve(options),
                         credentials(options),
                         tunnelOptions,
@@ -157,13 +161,23 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                 settings.configuredTunnelType != null
                         ? settings.configuredTunnelType
                         : TunnelType.STREAM;
-        validateTunnelOptions(settings, typeForOptions);
+        if (settings.tunnelName != null) {
+            validateTunnelOptions(settings, typeForOptions);
+        }
+        LookupSettings lookup = LookupSettings.from(options);
         ResolvedSchema schema = context.getCatalogTable().getResolvedSchema();
         TableFacts facts = TableSchemaCheck.check(settings, schema);
-        TunnelStartCheck.check(
-                settings, validateTunnelOptions(settings, facts.tunnelType).config());
+        if (facts.tunnelType != null) {
+            // The stream start/end of the existing tunnel against the table's options.
+            TunnelStartCheck.check(
+                    settings, validateTunnelOptions(settings, facts.tunnelType).config());
+        }
         return new TablestoreTunnelTableSource(
-                settings, facts, context.getPhysicalRowDataType(), declaredTimestampType(schema));
+                settings,
+                facts,
+                context.getPhysicalRowDataType(),
+                declaredTimestampType(schema),
+                lookup);
     }
 
     private static TunnelSource<?> validateTunnelOptions(SourceSettings settings, TunnelType type) {
@@ -180,6 +194,12 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
             throw new ValidationException("Option '" + option.key() + "' must not be empty");
         }
         return value.trim();
+    }
+
+    /** The trimmed value, or null when the option is not set (or blank). */
+    private static String optional(ReadableConfig options, ConfigOption<String> option) {
+        String value = options.getOptional(option).orElse(null);
+        return value == null || value.trim().isEmpty() ? null : value.trim();
     }
 
     private static CredentialsProviderFactory credentials(ReadableConfig options) {

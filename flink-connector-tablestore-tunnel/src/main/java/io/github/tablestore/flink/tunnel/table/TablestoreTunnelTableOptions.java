@@ -66,7 +66,9 @@ public final class TablestoreTunnelTableOptions {
                     .noDefaultValue()
                     .withFallbackKeys("tunnelName")
                     .withDescription(
-                            "The tunnel to read; created when it does not exist (VVR: tunnelName).");
+                            "The tunnel to read; created when it does not exist (VVR: tunnelName). "
+                                    + "Needed to read the table as a source; a table used only as a "
+                                    + "lookup (dimension) table needs none.");
 
     public static final ConfigOption<TunnelType> TUNNEL_TYPE =
             ConfigOptions.key("tunnel-type")

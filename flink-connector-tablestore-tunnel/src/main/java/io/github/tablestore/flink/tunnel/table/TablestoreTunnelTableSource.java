@@ -18,6 +18,8 @@ package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.table.lookup.LookupSettings;
+import io.github.tablestore.flink.tunnel.table.lookup.TablestoreLookup;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,6 +35,7 @@ import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.ProviderContext;
 import org.apache.flink.table.connector.source.DataStreamScanProvider;
 import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.connector.source.LookupTableSource;
 import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushDown;
 import org.apache.flink.table.connector.source.abilities.SupportsReadingMetadata;
@@ -52,12 +55,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code tablestore-tunnel} scan source. Reads the tunnel with {@link TunnelSource}, decoding
+ * The {@code tablestore-tunnel} scan source, and lookup source for joins {@code FOR SYSTEM_TIME AS
+ * OF} ({@link TablestoreLookup}). Reads the tunnel with {@link TunnelSource}, decoding
  * only the attribute columns the query needs; builds full row images with {@link
  * RowImageFunction} where a change could leave a projected column untouched.
  */
 final class TablestoreTunnelTableSource
         implements ScanTableSource,
+                LookupTableSource,
                 SupportsProjectionPushDown,
                 SupportsReadingMetadata,
                 SupportsWatermarkPushDown {
@@ -71,6 +76,9 @@ final class TablestoreTunnelTableSource
     /** Type of the 'timestamp' metadata column as declared, or null. */
     private final LogicalType declaredTimestampType;
 
+    /** How the table serves lookup joins. */
+    private final LookupSettings lookupSettings;
+
     private int[] projection;
     private List<String> metadataKeys = List.of();
     private DataType producedDataType;
@@ -80,8 +88,10 @@ final class TablestoreTunnelTableSource
             SourceSettings settings,
             TableFacts facts,
             DataType physicalRowType,
-            LogicalType declaredTimestampType) {
+            LogicalType declaredTimestampType,
+            LookupSettings lookupSettings) {
         this.settings = settings;
+        this.lookupSettings = lookupSettings;
         this.facts = facts;
         this.physicalRowType = physicalRowType;
         this.declaredTimestampType = declaredTimestampType;
@@ -147,7 +157,9 @@ final class TablestoreTunnelTableSource
 
     @Override
     public ChangelogMode getChangelogMode() {
-        if (facts.tunnelType == TunnelType.BASE_DATA || !settings.outputRowKinds) {
+        if (facts.tunnelType == null
+                || facts.tunnelType == TunnelType.BASE_DATA
+                || !settings.outputRowKinds) {
             return ChangelogMode.insertOnly();
         }
         ChangelogMode.Builder b =
@@ -244,6 +256,14 @@ final class TablestoreTunnelTableSource
 
     @Override
     public ScanRuntimeProvider getScanRuntimeProvider(ScanContext context) {
+        if (settings.tunnelName == null) {
+            throw new ValidationException(
+                    "Table '"
+                            + settings.tableName
+                            + "' is read as a source, which needs the option 'tunnel-name' (VVR: "
+                            + "tunnelName); without it the table can only be a lookup (dimension) "
+                            + "table in a join FOR SYSTEM_TIME AS OF");
+        }
         RowShape shape = shape();
         TypeInformation<RowData> producedType = context.createTypeInformation(producedDataType);
         boolean images = usesRowImages(shape);
@@ -304,6 +324,44 @@ final class TablestoreTunnelTableSource
         };
     }
 
+    @Override
+    public LookupRuntimeProvider getLookupRuntimeProvider(LookupContext context) {
+        if (!metadataKeys.isEmpty()) {
+            throw new ValidationException(
+                    "Table '"
+                            + settings.tableName
+                            + "' is used as a lookup table with metadata columns "
+                            + metadataKeys
+                            + ", which describe tunnel records and have no value in a lookup; "
+                            + "declare the lookup table without them");
+        }
+        RowType row = (RowType) physicalRowType.getLogicalType();
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        List<CellConverter> converters = new ArrayList<>();
+        for (int index : projection) {
+            LogicalType type = row.getTypeAt(index);
+            names.add(row.getFieldNames().get(index));
+            types.add(type);
+            converters.add(CellConverters.forType(type, settings.epochUnit));
+        }
+        int[][] keys = context.getKeys();
+        int[] keyColumns = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            keyColumns[i] = keys[i][0];
+        }
+        return TablestoreLookup.provider(
+                settings.clients(),
+                lookupSettings,
+                settings.tableName,
+                facts.primaryKey,
+                names,
+                types,
+                converters,
+                keyColumns,
+                settings.skipInvalidData);
+    }
+
     /** Keys an image envelope by its row key ({@link RowKeys}). */
     static final class RowKey implements KeySelector<RowData, String> {
         private static final long serialVersionUID = 1L;
@@ -318,7 +376,7 @@ final class TablestoreTunnelTableSource
     public DynamicTableSource copy() {
         TablestoreTunnelTableSource copy =
                 new TablestoreTunnelTableSource(
-                        settings, facts, physicalRowType, declaredTimestampType);
+                        settings, facts, physicalRowType, declaredTimestampType, lookupSettings);
         copy.projection = projection.clone();
         copy.metadataKeys = metadataKeys;
         copy.producedDataType = producedDataType;

@@ -16,6 +16,8 @@
 
 package io.github.tablestore.flink.tunnel.table;
 
+import io.github.tablestore.flink.tunnel.table.lookup.LookupOptions;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.FallbackKey;
 import org.apache.flink.util.TimeUtils;
@@ -46,10 +48,15 @@ class SqlDocsTest {
         return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
     }
 
-    /** Rows of the table under "## Options": option → its cells. */
+    /** Rows of the option tables under "## Options" and "## Lookup joins": option → its cells. */
     private static Map<String, List<String>> documentedOptions() throws IOException {
-        String section = docs().split("\n## Options\n")[1].split("\n## ")[0];
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        optionRows(docs().split("\n## Options\n")[1].split("\n## ")[0], rows);
+        optionRows(docs().split("\n## Lookup joins\n")[1].split("\n## ")[0], rows);
+        return rows;
+    }
+
+    private static void optionRows(String section, Map<String, List<String>> rows) {
         for (String line : section.split("\n")) {
             if (!line.startsWith("| `")) {
                 continue;
@@ -58,9 +65,10 @@ class SqlDocsTest {
             for (String cell : line.substring(1, line.length() - 1).split("\\|", -1)) {
                 cells.add(cell.trim().replace("`", ""));
             }
-            rows.put(cells.get(0), cells);
+            if (cells.size() == 6) {
+                rows.put(cells.get(0), cells);
+            }
         }
-        return rows;
     }
 
     @Test
@@ -122,8 +130,17 @@ class SqlDocsTest {
         assertThat(section).contains("| `" + TunnelMetadata.ORIGIN_PREFIX + "<column>` |");
     }
 
+    @Test
+    void theMappedVvrLookupOptionsAreListed() throws IOException {
+        String section = docs().split("\n## Lookup joins\n")[1].split("\n## ")[0];
+        for (ConfigOption<?> option : LookupOptions.VVR_MAPPED) {
+            assertThat(section).contains("| `" + option.key() + "`");
+        }
+    }
+
     private static boolean isVvrCompatibilityOnly(ConfigOption<?> option) {
         return VvrTuningOptions.ALL.contains(option)
+                || LookupOptions.VVR_MAPPED.contains(option)
                 || option == TablestoreTunnelTableOptions.VVR_STREAM_ORIGIN_COLUMN_MAPPING;
     }
 

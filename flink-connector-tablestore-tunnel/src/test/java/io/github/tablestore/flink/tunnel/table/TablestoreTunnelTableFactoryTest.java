@@ -83,10 +83,19 @@ class TablestoreTunnelTableFactoryTest {
 
     @Test
     void aMissingRequiredOptionIsNamed() {
-        String with = with("t1", "").replace("'tunnel-name' = 't1',", "");
+        String with = with("t1", "").replace("'table-name' = 'orders',", "");
         assertThatThrownBy(() -> plan(COLUMNS, with))
                 .hasStackTraceContaining("Missing required options are:")
-                .hasStackTraceContaining("tunnel-name");
+                .hasStackTraceContaining("table-name");
+    }
+
+    @Test
+    void withoutATunnelNameTheTableIsOnlyALookupTable() {
+        String with = with("t1", "").replace("'tunnel-name' = 't1',", "");
+        assertThatThrownBy(() -> plan(COLUMNS, with))
+                .hasStackTraceContaining("needs the option 'tunnel-name'")
+                .hasStackTraceContaining("lookup (dimension) table");
+        assertThat(emulator().tunnels()).noneMatch(t -> t.tunnelName().equals("t1"));
     }
 
     @Test

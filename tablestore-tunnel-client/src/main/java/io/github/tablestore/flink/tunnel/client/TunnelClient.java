@@ -19,6 +19,7 @@ package io.github.tablestore.flink.tunnel.client;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.RangePage;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
@@ -26,12 +27,15 @@ import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 
 import java.util.List;
 
 /**
- * The Tablestore Tunnel Service API, plus DescribeTable. Every method is one HTTP call (with
+ * The Tablestore Tunnel Service API, plus the data-plane calls the connector needs
+ * (DescribeTable, DescribeStream, and the point reads GetRow, BatchGetRow and GetRange). Every method is one HTTP call (with
  * retries for transient failures of idempotent calls, per the client's retry policy) and throws
  * {@link TablestoreException} on failure. Implementations are thread-safe.
  *
@@ -100,6 +104,42 @@ public interface TunnelClient extends AutoCloseable {
      * before a child may be read.
      */
     List<StreamShard> describeStreamShards(String streamId);
+
+    /** Most rows one BatchGetRow request may ask for (the service's limit). */
+    int MAX_BATCH_GET_ROWS = 100;
+
+    /**
+     * GetRow: the newest version of the row with {@code primaryKey} (all its primary-key
+     * columns), or {@code null} when the table has no such row.
+     *
+     * @param columns the columns to return (attribute and primary-key names); empty: all. A row
+     *     that has none of the listed columns is answered as missing by the service, so list the
+     *     primary-key columns too to tell an existing row with empty columns from a missing one.
+     */
+    Row getRow(String tableName, PrimaryKey primaryKey, List<String> columns);
+
+    /**
+     * BatchGetRow of up to {@link #MAX_BATCH_GET_ROWS} rows of one table, newest versions: entry
+     * {@code i} of the result is the row of {@code primaryKeys.get(i)}, or {@code null} when the
+     * table has none. Rows that fail with a transient error (e.g. throttling) are asked for again
+     * with backoff, under the retry policy, keeping the rows already read; a row that fails with
+     * another error fails the call with that row's error code (e.g. OTSObjectNotExist for a
+     * missing table). {@code columns} as for {@link #getRow}.
+     */
+    List<Row> batchGetRow(String tableName, List<PrimaryKey> primaryKeys, List<String> columns);
+
+    /**
+     * GetRange, forward, one page: newest versions of the rows with keys in {@code
+     * [inclusiveStart, exclusiveEnd)} (keys may use INF_MIN / INF_MAX), at most {@code limit}
+     * rows ({@code 0}: as many as the service returns in one page). Continue with {@link
+     * RangePage#nextStart()} until it is {@code null}. {@code columns} as for {@link #getRow}.
+     */
+    RangePage getRange(
+            String tableName,
+            PrimaryKey inclusiveStart,
+            PrimaryKey exclusiveEnd,
+            List<String> columns,
+            int limit);
 
     /**
      * Cancels the calls in flight (each fails at once, without retries), releases connections and

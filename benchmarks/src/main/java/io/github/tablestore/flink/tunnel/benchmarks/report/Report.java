@@ -240,6 +240,26 @@ public final class Report {
         }
     }
 
+    public void lookup(List<Measurement> results) {
+        StringBuilder b = new StringBuilder();
+        b.append("### Lookup joins\n\n");
+        b.append(
+                "Keys looked up per second, from the first joined row to the last (SQL) or over "
+                        + "the whole loop (SDK); every key has a row; status and amount are read.\n\n");
+        b.append("| Contender | Keys | Seconds | Keys/s |\n|---|---:|---:|---:|\n");
+        for (Measurement m : results) {
+            b.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %.2f | %.0f |%n",
+                            m.contender,
+                            m.records,
+                            m.seconds(),
+                            m.recordsPerSecond()));
+        }
+        sections.add(b.toString());
+    }
+
     public void section(String markdown) {
         sections.add(markdown);
     }

@@ -66,6 +66,12 @@ public final class ClientSettings implements Serializable {
                 false);
     }
 
+    /** The same settings with {@code maxAttempts} attempts per call. */
+    public ClientSettings withRetryMaxAttempts(int maxAttempts) {
+        return new ClientSettings(
+                connectTimeout, socketTimeout, maxAttempts, retryTimeout, requestCompression);
+    }
+
     /** Sets these settings on a client configuration. */
     TunnelClientConfig.Builder applyTo(TunnelClientConfig.Builder b) {
         Duration call = connectTimeout.plus(socketTimeout);

@@ -57,6 +57,18 @@ public final class TunnelConnectionConfig implements TunnelClientFactory {
         clientConfig(CredentialsProvider.of("validation-only", "validation-only"));
     }
 
+    /**
+     * The same connection whose clients make at most {@code maxAttempts} attempts per call (the
+     * default policy's backoff otherwise), e.g. a lookup's {@code lookup.max-retries} + 1.
+     */
+    public TunnelConnectionConfig withMaxAttempts(int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        }
+        return new TunnelConnectionConfig(
+                endpoint, instanceName, credentials, settings.withRetryMaxAttempts(maxAttempts));
+    }
+
     private TunnelClientConfig clientConfig(CredentialsProvider provider) {
         return settings.applyTo(
                         TunnelClientConfig.builder()

@@ -21,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.RangePage;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
@@ -28,6 +29,8 @@ import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.config.TunnelClientFactory;
 
@@ -312,6 +315,30 @@ public final class FaultInjectingClientFactory implements TunnelClientFactory {
         public List<StreamShard> describeStreamShards(String streamId) {
             h.before("describeStreamShards");
             return d.describeStreamShards(streamId);
+        }
+
+        @Override
+        public Row getRow(String tableName, PrimaryKey primaryKey, List<String> columns) {
+            h.before("getRow");
+            return d.getRow(tableName, primaryKey, columns);
+        }
+
+        @Override
+        public List<Row> batchGetRow(
+                String tableName, List<PrimaryKey> primaryKeys, List<String> columns) {
+            h.before("batchGetRow");
+            return d.batchGetRow(tableName, primaryKeys, columns);
+        }
+
+        @Override
+        public RangePage getRange(
+                String tableName,
+                PrimaryKey inclusiveStart,
+                PrimaryKey exclusiveEnd,
+                List<String> columns,
+                int limit) {
+            h.before("getRange");
+            return d.getRange(tableName, inclusiveStart, exclusiveEnd, columns, limit);
         }
 
         @Override

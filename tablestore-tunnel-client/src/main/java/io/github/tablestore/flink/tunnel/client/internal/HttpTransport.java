@@ -86,6 +86,7 @@ final class HttpTransport implements AutoCloseable {
                         .readTimeout(config.readTimeout())
                         .writeTimeout(config.readTimeout())
                         .callTimeout(config.callTimeout())
+                        .socketFactory(new NoDelaySocketFactory())
                         // A redirected POST would be replayed as GET; a 3xx is reported as
                         // "endpoint moved".
                         .followRedirects(false)

@@ -23,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.model.ChannelCheckpoint;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.RangePage;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
@@ -34,6 +35,8 @@ import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferDecoder;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferException;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -42,6 +45,8 @@ import com.google.protobuf.MessageLite;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,6 +284,116 @@ public final class OkHttpTunnelClient implements TunnelClient {
     }
 
     @Override
+    public Row getRow(String tableName, PrimaryKey primaryKey, List<String> columns) {
+        return call(
+                Operation.GET_ROW,
+                RowReads.getRow(tableName, primaryKey, columns),
+                body -> RowReads.row(TableProtos.GetRowResponse.parseFrom(body).getRow()));
+    }
+
+    @Override
+    public List<Row> batchGetRow(
+            String tableName, List<PrimaryKey> primaryKeys, List<String> columns) {
+        Args.notNull(primaryKeys, "primaryKeys");
+        if (primaryKeys.size() > MAX_BATCH_GET_ROWS) {
+            throw new IllegalArgumentException(
+                    "BatchGetRow takes at most "
+                            + MAX_BATCH_GET_ROWS
+                            + " rows, got "
+                            + primaryKeys.size());
+        }
+        Row[] rows = new Row[primaryKeys.size()];
+        if (rows.length == 0) {
+            return List.of();
+        }
+        requireOpen();
+        // Rows still to read, by index into primaryKeys; a retry asks only for these.
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            pending.add(i);
+        }
+        retrier.run(
+                Operation.BATCH_GET_ROW,
+                attempt -> {
+                    List<PrimaryKey> keys = new ArrayList<>(pending.size());
+                    for (int i : pending) {
+                        keys.add(primaryKeys.get(i));
+                    }
+                    byte[] body = RowReads.batchGetRow(tableName, keys, columns).toByteArray();
+                    requireOpen();
+                    WireResponse response = transport.post(Operation.BATCH_GET_ROW, body, attempt);
+                    TableProtos.BatchGetRowResponse answer =
+                            decode(
+                                    Operation.BATCH_GET_ROW,
+                                    response,
+                                    TableProtos.BatchGetRowResponse::parseFrom);
+                    List<TableProtos.RowInBatchGetRowResponse> answered =
+                            answer.getTablesCount() == 1
+                                    ? answer.getTables(0).getRowsList()
+                                    : List.of();
+                    if (answered.size() != keys.size()) {
+                        throw ErrorResponses.badResponse(
+                                Operation.BATCH_GET_ROW,
+                                response.status(),
+                                response.requestId(),
+                                "asked for "
+                                        + keys.size()
+                                        + " rows of one table, got "
+                                        + answer.getTablesCount()
+                                        + " tables and "
+                                        + answered.size()
+                                        + " rows",
+                                null);
+                    }
+                    List<Integer> failed = new ArrayList<>();
+                    TablestoreException transientError = null;
+                    for (int j = 0; j < answered.size(); j++) {
+                        TableProtos.RowInBatchGetRowResponse r = answered.get(j);
+                        int index = pending.get(j);
+                        if (r.getIsOk()) {
+                            rows[index] =
+                                    decode(
+                                            Operation.BATCH_GET_ROW,
+                                            response,
+                                            ignored -> RowReads.row(r.getRow()));
+                            continue;
+                        }
+                        TablestoreException e =
+                                RowReads.rowError(
+                                        r.getError(),
+                                        response.status(),
+                                        response.requestId(),
+                                        index);
+                        if (!e.isRetryable()) {
+                            throw e;
+                        }
+                        failed.add(index);
+                        transientError = e;
+                    }
+                    pending.clear();
+                    pending.addAll(failed);
+                    if (transientError != null) {
+                        throw transientError;
+                    }
+                    return null;
+                });
+        return Collections.unmodifiableList(Arrays.asList(rows));
+    }
+
+    @Override
+    public RangePage getRange(
+            String tableName,
+            PrimaryKey inclusiveStart,
+            PrimaryKey exclusiveEnd,
+            List<String> columns,
+            int limit) {
+        return call(
+                Operation.GET_RANGE,
+                RowReads.getRange(tableName, inclusiveStart, exclusiveEnd, columns, limit),
+                body -> RowReads.rangePage(TableProtos.GetRangeResponse.parseFrom(body)));
+    }
+
+    @Override
     public void close() {
         closed = true;
         transport.close();
@@ -304,29 +419,33 @@ public final class OkHttpTunnelClient implements TunnelClient {
     private <T> T call(Operation op, MessageLite request, Decoder<T> decoder) {
         requireOpen();
         byte[] body = request.toByteArray();
-        return retrier.run(
-                op,
-                attempt -> {
-                    requireOpen(); // no retry of a call that close() cancelled
-                    WireResponse response = transport.post(op, body, attempt);
-                    try {
-                        return decoder.decode(response.body());
-                    } catch (InvalidProtocolBufferException e) {
-                        throw ErrorResponses.badResponse(
-                                op,
-                                response.status(),
-                                response.requestId(),
-                                "malformed response body: " + e.getMessage(),
-                                e);
-                    } catch (IOException | IllegalArgumentException e) {
-                        throw ErrorResponses.badResponse(
-                                op,
-                                response.status(),
-                                response.requestId(),
-                                "unexpected response content: " + e.getMessage(),
-                                e);
-                    }
-                });
+        return retrier.run(op, attempt -> attempt(op, body, attempt, decoder));
+    }
+
+    /** One attempt: post, then decode a successful answer. */
+    private <T> T attempt(Operation op, byte[] body, int attempt, Decoder<T> decoder) {
+        requireOpen(); // no retry of a call that close() cancelled
+        return decode(op, transport.post(op, body, attempt), decoder);
+    }
+
+    private static <T> T decode(Operation op, WireResponse response, Decoder<T> decoder) {
+        try {
+            return decoder.decode(response.body());
+        } catch (InvalidProtocolBufferException e) {
+            throw ErrorResponses.badResponse(
+                    op,
+                    response.status(),
+                    response.requestId(),
+                    "malformed response body: " + e.getMessage(),
+                    e);
+        } catch (IOException | IllegalArgumentException | PlainBufferException e) {
+            throw ErrorResponses.badResponse(
+                    op,
+                    response.status(),
+                    response.requestId(),
+                    "unexpected response content: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static final class Page {

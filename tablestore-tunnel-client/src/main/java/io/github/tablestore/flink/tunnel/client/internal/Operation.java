@@ -32,7 +32,10 @@ enum Operation {
     READ_RECORDS("/tunnel/readrecords", true),
     CHECKPOINT("/tunnel/checkpoint", false),
     DESCRIBE_TABLE("/DescribeTable", true),
-    DESCRIBE_STREAM("/DescribeStream", true);
+    DESCRIBE_STREAM("/DescribeStream", true),
+    GET_ROW("/GetRow", true),
+    BATCH_GET_ROW("/BatchGetRow", true),
+    GET_RANGE("/GetRange", true);
 
     private final String path;
     private final boolean idempotent;

@@ -51,6 +51,9 @@ import java.util.TreeMap;
  * back (about 450 lines; the wire types stay in this serving layer).
  */
 public final class DataPlaneApi {
+    /** BatchGetRow takes at most this many rows, over all its tables (the service's limit). */
+    static final int MAX_BATCH_GET_ROWS = 100;
+
     /** GetRange answers at most this many rows, then a next start key (the service's limit). */
     static final int MAX_RANGE_ROWS = 5000;
 
@@ -89,6 +92,7 @@ public final class DataPlaneApi {
         ops.put("BatchWriteRow", this::batchWriteRow);
         ops.put("GetRow", this::getRow);
         ops.put("GetRange", this::getRange);
+        ops.put("BatchGetRow", this::batchGetRow);
         ops.put("ListStream", this::listStream);
         ops.put("DescribeStream", this::describeStream);
         return ops;
@@ -444,6 +448,91 @@ public final class DataPlaneApi {
                                 : ByteString.copyFrom(PlainBufferEncoder.encodeRow(row)))
                 .build()
                 .toByteArray();
+    }
+
+    /**
+     * BatchGetRow as the service answers it: the request as a whole fails only when malformed
+     * (more than 100 rows, a repeated key in a table, a bad key); each row then has its own
+     * outcome, in request order: ok with the row, ok with empty bytes for a missing row, or an
+     * error (OTSObjectNotExist for every row of a missing table).
+     */
+    private byte[] batchGetRow(byte[] body) {
+        TableProtos.BatchGetRowRequest r =
+                Requests.parse(TableProtos.BatchGetRowRequest.parser(), body, "BatchGetRow");
+        int total = 0;
+        List<List<PrimaryKey>> keys = new ArrayList<>();
+        for (TableProtos.TableInBatchGetRowRequest table : r.getTablesList()) {
+            rejectFilters(
+                    table.hasFilter() && !table.getFilter().isEmpty(),
+                    table.hasStartColumn() || table.hasEndColumn());
+            new VersionWindow(
+                    table.hasMaxVersions(),
+                    table.getMaxVersions(),
+                    table.getTimeRange(),
+                    table.hasTimeRange());
+            total += table.getPrimaryKeyCount();
+            List<PrimaryKey> tableKeys = new ArrayList<>();
+            Set<PrimaryKey> seen = new HashSet<>();
+            for (ByteString k : table.getPrimaryKeyList()) {
+                PrimaryKey key = decodeKey(k);
+                if (!seen.add(key)) {
+                    throw Errors.parameterInvalid(
+                            "Duplicated primary key in table " + table.getTableName() + ".");
+                }
+                tableKeys.add(key);
+            }
+            keys.add(tableKeys);
+        }
+        if (total > MAX_BATCH_GET_ROWS) {
+            throw Errors.parameterInvalid(
+                    "Rows count exceeds the upper limit: " + MAX_BATCH_GET_ROWS + ".");
+        }
+        TableProtos.BatchGetRowResponse.Builder out = TableProtos.BatchGetRowResponse.newBuilder();
+        for (int i = 0; i < r.getTablesCount(); i++) {
+            TableProtos.TableInBatchGetRowRequest table = r.getTables(i);
+            VersionWindow w =
+                    new VersionWindow(
+                            table.hasMaxVersions(),
+                            table.getMaxVersions(),
+                            table.getTimeRange(),
+                            table.hasTimeRange());
+            Set<String> columns = new HashSet<>(table.getColumnsToGetList());
+            TableProtos.TableInBatchGetRowResponse.Builder tableOut =
+                    TableProtos.TableInBatchGetRowResponse.newBuilder()
+                            .setTableName(table.getTableName());
+            Table t = instance.findTable(table.getTableName());
+            for (PrimaryKey key : keys.get(i)) {
+                TableProtos.RowInBatchGetRowResponse.Builder rowOut =
+                        TableProtos.RowInBatchGetRowResponse.newBuilder();
+                try {
+                    if (t == null) {
+                        throw Errors.objectNotExist("Requested table does not exist.");
+                    }
+                    StoredRow stored = t.row(key);
+                    Row row =
+                            stored == null
+                                    ? null
+                                    : stored.read(columns, w.maxVersions, w.minTs, w.maxTs);
+                    rowOut.setIsOk(true)
+                            .setConsumed(READ_ONE)
+                            .setRow(
+                                    row == null
+                                            ? ByteString.EMPTY
+                                            : ByteString.copyFrom(
+                                                    PlainBufferEncoder.encodeRow(row)));
+                } catch (ApiException e) {
+                    rowOut.setIsOk(false)
+                            .setError(
+                                    TableProtos.Error.newBuilder()
+                                            .setCode(e.errorCode())
+                                            .setMessage(
+                                                    e.getMessage() == null ? "" : e.getMessage()));
+                }
+                tableOut.addRows(rowOut);
+            }
+            out.addTables(tableOut);
+        }
+        return out.build().toByteArray();
     }
 
     private byte[] getRange(byte[] body) {

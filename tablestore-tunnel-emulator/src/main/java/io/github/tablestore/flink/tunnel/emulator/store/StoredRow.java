@@ -18,6 +18,7 @@ package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 
 import java.util.ArrayList;
@@ -113,10 +114,21 @@ public final class StoredRow {
                 }
             }
         }
-        if (cells.isEmpty() && !columnsToGet.isEmpty()) {
+        // Asked for columns it has none of, the row is answered as missing; a primary-key column
+        // among them always exists (how callers tell an existing row with no such cells).
+        if (cells.isEmpty() && !columnsToGet.isEmpty() && !namesKeyColumn(columnsToGet)) {
             return null;
         }
         return Row.of(primaryKey, cells);
+    }
+
+    private boolean namesKeyColumn(Set<String> names) {
+        for (PrimaryKeyColumn c : primaryKey.columns()) {
+            if (names.contains(c.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cached base-data frame, or {@code null} before the first base read of this version. */
