@@ -64,6 +64,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     private final boolean ignoreDelete;
     private final boolean seededByBaseData;
     private final boolean skipInvalid;
+    private final boolean chainedToSource;
 
     private transient ValueState<byte[]> images;
     private transient RowImageCodec codec;
@@ -82,15 +83,43 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             boolean ignoreDelete,
             boolean seededByBaseData,
             boolean skipInvalid) {
+        this(shape, changelog, ignoreDelete, seededByBaseData, skipInvalid, false);
+    }
+
+    /**
+     * @param chainedToSource planned without a keyBy, chained to a source of parallelism 1:
+     *     correct only while this runs as a single subtask (checked when opened)
+     */
+    RowImageFunction(
+            RowShape shape,
+            boolean changelog,
+            boolean ignoreDelete,
+            boolean seededByBaseData,
+            boolean skipInvalid,
+            boolean chainedToSource) {
         this.shape = shape;
         this.changelog = changelog;
         this.ignoreDelete = ignoreDelete;
         this.seededByBaseData = seededByBaseData;
         this.skipInvalid = skipInvalid;
+        this.chainedToSource = chainedToSource;
     }
 
     @Override
     public void open(OpenContext openContext) {
+        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        if (chainedToSource && subtasks != 1) {
+            // A scheduler changed the parallelism of a plan made for 1 (e.g. reactive mode):
+            // records would reach subtasks that do not hold their key's state.
+            throw new IllegalStateException(
+                    "The row images of table '"
+                            + shape.tableName
+                            + "' were planned for parallelism 1 (chained to the source, without a "
+                            + "keyBy) but run at parallelism "
+                            + subtasks
+                            + "; submit the query again at the new parallelism (from a savepoint "
+                            + "to keep the state) so that it is planned with a keyBy");
+        }
         images =
                 getRuntimeContext()
                         .getState(

@@ -291,6 +291,25 @@ class RowImageFunctionTest {
     }
 
     @Test
+    void aFunctionPlannedWithoutKeyByRefusesToRunAsOneOfSeveralSubtasks() throws Exception {
+        RowShape shape = shape(false);
+        RowImageFunction chained = new RowImageFunction(shape, false, false, true, false, true);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(chained),
+                        new TablestoreTunnelTableSource.RowKey(),
+                        Types.STRING,
+                        128,
+                        2,
+                        0);
+        harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
+        assertThatThrownBy(() -> harness.open())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("planned for parallelism 1")
+                .hasMessageContaining("run at parallelism 2");
+    }
+
+    @Test
     void aPutInAppendModeReplacesWhateverTheKeyHeld() throws Exception {
         // Append mode does not read the held image for a PUT; the next UPDATE must still see
         // the PUT's row, not what the key held before it.
