@@ -98,7 +98,7 @@ public final class BenchSettings {
         this.emulatorCpus = text("bench.emulatorCpus", "");
         this.clientCpus = text("bench.clientCpus", "");
         this.readLatencyMillis = integer("bench.readLatency.millis", 10, 1);
-        this.readLatencyRows = integer("bench.readLatency.rows", 100_000, 1);
+        this.readLatencyRows = integer("bench.readLatency.rows", 300_000, 1);
         this.rows = integer("bench.rows", 500_000, 1);
         this.partitions = integer("bench.partitions", 8, 1);
         this.warmupRows = integer("bench.warmupRows", 20_000, 0);
