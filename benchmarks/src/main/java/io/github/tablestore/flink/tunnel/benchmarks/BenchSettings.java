@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,22 @@ import java.util.Set;
 public final class BenchSettings {
     /** The parts of the suite, in running order. */
     public static final Set<String> ALL_PARTS =
-            Set.of("throughput", "latency", "memory", "decode", "lookup");
+            Set.of("throughput", "readlatency", "latency", "memory", "decode", "lookup");
 
     public final Set<String> parts;
+
+    /** The throughput contenders, in running order. */
+    public static final Set<String> ALL_CONTENDERS =
+            new LinkedHashSet<>(List.of("raw", "raw-decode", "sdk", "source", "sql"));
+
+    public final Set<String> contenders;
+    public final int[] sourceParallelism;
+    // Core pinning (taskset -c lists; empty: no pinning).
+    public final String emulatorCpus;
+    public final String clientCpus;
+    // Read latency: the emulator delays every ReadRecords answer.
+    public final int readLatencyMillis;
+    public final int readLatencyRows;
     // Throughput: one table, read as base data and as a stream backlog.
     public final int rows;
     public final int partitions;
@@ -68,7 +82,8 @@ public final class BenchSettings {
     private final Map<String, String> effective = new LinkedHashMap<>();
 
     private BenchSettings() {
-        String partList = text("bench.parts", "throughput,latency,memory,decode,lookup");
+        String partList =
+                text("bench.parts", "throughput,readlatency,latency,memory,decode,lookup");
         Set<String> p = new LinkedHashSet<>();
         for (String part : partList.split(",")) {
             String name = part.trim().toLowerCase(Locale.ROOT);
@@ -82,6 +97,13 @@ public final class BenchSettings {
             p.add(name);
         }
         this.parts = p;
+        this.contenders =
+                names("bench.contenders", String.join(",", ALL_CONTENDERS), ALL_CONTENDERS);
+        this.sourceParallelism = integers("bench.sourceParallelism", "1,2");
+        this.emulatorCpus = text("bench.emulatorCpus", "");
+        this.clientCpus = text("bench.clientCpus", "");
+        this.readLatencyMillis = integer("bench.readLatency.millis", 10, 1);
+        this.readLatencyRows = integer("bench.readLatency.rows", 300_000, 1);
         this.rows = integer("bench.rows", 500_000, 1);
         this.partitions = integer("bench.partitions", 8, 1);
         this.warmupRows = integer("bench.warmupRows", 20_000, 0);
@@ -99,11 +121,7 @@ public final class BenchSettings {
         this.memoryRowsPerChannel = integer("bench.memory.rowsPerChannel", 1000, 1);
         this.memorySeconds = integer("bench.memory.seconds", 60, 5);
         this.memorySinkDelayMicros = integer("bench.memory.sinkDelayMicros", 500, 0);
-        String[] parallel = text("bench.memory.maxParallel", "8,256").split(",");
-        this.memoryMaxParallel = new int[parallel.length];
-        for (int i = 0; i < parallel.length; i++) {
-            memoryMaxParallel[i] = Integer.parseInt(parallel[i].trim());
-        }
+        this.memoryMaxParallel = integers("bench.memory.maxParallel", "8,256");
         this.lookupRows = integer("bench.lookup.rows", 100_000, 1);
         this.lookupKeys = integer("bench.lookup.keys", 200_000, 1);
         this.lookupHotKeys = integer("bench.lookup.hotKeys", 1000, 1);
@@ -120,6 +138,11 @@ public final class BenchSettings {
         return new BenchSettings();
     }
 
+    /** The command prefix that pins the emulator process to {@code bench.emulatorCpus}, if set. */
+    public List<String> emulatorCommandPrefix() {
+        return emulatorCpus.isEmpty() ? List.of() : List.of("taskset", "-c", emulatorCpus);
+    }
+
     public boolean runs(String part) {
         return parts.contains(part);
     }
@@ -134,6 +157,43 @@ public final class BenchSettings {
         String value = v == null || v.trim().isEmpty() ? defaultValue : v.trim();
         effective.put(key, value);
         return value;
+    }
+
+    private Set<String> names(String key, String defaultValue, Set<String> allowed) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String part : text(key, defaultValue).split(",")) {
+            String name = part.trim().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException(
+                        key + ": unknown name '" + name + "', expected any of " + allowed);
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    private int[] integers(String key, String defaultValue) {
+        String[] parts = text(key, defaultValue).split(",");
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        key
+                                + " must be a comma-separated list of integers, got '"
+                                + parts[i]
+                                + "'");
+            }
+            if (out[i] < 1) {
+                throw new IllegalArgumentException(
+                        key + " values must be at least 1, got " + out[i]);
+            }
+        }
+        return out;
     }
 
     private int integer(String key, int defaultValue, int min) {

@@ -27,6 +27,7 @@ import io.github.tablestore.flink.tunnel.benchmarks.throughput.SqlRun;
 import io.github.tablestore.flink.tunnel.benchmarks.throughput.ThroughputBenchmark;
 
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Runs the benchmark suite and prints the results table (also written to {@code bench.output}).
@@ -35,12 +36,38 @@ import java.nio.file.Files;
 public final class BenchmarkSuite {
     private BenchmarkSuite() {}
 
+    /**
+     * Pins every thread of this JVM (the contenders, Flink, JIT, GC) to {@code cpus}; threads
+     * started later inherit it.
+     */
+    private static void pinThisProcess(String cpus) throws Exception {
+        Process p =
+                new ProcessBuilder(
+                                "taskset",
+                                "-a",
+                                "-p",
+                                "-c",
+                                cpus,
+                                Long.toString(ProcessHandle.current().pid()))
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("taskset -a -p -c " + cpus + " failed: " + out);
+        }
+        System.err.println("[bench] driver pinned to CPUs " + cpus);
+    }
+
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Report report = new Report(settings);
+        if (!settings.clientCpus.isEmpty()) {
+            pinThisProcess(settings.clientCpus);
+        }
         if (settings.runs("throughput")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(
+                            settings.emulatorCommandPrefix(),
                             settings.readRecords,
                             settings.readBytes,
                             "3g",
@@ -54,9 +81,35 @@ public final class BenchmarkSuite {
                         new ThroughputBenchmark(settings, emulator, SqlRun.contenders()).run());
             }
         }
+        if (settings.runs("readlatency")) {
+            try (EmulatorProcess emulator =
+                    EmulatorProcess.start(
+                            settings.emulatorCommandPrefix(),
+                            settings.readRecords,
+                            settings.readBytes,
+                            "2g",
+                            EmulatorProcess.table(
+                                    ThroughputBenchmark.TABLE,
+                                    settings.partitions,
+                                    settings.readLatencyRows),
+                            EmulatorProcess.table(
+                                    ThroughputBenchmark.WARMUP_TABLE,
+                                    settings.partitions,
+                                    settings.warmupRows))) {
+                emulator.delayReadRecords(settings.readLatencyMillis);
+                report.readLatency(
+                        new ThroughputBenchmark(
+                                        settings,
+                                        emulator,
+                                        List.of(),
+                                        ThroughputBenchmark.Plan.readLatency(settings))
+                                .run());
+            }
+        }
         if (settings.runs("latency")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(
+                            settings.emulatorCommandPrefix(),
                             settings.readRecords,
                             settings.readBytes,
                             "1g",
@@ -68,6 +121,7 @@ public final class BenchmarkSuite {
         if (settings.runs("memory")) {
             try (EmulatorProcess emulator =
                     EmulatorProcess.start(
+                            settings.emulatorCommandPrefix(),
                             settings.readRecords,
                             settings.readBytes,
                             "3g",

@@ -64,6 +64,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
     private final boolean ignoreDelete;
     private final boolean seededByBaseData;
     private final boolean skipInvalid;
+    private final boolean chainedToSource;
 
     private transient ValueState<byte[]> images;
     private transient RowImageCodec codec;
@@ -82,15 +83,43 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             boolean ignoreDelete,
             boolean seededByBaseData,
             boolean skipInvalid) {
+        this(shape, changelog, ignoreDelete, seededByBaseData, skipInvalid, false);
+    }
+
+    /**
+     * @param chainedToSource planned without a keyBy, chained to a source of parallelism 1:
+     *     correct only while this runs as a single subtask (checked when opened)
+     */
+    RowImageFunction(
+            RowShape shape,
+            boolean changelog,
+            boolean ignoreDelete,
+            boolean seededByBaseData,
+            boolean skipInvalid,
+            boolean chainedToSource) {
         this.shape = shape;
         this.changelog = changelog;
         this.ignoreDelete = ignoreDelete;
         this.seededByBaseData = seededByBaseData;
         this.skipInvalid = skipInvalid;
+        this.chainedToSource = chainedToSource;
     }
 
     @Override
     public void open(OpenContext openContext) {
+        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        if (chainedToSource && subtasks != 1) {
+            // A scheduler changed the parallelism of a plan made for 1 (e.g. reactive mode):
+            // records would reach subtasks that do not hold their key's state.
+            throw new IllegalStateException(
+                    "The row images of table '"
+                            + shape.tableName
+                            + "' were planned for parallelism 1 (chained to the source, without a "
+                            + "keyBy) but run at parallelism "
+                            + subtasks
+                            + "; submit the query again at the new parallelism (from a savepoint "
+                            + "to keep the state) so that it is planned with a keyBy");
+        }
         images =
                 getRuntimeContext()
                         .getState(
@@ -119,6 +148,12 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         int n = shape.physicalCount();
         int width = n + shape.metadataCount();
         byte action = change.getByte(ImageEnvelope.ACTION);
+        if (action == PUT && !changelog) {
+            // A PUT is the whole row, and append mode never re-emits the row before it: the
+            // held image is not read (a state lookup per record saved), only replaced.
+            putInAppendMode(change, ctx, out, n, width);
+            return;
+        }
         byte[] held = images.value();
         boolean deleted = held != null && codec.deleted(held);
         boolean known = held != null && !deleted;
@@ -222,16 +257,7 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
         }
         for (int i = 0; i < n; i++) {
             if (shape.notNullAttribute(i) && image.isNullAt(i)) {
-                invalid.invalid(
-                        "table '"
-                                + shape.tableName
-                                + "', channel '"
-                                + change.getString(ImageEnvelope.CHANNEL)
-                                + "', row key "
-                                + RowKeys.describe(ctx.getCurrentKey())
-                                + ": column '"
-                                + shape.names[i]
-                                + "' is declared NOT NULL but the row has no value for it");
+                notNullViolated(change, ctx, i);
                 return;
             }
         }
@@ -253,6 +279,40 @@ final class RowImageFunction extends KeyedProcessFunction<String, RowData, RowDa
             out.collect(image);
         }
         images.update(stored);
+    }
+
+    /** The image of a PUT in append mode: the change's fields, whatever the key held before. */
+    private void putInAppendMode(
+            RowData change, Context ctx, Collector<RowData> out, int n, int width)
+            throws Exception {
+        byte[] changes = change.getBinary(ImageEnvelope.CHANGES);
+        GenericRowData image = new GenericRowData(width);
+        for (int i = 0; i < width; i++) {
+            image.setField(i, changed(change, i));
+        }
+        for (int i = 0; i < n; i++) {
+            versions[i] = ImageEnvelope.version(changes, n, i);
+            if (shape.notNullAttribute(i) && image.isNullAt(i)) {
+                notNullViolated(change, ctx, i);
+                return;
+            }
+        }
+        byte[] stored = codec.encode(image, n, versions, false);
+        out.collect(image);
+        images.update(stored);
+    }
+
+    private void notNullViolated(RowData change, Context ctx, int i) {
+        invalid.invalid(
+                "table '"
+                        + shape.tableName
+                        + "', channel '"
+                        + change.getString(ImageEnvelope.CHANNEL)
+                        + "', row key "
+                        + RowKeys.describe(ctx.getCurrentKey())
+                        + ": column '"
+                        + shape.names[i]
+                        + "' is declared NOT NULL but the row has no value for it");
     }
 
     /**

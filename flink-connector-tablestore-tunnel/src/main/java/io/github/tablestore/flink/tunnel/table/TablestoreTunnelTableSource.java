@@ -28,6 +28,8 @@ import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSource;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.ValidationException;
@@ -274,16 +276,11 @@ final class TablestoreTunnelTableSource
                         context.createTypeInformation(ImageEnvelope.rowType(shape)));
         WatermarkStrategy<RowData> watermarks = watermarkStrategy;
         String name = "TablestoreTunnel[" + settings.tableName + "/" + settings.tunnelName + "]";
-        RowImageFunction imageFunction =
-                images
-                        ? new RowImageFunction(
-                                shape,
-                                settings.outputRowKinds,
-                                settings.ignoreDelete,
-                                facts.tunnelType == TunnelType.BASE_AND_STREAM,
-                                settings.skipInvalidData)
-                        : null;
         Integer parallelism = settings.parallelism;
+        boolean changelog = settings.outputRowKinds;
+        boolean ignoreDelete = settings.ignoreDelete;
+        boolean seededByBaseData = facts.tunnelType == TunnelType.BASE_AND_STREAM;
+        boolean skipInvalid = settings.skipInvalidData;
         return new DataStreamScanProvider() {
             @Override
             public DataStream<RowData> produceDataStream(
@@ -303,10 +300,35 @@ final class TablestoreTunnelTableSource
                 if (!images) {
                     return stream;
                 }
+                // At parallelism 1 the one subtask reads every channel — a split's or merge's
+                // children too — and owns every key group, so the image operator is chained to
+                // the source: no keyBy exchange (serializing, a network channel, a second task
+                // thread). At any other parallelism a key's channel may be read by another
+                // subtask than its state's (after a split or merge, a hand-back): keyBy.
+                boolean chained = (parallelism != null ? parallelism : env.getParallelism()) == 1;
+                KeyedStream<RowData, String> keyed;
+                if (chained) {
+                    stream.setParallelism(1);
+                    keyed =
+                            DataStreamUtils.reinterpretAsKeyedStream(
+                                    stream, new RowKey(), Types.STRING);
+                } else {
+                    keyed = stream.keyBy(new RowKey(), Types.STRING);
+                }
                 SingleOutputStreamOperator<RowData> rows =
-                        stream.keyBy(new RowKey(), Types.STRING)
-                                .process(imageFunction, producedType)
+                        keyed.process(
+                                        new RowImageFunction(
+                                                shape,
+                                                changelog,
+                                                ignoreDelete,
+                                                seededByBaseData,
+                                                skipInvalid,
+                                                chained),
+                                        producedType)
                                 .name(name + " row images");
+                if (chained) {
+                    rows.setParallelism(1);
+                }
                 provider.generateUid("row-images").ifPresent(rows::uid);
                 if (watermarks == null) {
                     return rows;

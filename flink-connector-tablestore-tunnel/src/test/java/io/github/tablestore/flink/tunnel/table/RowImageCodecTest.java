@@ -203,30 +203,47 @@ class RowImageCodecTest {
         assertThat(versions).containsExactly(3, 4);
     }
 
-    /** Pins format 1: a change to the encoding must be a new format, not a silent one. */
+    private static RowImageCodec pinnedCodec() {
+        return new RowImageCodec(
+                new LogicalType[] {
+                    new BigIntType(false),
+                    new VarCharType(10),
+                    new BooleanType(),
+                    new TimestampType(3)
+                },
+                2);
+    }
+
+    /** Pins format 2: a change to the encoding must be a new format, not a silent one. */
     @Test
-    void formatOneIsPinned() {
-        RowImageCodec codec =
-                new RowImageCodec(
-                        new LogicalType[] {
-                            new BigIntType(false),
-                            new VarCharType(10),
-                            new BooleanType(),
-                            new TimestampType(3)
-                        },
-                        2);
+    void formatTwoIsPinned() {
         byte[] image =
-                codec.encode(
-                        row(
-                                1L,
-                                StringData.fromString("é"),
-                                null,
-                                TimestampData.fromEpochMillis(2L, 3)),
-                        4,
-                        new long[] {10, ImageEnvelope.NO_VERSION},
-                        false);
+                pinnedCodec()
+                        .encode(
+                                row(
+                                        1L,
+                                        StringData.fromString("é"),
+                                        null,
+                                        TimestampData.fromEpochMillis(2L, 3)),
+                                4,
+                                new long[] {10, ImageEnvelope.NO_VERSION},
+                                false);
         assertThat(image)
                 .containsExactly(
+                        0x02, 0x00, 0x04, 0x02, // format, flags, 4 fields, 2 versions
+                        0x16, // version 10: zigzag(10 - 0) + 2
+                        0x00, // no version
+                        0x05, 0, 0, 0, 0, 0, 0, 0, 0x01, // BIGINT 1
+                        0x0A, 0x02, 0xC3, 0xA9, // STRING "é"
+                        0x00, // NULL
+                        0x09, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0, 0x03); // TIMESTAMP 2 ms + 3 ns
+    }
+
+    /** State written by an earlier version (format 1: raw 8-byte versions) is still read. */
+    @Test
+    void formatOneImagesAreStillRead() {
+        byte[] formatOne =
+                bytes(
                         0x01, 0x00, 0x04, 0x02, // format, flags, 4 fields, 2 versions
                         0, 0, 0, 0, 0, 0, 0, 0x0A, // version 10
                         0x80, 0, 0, 0, 0, 0, 0, 0, // no version
@@ -234,6 +251,41 @@ class RowImageCodecTest {
                         0x0A, 0x02, 0xC3, 0xA9, // STRING "é"
                         0x00, // NULL
                         0x09, 0, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0, 0x03); // TIMESTAMP 2 ms + 3 ns
+        long[] versions = new long[2];
+        GenericRowData row = pinnedCodec().decode(formatOne, versions);
+        assertThat(versions).containsExactly(10, ImageEnvelope.NO_VERSION);
+        assertThat(row.getLong(0)).isEqualTo(1L);
+        assertThat(row.getString(1).toString()).isEqualTo("é");
+        assertThat(row.isNullAt(2)).isTrue();
+        assertThat(row.getTimestamp(3, 3)).isEqualTo(TimestampData.fromEpochMillis(2L, 3));
+    }
+
+    @Test
+    void everyVersionRoundTripsIncludingExtremes() {
+        long[] written = {
+            Long.MAX_VALUE,
+            -5,
+            ImageEnvelope.NO_VERSION,
+            0,
+            Long.MIN_VALUE + 1,
+            1_700_000_000_000L,
+            1_700_000_000_000L,
+            1_699_999_999_999L,
+            ImageEnvelope.NO_VERSION
+        };
+        LogicalType[] types = {new BigIntType()};
+        RowImageCodec codec = new RowImageCodec(types, written.length);
+        long[] read = new long[written.length];
+        codec.decode(codec.encode(row(1L), 1, written, false), read);
+        assertThat(read).containsExactly(written);
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
     }
 
     @Test
@@ -274,12 +326,12 @@ class RowImageCodecTest {
         byte[] image = codec.encode(row(1L, true), 2, new long[] {0}, false);
 
         byte[] otherFormat = image.clone();
-        otherFormat[0] = 2;
+        otherFormat[0] = 3;
         assertThatThrownBy(() -> codec.decode(otherFormat, new long[1]))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at byte 0")
-                .hasMessageContaining("unknown row image state format 2");
-        assertThatThrownBy(() -> codec.deleted(otherFormat)).hasMessageContaining("format 2");
+                .hasMessageContaining("unknown row image state format 3");
+        assertThatThrownBy(() -> codec.deleted(otherFormat)).hasMessageContaining("format 3");
 
         RowImageCodec otherShape = new RowImageCodec(new LogicalType[] {new BigIntType()}, 1);
         assertThatThrownBy(() -> otherShape.decode(image, new long[1]))
@@ -291,7 +343,7 @@ class RowImageCodecTest {
                 new RowImageCodec(new LogicalType[] {new DoubleType(), new BooleanType()}, 1);
         assertThatThrownBy(() -> otherTypes.decode(image, new long[1]))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("at byte 12")
+                .hasMessageContaining("at byte 5") // 4 header bytes, version 0 in one byte
                 .hasMessageContaining(
                         "field 0 of the row image state has tag 5, its type DOUBLE is tag 7");
 

@@ -291,6 +291,42 @@ class RowImageFunctionTest {
     }
 
     @Test
+    void aFunctionPlannedWithoutKeyByRefusesToRunAsOneOfSeveralSubtasks() throws Exception {
+        RowShape shape = shape(false);
+        RowImageFunction chained = new RowImageFunction(shape, false, false, true, false, true);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(chained),
+                        new TablestoreTunnelTableSource.RowKey(),
+                        Types.STRING,
+                        128,
+                        2,
+                        0);
+        harness.setup(new RowDataSerializer(ImageEnvelope.producedTypes(shape)));
+        assertThatThrownBy(() -> harness.open())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("planned for parallelism 1")
+                .hasMessageContaining("run at parallelism 2");
+    }
+
+    @Test
+    void aPutInAppendModeReplacesWhateverTheKeyHeld() throws Exception {
+        // Append mode does not read the held image for a PUT; the next UPDATE must still see
+        // the PUT's row, not what the key held before it.
+        open(false, false, true, false, false);
+        put(1, "x", 10, 7L, 10);
+        send(UPDATE, 1, ops(0, 1), new long[] {0, NONE, 20}, null, 8L);
+        put(1, "y", 30, null, NONE);
+        send(UPDATE, 1, ops(1, 0), new long[] {0, 40, NONE}, "z", null);
+        assertThat(output())
+                .containsExactly(
+                        "+I(1,x,7,PUT)",
+                        "+I(1,x,8,UPDATE)",
+                        "+I(1,y,null,PUT)",
+                        "+I(1,z,null,UPDATE)");
+    }
+
+    @Test
     void changelogModeRetractsWhatItEmittedBefore() throws Exception {
         open(true, false, true, false, false);
         put(1, "x", 10, 7L, 10);

@@ -72,6 +72,18 @@ public final class EmulatorProcess implements AutoCloseable {
      */
     public static EmulatorProcess start(
             int readRecords, int readBytes, String heap, String... tables) {
+        return start(List.of(), readRecords, readBytes, heap, tables);
+    }
+
+    /**
+     * Starts the process behind a command prefix, e.g. {@code taskset -c 0} to pin it to a core.
+     */
+    public static EmulatorProcess start(
+            List<String> commandPrefix,
+            int readRecords,
+            int readBytes,
+            String heap,
+            String... tables) {
         String secret = "bench-secret-" + UUID.randomUUID();
         List<String> args = new ArrayList<>();
         args.add(Integer.toString(readRecords));
@@ -79,6 +91,7 @@ public final class EmulatorProcess implements AutoCloseable {
         args.addAll(List.of(tables));
         LaunchedEmulator process =
                 EmulatorLauncher.builder()
+                        .commandPrefix(commandPrefix)
                         .mainClass(BenchEmulatorMain.class.getName())
                         .jvmOptions("-Xms" + heap, "-XX:+UseG1GC")
                         .maxHeap(heap)
@@ -151,6 +164,29 @@ public final class EmulatorProcess implements AutoCloseable {
             return ticks * 10_000_000L; // USER_HZ = 100 on Linux
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** From now on every ReadRecords answer is delayed by {@code millis} (a fault rule). */
+    public void delayReadRecords(long millis) throws IOException {
+        String body =
+                JSON.writeValueAsString(
+                        Map.of("api", "ReadRecords", "kind", "LATENCY", "latencyMillis", millis));
+        HttpRequest post =
+                HttpRequest.newBuilder(URI.create(endpoint() + "/admin/faults"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        try {
+            HttpResponse<String> r = admin.send(post, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException(
+                        "POST /admin/faults answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -45,8 +45,28 @@ public final class Report {
     }
 
     public void throughput(List<DataSetResult> dataSets) {
+        throughput("Throughput", "", settings.rows, dataSets);
+    }
+
+    /** The read-latency part: the throughput table of a slow server. */
+    public void readLatency(List<DataSetResult> dataSets) {
+        throughput(
+                "Throughput with slow answers",
+                String.format(
+                        Locale.ROOT,
+                        "The emulator delays every ReadRecords answer by %d ms (a fixed latency, as of "
+                                + "a service in another zone). What hides the latency is read "
+                                + "concurrency: the raw loop with 1 and 8 threads, the SDK's TunnelWorker "
+                                + "(defaults), TunnelSource reading 1 channel at a time and the default 8. ",
+                        settings.readLatencyMillis,
+                        settings.readLatencyRows),
+                settings.readLatencyRows,
+                dataSets);
+    }
+
+    private void throughput(String title, String intro, int rows, List<DataSetResult> dataSets) {
         StringBuilder b = new StringBuilder();
-        b.append("### Throughput\n\n");
+        b.append("### ").append(title).append("\n\n").append(intro);
         b.append(String.format(Locale.ROOT, "Best of %d rounds per contender. ", settings.repeats));
         b.append(
                 String.format(
@@ -54,15 +74,21 @@ public final class Report {
                         "%d rows in %d partitions; ReadRecords answers at most %d records / %d bytes "
                                 + "(the same for every contender). Rates and CPU from the first record to the last; start-up "
                                 + "(connect, first heartbeat, Flink job deployment) is listed separately. Client CPU = the driver "
-                                + "JVM (contender, Flink, JIT, GC), server CPU = the emulator process.%n%n",
-                        settings.rows,
+                                + "JVM (contender, Flink, JIT, GC), server CPU = the emulator process.%s%n%n",
+                        rows,
                         settings.partitions,
                         settings.readRecords,
-                        settings.readBytes));
+                        settings.readBytes,
+                        pinning()));
         for (DataSetResult d : dataSets) {
             Measurement raw = d.of("raw");
+            Measurement rawDecode = d.of("raw+decode");
             Measurement sdk = d.of("sdk");
-            double bytesPerRecord = raw.records == 0 ? 0 : (double) d.recordBytes / raw.records;
+            Measurement sized = raw != null ? raw : rawDecode;
+            double bytesPerRecord =
+                    sized == null || sized.records == 0
+                            ? Double.NaN
+                            : (double) d.recordBytes / sized.records;
             b.append(
                     String.format(
                             Locale.ROOT,
@@ -82,8 +108,8 @@ public final class Report {
                                 label(m.contender),
                                 rps,
                                 rps * bytesPerRecord / 1e6,
-                                rps / raw.recordsPerSecond(),
-                                rps / sdk.recordsPerSecond(),
+                                raw == null ? Double.NaN : rps / raw.recordsPerSecond(),
+                                sdk == null ? Double.NaN : rps / sdk.recordsPerSecond(),
                                 m.clientCpuMicrosPerRecord(),
                                 m.serverCpuMicrosPerRecord(),
                                 m.startupMillis()));
@@ -91,6 +117,36 @@ public final class Report {
             b.append("\nRaw loop records/s by concurrency, per round (the best is row 1): ")
                     .append(d.rawRates)
                     .append("\n\n");
+            String scaling = scaling(d);
+            if (scaling != null) {
+                b.append(scaling).append("\n\n");
+            }
+            if (rawDecode != null) {
+                // The reader's overhead over what it cannot avoid (reads + verified decoding).
+                List<String> ratios = new ArrayList<>();
+                for (Measurement m : d.measurements) {
+                    if (m.contender.startsWith("TunnelSource")) {
+                        ratios.add(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s %.2f µs = %.2f×",
+                                        m.contender,
+                                        m.clientCpuMicrosPerRecord(),
+                                        m.clientCpuMicrosPerRecord()
+                                                / rawDecode.clientCpuMicrosPerRecord()));
+                    }
+                }
+                b.append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "Reader client CPU against the raw loop + decoding (%.2f µs/record): ",
+                                        rawDecode.clientCpuMicrosPerRecord()))
+                        .append(
+                                ratios.isEmpty()
+                                        ? "no TunnelSource run"
+                                        : String.join("; ", ratios))
+                        .append("\n\n");
+            }
         }
         sections.add(b.toString());
     }
@@ -229,12 +285,40 @@ public final class Report {
         sections.add(b.toString());
     }
 
+    private String pinning() {
+        if (settings.emulatorCpus.isEmpty() && settings.clientCpus.isEmpty()) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                " Pinned: emulator to CPUs %s, driver (contenders, Flink) to CPUs %s.",
+                settings.emulatorCpus.isEmpty() ? "any" : settings.emulatorCpus,
+                settings.clientCpus.isEmpty() ? "any" : settings.clientCpus);
+    }
+
+    /** TunnelSource p=2 ÷ p=1 rate, for the report's scaling line; NaN without both. */
+    private static String scaling(DataSetResult d) {
+        Measurement p1 = d.of("TunnelSource p=1");
+        Measurement p2 = d.of("TunnelSource p=2");
+        if (p1 == null || p2 == null) {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "Scaling: TunnelSource p=2 reads %.2f× the rate of p=1 (client CPU %.2f vs %.2f µs/record).",
+                p2.recordsPerSecond() / p1.recordsPerSecond(),
+                p2.clientCpuMicrosPerRecord(),
+                p1.clientCpuMicrosPerRecord());
+    }
+
     private static String label(String contender) {
         switch (contender) {
             case "raw":
                 return "1. raw ReadRecords loop (our client, no decoding, best concurrency)";
             case "sdk":
                 return "2. SDK TunnelWorker (default config, no-op callback)";
+            case "raw+decode":
+                return "raw ReadRecords loop + decoding (readBatch, all columns, 2 threads)";
             default:
                 return contender;
         }

@@ -20,6 +20,8 @@ import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
+import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The serving-rate upper bound: this project's client in a tight ReadRecords loop, no decoding,
- * no pauses. Threads (one per channel, at most {@code maxThreads}) each take a channel and read
+ * The serving-rate upper bound: this project's client in a tight ReadRecords loop, no pauses,
+ * either without decoding (the framing only) or decoding every record as a reader does ({@code
+ * readBatch}, all columns, every checksum verified) — the floor of a reader's CPU per record.
+ * Threads (one per channel, at most {@code maxThreads}) each take a channel and read
  * it until it is finished (base data) or a read comes back empty (a stream backlog read to its
  * end), then take the next channel.
  */
@@ -51,6 +55,12 @@ public final class RawReadLoop {
     }
 
     public static Result run(TunnelClient client, String tunnelId, int maxThreads)
+            throws Exception {
+        return run(client, tunnelId, maxThreads, false);
+    }
+
+    /** @param decode whether to decode the records too ({@code readBatch}, all columns) */
+    public static Result run(TunnelClient client, String tunnelId, int maxThreads, boolean decode)
             throws Exception {
         long start = System.nanoTime();
         String clientId = client.connect(tunnelId, 300, "bench-raw");
@@ -78,25 +88,45 @@ public final class RawReadLoop {
                                             String channel = next[0];
                                             String token = next[1];
                                             while (true) {
-                                                ReadRecordsResult<RawRecord> r =
-                                                        client.readRecords(
-                                                                tunnelId, clientId, channel, token);
-                                                int n = r.records().size();
-                                                if (n > 0) {
-                                                    long b = 0;
+                                                int n;
+                                                long b = 0;
+                                                boolean finished;
+                                                String nextToken;
+                                                if (decode) {
+                                                    ReadRecordsResult<TunnelRecord> r =
+                                                            client.readBatch(
+                                                                    tunnelId,
+                                                                    clientId,
+                                                                    channel,
+                                                                    token,
+                                                                    ColumnFilter.all());
+                                                    n = r.records().size();
+                                                    b = r.responseBytes();
+                                                    finished = r.isFinished();
+                                                    nextToken = r.nextToken();
+                                                } else {
+                                                    ReadRecordsResult<RawRecord> r =
+                                                            client.readRecords(
+                                                                    tunnelId, clientId, channel,
+                                                                    token);
+                                                    n = r.records().size();
                                                     for (RawRecord raw : r.records()) {
                                                         b += raw.encodedSize();
                                                     }
+                                                    finished = r.isFinished();
+                                                    nextToken = r.nextToken();
+                                                }
+                                                if (n > 0) {
                                                     long now = System.nanoTime();
                                                     first.compareAndSet(0, now);
                                                     last.accumulateAndGet(now, Math::max);
                                                     records.addAndGet(n);
                                                     bytes.addAndGet(b);
                                                 }
-                                                if (r.isFinished() || n == 0) {
+                                                if (finished || n == 0) {
                                                     break;
                                                 }
-                                                token = r.nextToken();
+                                                token = nextToken;
                                             }
                                         }
                                         return null;
@@ -109,7 +139,12 @@ public final class RawReadLoop {
                 pool.shutdownNow();
             }
             return new Result(
-                    new Measurement("raw", records.get(), start, first.get(), last.get()),
+                    new Measurement(
+                            decode ? "raw+decode" : "raw",
+                            records.get(),
+                            start,
+                            first.get(),
+                            last.get()),
                     bytes.get());
         } finally {
             client.shutdown(tunnelId, clientId);

@@ -25,6 +25,7 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
 
 import org.apache.flink.core.execution.JobClient;
 
@@ -52,6 +53,83 @@ public final class ThroughputBenchmark {
     private final BenchSettings settings;
     private final EmulatorProcess emulator;
     private final List<SqlContender> sqlContenders;
+    private final Plan plan;
+
+    /** A TunnelSource run: its parallelism and max-parallel-channels (0: the default). */
+    public static final class SourceRun {
+        final int parallelism;
+        final int maxParallelChannels;
+
+        public SourceRun(int parallelism, int maxParallelChannels) {
+            this.parallelism = parallelism;
+            this.maxParallelChannels = maxParallelChannels;
+        }
+
+        String name() {
+            return "TunnelSource p="
+                    + parallelism
+                    + (maxParallelChannels > 0
+                            ? ", max-parallel-channels " + maxParallelChannels
+                            : "");
+        }
+    }
+
+    /** Which contenders run, on how many rows. */
+    public static final class Plan {
+        final long rows;
+        final int[] rawThreads;
+        final boolean rawDecode;
+        final boolean sdk;
+        final List<SourceRun> sources;
+        final boolean sql;
+
+        public Plan(
+                long rows,
+                int[] rawThreads,
+                boolean rawDecode,
+                boolean sdk,
+                List<SourceRun> sources,
+                boolean sql) {
+            this.rows = rows;
+            this.rawThreads = rawThreads.clone();
+            this.rawDecode = rawDecode;
+            this.sdk = sdk;
+            this.sources = List.copyOf(sources);
+            this.sql = sql;
+        }
+
+        /**
+         * The read-latency part: how far read concurrency hides a slow answer — the raw loop on 1
+         * and 8 threads, the SDK, and TunnelSource reading 1 or (the default) 8 channels at a time.
+         */
+        public static Plan readLatency(BenchSettings settings) {
+            return new Plan(
+                    settings.readLatencyRows,
+                    new int[] {1, 8},
+                    false,
+                    true,
+                    List.of(new SourceRun(1, 1), new SourceRun(1, 0)),
+                    false);
+        }
+
+        /** The throughput part: the contenders {@code bench.contenders} names. */
+        public static Plan of(BenchSettings settings) {
+            List<SourceRun> sources = new ArrayList<>();
+            if (settings.contenders.contains("source")) {
+                for (int p : settings.sourceParallelism) {
+                    sources.add(new SourceRun(p, 0));
+                }
+            }
+            return new Plan(
+                    settings.rows,
+                    settings.contenders.contains("raw") ? RAW_THREADS : new int[0],
+                    settings.contenders.contains("raw-decode"),
+                    settings.contenders.contains("sdk"),
+                    sources,
+                    settings.contenders.contains("sql"));
+        }
+    }
+
     private int tunnelCount;
     private CpuMeter cpu;
 
@@ -94,9 +172,18 @@ public final class ThroughputBenchmark {
 
     public ThroughputBenchmark(
             BenchSettings settings, EmulatorProcess emulator, List<SqlContender> sqlContenders) {
+        this(settings, emulator, sqlContenders, Plan.of(settings));
+    }
+
+    public ThroughputBenchmark(
+            BenchSettings settings,
+            EmulatorProcess emulator,
+            List<SqlContender> sqlContenders,
+            Plan plan) {
         this.settings = settings;
         this.emulator = emulator;
         this.sqlContenders = sqlContenders;
+        this.plan = plan;
     }
 
     public List<DataSetResult> run() throws Exception {
@@ -110,6 +197,9 @@ public final class ThroughputBenchmark {
         if (settings.warmupRows > 0) {
             // The emulator encodes a row's base-data record on its first scan and caches it, and
             // both JVMs compile their hot paths during the first reads: pay both before measuring.
+            // Both data sets: a stream record takes branches a base-data one does not (sequence
+            // info, change timestamps), and code compiled without them is recompiled — on the
+            // clock of the first measured stream run — once they are taken.
             progress(
                     "warm-up: raw reads of the measured table, then every contender on a small table");
             try (TunnelClient client = emulator.client()) {
@@ -117,10 +207,11 @@ public final class ThroughputBenchmark {
                 RawReadLoop.run(client, newTunnel(TABLE, TunnelType.STREAM).id, 2);
             }
             runDataSet("warm-up", WARMUP_TABLE, settings.warmupRows, TunnelType.BASE_DATA);
+            runDataSet("warm-up", WARMUP_TABLE, settings.warmupRows, TunnelType.STREAM);
         }
         List<DataSetResult> out = new ArrayList<>();
-        out.add(runDataSet("base scan", TABLE, settings.rows, TunnelType.BASE_DATA));
-        out.add(runDataSet("stream backlog", TABLE, settings.rows, TunnelType.STREAM));
+        out.add(runDataSet("base scan", TABLE, plan.rows, TunnelType.BASE_DATA));
+        out.add(runDataSet("stream backlog", TABLE, plan.rows, TunnelType.STREAM));
         return out;
     }
 
@@ -139,41 +230,66 @@ public final class ThroughputBenchmark {
             String of = repeats > 1 ? " (round " + round + " of " + repeats + ")" : "";
             // The serving rate depends on how many reads are in flight (2 cores shared by client
             // and server): the upper bound is the best of a few concurrencies.
-            for (int threads : RAW_THREADS) {
-                progress(name + ": raw ReadRecords loop, " + threads + " thread(s)" + of);
+            if (plan.rawThreads.length > 0) {
+                for (int threads : plan.rawThreads) {
+                    progress(name + ": raw ReadRecords loop, " + threads + " thread(s)" + of);
+                    RawReadLoop.Result r;
+                    try (TunnelClient client = emulator.client()) {
+                        r = RawReadLoop.run(client, newTunnel(table, type).id, threads);
+                    }
+                    check(r.measurement, expected);
+                    if (result == null) {
+                        result = new DataSetResult(name, r.recordBytes);
+                    }
+                    rawRates.computeIfAbsent(threads + " thread(s)", k -> new StringBuilder())
+                            .append(rawRates.get(threads + " thread(s)").length() == 0 ? "" : " / ")
+                            .append(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%,.0f",
+                                            r.measurement.recordsPerSecond()));
+                    keepBest(best, withCpu(r.measurement));
+                }
+            }
+            if (plan.rawDecode) {
+                // What a reader cannot avoid: the reads plus verified decoding, on as many threads
+                // as there are cores.
+                progress(name + ": raw ReadRecords loop + decoding, 2 thread(s)" + of);
                 RawReadLoop.Result r;
                 try (TunnelClient client = emulator.client()) {
-                    r = RawReadLoop.run(client, newTunnel(table, type).id, threads);
+                    r = RawReadLoop.run(client, newTunnel(table, type).id, 2, true);
                 }
                 check(r.measurement, expected);
                 if (result == null) {
                     result = new DataSetResult(name, r.recordBytes);
                 }
-                rawRates.computeIfAbsent(threads + " thread(s)", k -> new StringBuilder())
-                        .append(rawRates.get(threads + " thread(s)").length() == 0 ? "" : " / ")
-                        .append(
-                                String.format(
-                                        Locale.ROOT, "%,.0f", r.measurement.recordsPerSecond()));
                 keepBest(best, withCpu(r.measurement));
             }
-
-            progress(name + ": SDK TunnelWorker" + of);
-            try (SdkWorkerRun sdk =
-                    SdkWorkerRun.start(
-                            emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
-                keepBest(best, withCpu(sdk.awaitRecords(expected, TIMEOUT)));
+            if (result == null) {
+                result = new DataSetResult(name, 0);
             }
 
-            for (int parallelism : new int[] {1, 2}) {
-                progress(name + ": TunnelSource p=" + parallelism + of);
-                keepBest(best, withCpu(runSource(table, type, parallelism, expected)));
+            if (plan.sdk) {
+                progress(name + ": SDK TunnelWorker" + of);
+                try (SdkWorkerRun sdk =
+                        SdkWorkerRun.start(
+                                emulator.sdkTunnelClient(), newTunnel(table, type).id, null)) {
+                    keepBest(best, withCpu(sdk.awaitRecords(expected, TIMEOUT)));
+                }
             }
-            for (SqlContender sql : sqlContenders) {
-                progress(name + ": " + sql.name() + of);
-                Measurement m =
-                        sql.run(emulator, table, newTunnel(table, type).name, type, expected);
-                check(m, expected);
-                keepBest(best, withCpu(m));
+
+            for (SourceRun run : plan.sources) {
+                progress(name + ": " + run.name() + of);
+                keepBest(best, withCpu(runSource(table, type, run, expected)));
+            }
+            if (plan.sql) {
+                for (SqlContender sql : sqlContenders) {
+                    progress(name + ": " + sql.name() + of);
+                    Measurement m =
+                            sql.run(emulator, table, newTunnel(table, type).name, type, expected);
+                    check(m, expected);
+                    keepBest(best, withCpu(m));
+                }
             }
         }
         result.measurements.addAll(best.values());
@@ -189,30 +305,38 @@ public final class ThroughputBenchmark {
     }
 
     private static void keepBest(Map<String, Measurement> best, Measurement m) {
+        progress(
+                String.format(
+                        Locale.ROOT,
+                        "  %s: %,.0f records/s, client CPU %.2f µs/record, server CPU %.2f µs/record",
+                        m.contender,
+                        m.recordsPerSecond(),
+                        m.clientCpuMicrosPerRecord(),
+                        m.serverCpuMicrosPerRecord()));
         best.merge(m.contender, m, (a, b) -> b.recordsPerSecond() > a.recordsPerSecond() ? b : a);
     }
 
-    private Measurement runSource(String table, TunnelType type, int parallelism, long expected)
+    private Measurement runSource(String table, TunnelType type, SourceRun run, long expected)
             throws Exception {
         String tunnel = newTunnel(table, type).name;
-        String runId = "source-p" + parallelism + "-" + tunnel;
+        String runId = "source-p" + run.parallelism + "-" + tunnel;
         Probe probe = Probe.create(runId);
-        TunnelSource<TunnelRecord> source = LocalJobs.source(emulator, table, tunnel, type).build();
+        TunnelSourceBuilder<TunnelRecord> builder = LocalJobs.source(emulator, table, tunnel, type);
+        if (run.maxParallelChannels > 0) {
+            builder.setMaxParallelChannels(run.maxParallelChannels);
+        }
+        TunnelSource<TunnelRecord> source = builder.build();
         long start = System.nanoTime();
-        JobClient job = LocalJobs.start(source, parallelism, runId, 0);
+        JobClient job = LocalJobs.start(source, run.parallelism, runId, 0);
         try {
-            LocalJobs.awaitRecords(probe, expected, TIMEOUT, "TunnelSource p=" + parallelism);
+            LocalJobs.awaitRecords(probe, expected, TIMEOUT, run.name());
         } finally {
             LocalJobs.cancel(job);
             Probe.remove(runId);
         }
         Measurement m =
                 new Measurement(
-                        "TunnelSource p=" + parallelism,
-                        probe.records(),
-                        start,
-                        probe.firstNanos(),
-                        probe.lastNanos());
+                        run.name(), probe.records(), start, probe.firstNanos(), probe.lastNanos());
         check(m, expected);
         return m;
     }
@@ -256,6 +380,7 @@ public final class ThroughputBenchmark {
     }
 
     private static void progress(String what) {
-        System.err.println("[throughput] " + what);
+        // The wall-clock time lines a phase up with a profile (JFR) of the same run.
+        System.err.println("[throughput] " + java.time.Instant.now() + " " + what);
     }
 }

@@ -58,6 +58,7 @@ import java.util.Objects;
  * throws with its last lines.
  */
 public final class EmulatorLauncher {
+    private final List<String> commandPrefix;
     private final Path javaExecutable;
     private final Path jar;
     private final String classpath;
@@ -70,6 +71,7 @@ public final class EmulatorLauncher {
     private final Duration stopTimeout;
 
     private EmulatorLauncher(Builder b) {
+        this.commandPrefix = List.copyOf(b.commandPrefix);
         this.javaExecutable = b.javaExecutable;
         this.jar = b.jar;
         this.classpath = b.classpath;
@@ -88,7 +90,7 @@ public final class EmulatorLauncher {
 
     /** The command line this launcher runs. */
     public List<String> command() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(commandPrefix);
         command.add(javaExecutable.toString());
         command.addAll(jvmOptions);
         if (jar != null) {
@@ -143,6 +145,7 @@ public final class EmulatorLauncher {
 
     /** What to run; every setting has a default. */
     public static final class Builder {
+        private final List<String> commandPrefix = new ArrayList<>();
         private Path javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java");
         private Path jar;
         private String classpath = System.getProperty("java.class.path");
@@ -155,6 +158,17 @@ public final class EmulatorLauncher {
         private Duration stopTimeout = Duration.ofSeconds(10);
 
         private Builder() {}
+
+        /**
+         * Words before {@code java} on the command line, e.g. {@code taskset -c 0} to pin the
+         * emulator to a core; the program must exec {@code java} (keep its process id). Default
+         * none.
+         */
+        public Builder commandPrefix(List<String> words) {
+            commandPrefix.clear();
+            commandPrefix.addAll(words);
+            return this;
+        }
 
         /** The {@code java} to run (default: the one running this JVM, from {@code java.home}). */
         public Builder javaExecutable(Path java) {

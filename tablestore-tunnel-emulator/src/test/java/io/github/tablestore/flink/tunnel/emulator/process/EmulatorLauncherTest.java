@@ -96,6 +96,24 @@ class EmulatorLauncherTest {
     }
 
     @Test
+    void runsBehindACommandPrefixThatExecsJava(@TempDir Path dir) throws Exception {
+        // env execs its program as taskset does: the launched process is the emulator's JVM.
+        EmulatorLauncher launcher =
+                EmulatorLauncher.builder()
+                        .commandPrefix(List.of("env", "EMULATOR_PREFIX_TEST=1"))
+                        .maxHeap("128m")
+                        .arguments("--port", "0", "--partitions", "1")
+                        .logFile(dir.resolve("prefixed.out"))
+                        .build();
+        assertThat(launcher.command()).startsWith("env", "EMULATOR_PREFIX_TEST=1");
+        try (LaunchedEmulator emulator = launcher.start()) {
+            assertThat(emulator.isAlive()).isTrue();
+            assertThat(ProcessHandle.of(emulator.pid()).flatMap(h -> h.info().command()))
+                    .hasValueSatisfying(c -> assertThat(c).endsWith("java"));
+        }
+    }
+
+    @Test
     void aProcessThatExitsFailsTheStartWithItsOutput(@TempDir Path dir) {
         Path log = dir.resolve("bad.out");
         assertThatThrownBy(
