@@ -17,9 +17,6 @@
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
-import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
@@ -78,13 +75,6 @@ final class PlanningSupport {
     }
 
     static TunnelClient client(TablestoreEmulator emulator) {
-        return TunnelClients.create(
-                TunnelClientConfig.builder()
-                        .endpoint(emulator.endpoint())
-                        .instanceName(emulator.instanceName())
-                        .credentialsProvider(
-                                CredentialsProvider.of(
-                                        emulator.accessKeyId(), emulator.accessKeySecret()))
-                        .build());
+        return emulator.client();
     }
 }

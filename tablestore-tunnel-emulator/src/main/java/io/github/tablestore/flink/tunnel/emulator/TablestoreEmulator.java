@@ -16,7 +16,11 @@
 
 package io.github.tablestore.flink.tunnel.emulator;
 
+import io.github.tablestore.flink.tunnel.client.TunnelClient;
+import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
+import io.github.tablestore.flink.tunnel.client.TunnelClients;
 import io.github.tablestore.flink.tunnel.client.auth.Credentials;
+import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
@@ -155,6 +159,22 @@ public final class TablestoreEmulator implements AutoCloseable {
     /** The access key secret of the primary credentials. */
     public String accessKeySecret() {
         return config.credentials.get(0).accessKeySecret();
+    }
+
+    /**
+     * A configuration of this project's wire client for this emulator (endpoint, instance, the
+     * primary key pair): add settings, then build.
+     */
+    public TunnelClientConfig.Builder clientConfig() {
+        return TunnelClientConfig.builder()
+                .endpoint(endpoint())
+                .instanceName(instanceName())
+                .credentialsProvider(CredentialsProvider.of(accessKeyId(), accessKeySecret()));
+    }
+
+    /** This project's wire client for this emulator, with default settings; close it after use. */
+    public TunnelClient client() {
+        return TunnelClients.create(clientConfig().build());
     }
 
     /** Every accepted credential (the primary first). */

@@ -17,9 +17,6 @@
 package io.github.tablestore.flink.tunnel.emulator;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
-import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
@@ -60,15 +57,7 @@ class TablestoreEmulatorTest {
                         .partitions(2)
                         .sweepInterval(Duration.ofMillis(50))
                         .start();
-        client =
-                TunnelClients.create(
-                        TunnelClientConfig.builder()
-                                .endpoint(emulator.endpoint())
-                                .instanceName(emulator.instanceName())
-                                .credentialsProvider(
-                                        CredentialsProvider.of(
-                                                emulator.accessKeyId(), emulator.accessKeySecret()))
-                                .build());
+        client = emulator.client();
         emulator.createTable(
                 TableSpec.builder("t").primaryKey("pk", PrimaryKeyType.STRING).build());
     }

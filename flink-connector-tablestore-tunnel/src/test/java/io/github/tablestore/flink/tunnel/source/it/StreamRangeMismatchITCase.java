@@ -17,9 +17,6 @@
 package io.github.tablestore.flink.tunnel.source.it;
 
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
-import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
@@ -63,15 +60,7 @@ class StreamRangeMismatchITCase {
     void setUp() {
         emulator = IT.emulator();
         TestTables.create(emulator, TABLE, 1);
-        try (TunnelClient client =
-                TunnelClients.create(
-                        TunnelClientConfig.builder()
-                                .endpoint(emulator.endpoint())
-                                .instanceName(emulator.instanceName())
-                                .credentialsProvider(
-                                        CredentialsProvider.of(
-                                                emulator.accessKeyId(), emulator.accessKeySecret()))
-                                .build())) {
+        try (TunnelClient client = emulator.client()) {
             client.createTunnel(
                     CreateTunnelRequest.builder(TABLE, "t", TunnelType.STREAM)
                             .streamStart(CreateTunnelRequest.StreamStart.EARLIEST)

@@ -20,9 +20,7 @@ import io.github.tablestore.flink.tunnel.client.ErrorCodes;
 import io.github.tablestore.flink.tunnel.client.RetryPolicy;
 import io.github.tablestore.flink.tunnel.client.TablestoreException;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
 import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.RangePage;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.PrimaryKeyType;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
@@ -56,12 +54,7 @@ class OwnClientRowReadsTest {
         emulator = TablestoreEmulator.builder().start();
         client =
                 TunnelClients.create(
-                        TunnelClientConfig.builder()
-                                .endpoint(emulator.endpoint())
-                                .instanceName(emulator.instanceName())
-                                .credentialsProvider(
-                                        CredentialsProvider.of(
-                                                emulator.accessKeyId(), emulator.accessKeySecret()))
+                        emulator.clientConfig()
                                 .retryPolicy(
                                         RetryPolicy.builder()
                                                 .initialBackoff(Duration.ofMillis(1))

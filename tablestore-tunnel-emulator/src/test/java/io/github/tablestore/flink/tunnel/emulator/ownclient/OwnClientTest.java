@@ -81,11 +81,7 @@ class OwnClientTest {
     }
 
     private static TunnelClientConfig.Builder config() {
-        return TunnelClientConfig.builder()
-                .endpoint(emulator.endpoint())
-                .instanceName(emulator.instanceName())
-                .credentialsProvider(
-                        CredentialsProvider.of(emulator.accessKeyId(), emulator.accessKeySecret()));
+        return emulator.clientConfig();
     }
 
     private static PrimaryKey key(String pk) {

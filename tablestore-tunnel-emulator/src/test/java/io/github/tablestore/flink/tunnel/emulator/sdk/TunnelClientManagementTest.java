@@ -16,9 +16,6 @@
 
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
-import io.github.tablestore.flink.tunnel.client.TunnelClientConfig;
-import io.github.tablestore.flink.tunnel.client.TunnelClients;
-import io.github.tablestore.flink.tunnel.client.auth.CredentialsProvider;
 import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 
@@ -112,15 +109,7 @@ class TunnelClientManagementTest {
                         emulator.instanceName(),
                         compressing);
         long start = emulator.clock().millis() - 60_000;
-        try (io.github.tablestore.flink.tunnel.client.TunnelClient own =
-                TunnelClients.create(
-                        TunnelClientConfig.builder()
-                                .endpoint(emulator.endpoint())
-                                .instanceName(emulator.instanceName())
-                                .credentialsProvider(
-                                        CredentialsProvider.of(
-                                                emulator.accessKeyId(), emulator.accessKeySecret()))
-                                .build())) {
+        try (io.github.tablestore.flink.tunnel.client.TunnelClient own = emulator.client()) {
             CreateTunnelRequest window =
                     new CreateTunnelRequest("managed", "window", TunnelType.Stream);
             window.setStreamTunnelConfig(new StreamTunnelConfig(start, start + 30_000));
