@@ -38,6 +38,12 @@ import static io.github.tablestore.flink.tunnel.table.StartupOptions.SCAN_STARTU
 final class TunnelStartCheck {
     private static final long MILLIS_PER_HOUR = 3_600_000L;
 
+    /**
+     * CreateTunnel accepts a start in [now - retention + 5 min, now]: the retention's oldest
+     * five minutes are kept clear of tunnel starts.
+     */
+    private static final long START_MARGIN_MILLIS = 5 * 60_000L;
+
     private TunnelStartCheck() {}
 
     static void check(SourceSettings settings, TunnelSourceConfig config) {
@@ -86,7 +92,7 @@ final class TunnelStartCheck {
             TunnelClient client, SourceSettings settings, long startMillis) {
         int hours = client.describeTable(settings.tableName).streamExpirationHours();
         long now = System.currentTimeMillis();
-        long oldest = now - hours * MILLIS_PER_HOUR;
+        long oldest = now - hours * MILLIS_PER_HOUR + START_MARGIN_MILLIS;
         if (startMillis > now) {
             throw new ValidationException(
                     "Option '"
@@ -106,7 +112,8 @@ final class TunnelStartCheck {
                             + settings.tableName
                             + "' retains ("
                             + hours
-                            + " h, so not before "
+                            + " h, and a tunnel may start no earlier than 5 min after its oldest "
+                            + "change: not before "
                             + oldest
                             + "); use a later time or 'earliest-offset'");
         }

@@ -236,6 +236,26 @@ class StartupOptionsTest {
                 .hasStackTraceContaining(
                         "Option 'scan.startup.timestamp-millis' (" + tooOld + ") is older than")
                 .hasStackTraceContaining("'earliest-offset'");
+        long retainedHours;
+        try (TunnelClient client = client()) {
+            retainedHours = client.describeTable("orders").streamExpirationHours();
+        }
+        // Retained, but within the 5 minutes at the retention's old end CreateTunnel refuses.
+        long inTheMargin =
+                System.currentTimeMillis()
+                        - Duration.ofHours(retainedHours).minusMinutes(4).toMillis();
+        assertThatThrownBy(
+                        () ->
+                                plan(
+                                        "r3",
+                                        "'scan.startup.mode' = 'timestamp', "
+                                                + "'scan.startup.timestamp-millis' = '"
+                                                + inTheMargin
+                                                + "'"))
+                .hasStackTraceContaining(
+                        "Option 'scan.startup.timestamp-millis' ("
+                                + inTheMargin
+                                + ") is older than");
         long future = System.currentTimeMillis() + Duration.ofHours(1).toMillis();
         assertThatThrownBy(
                         () ->

@@ -122,15 +122,22 @@ final class Tunnel {
     }
 
     /**
+     * The service keeps this much of the retention's old end clear of tunnel starts: it accepts a
+     * start in [now - retention + 5 min, now].
+     */
+    static final long START_MARGIN_MICROS = 5 * 60 * 1_000_000L;
+
+    /**
      * A start time must lie within what the stream log holds: not before its retention (those
-     * changes are gone) and not in the future [I: the SDKs document the window, not the error].
+     * changes are gone; less {@link #START_MARGIN_MICROS}) and not in the future [I: the SDKs
+     * document the window, not the error].
      */
     private static void checkStartInRetention(Table table, long startMicros, EmulatorClock clock) {
         if (startMicros <= 0) {
             return;
         }
         long now = clock.micros();
-        long retained = now - table.retention().toMillis() * 1000L;
+        long retained = now - table.retention().toMillis() * 1000L + START_MARGIN_MICROS;
         if (startMicros < retained || startMicros > now) {
             throw Errors.parameterInvalid(
                     "The stream start offset "

@@ -435,8 +435,10 @@ class TunnelServiceTest {
         table("t", 1);
         now.addAndGet(Duration.ofDays(10).toMillis());
         long tooOld = clock.millis() - Duration.ofDays(7).plusMinutes(1).toMillis();
+        // Retained, but within the 5 minutes at the retention's old end the service keeps clear.
+        long inTheMargin = clock.millis() - Duration.ofDays(7).minusMinutes(4).toMillis();
         long future = clock.millis() + 60_000;
-        for (long start : new long[] {tooOld, future}) {
+        for (long start : new long[] {tooOld, inTheMargin, future}) {
             assertCode(
                     "OTSParameterInvalid",
                     () ->
@@ -446,7 +448,7 @@ class TunnelServiceTest {
                                     TunnelType.STREAM,
                                     new StreamTunnelConfig(null, start * 1_000_000L, null)));
         }
-        long oldest = clock.millis() - Duration.ofDays(7).minusMinutes(1).toMillis();
+        long oldest = clock.millis() - Duration.ofDays(7).minusMinutes(6).toMillis();
         service.createTunnel(
                 "t",
                 "in",
