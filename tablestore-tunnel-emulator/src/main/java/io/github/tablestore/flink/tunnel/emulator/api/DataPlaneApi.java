@@ -342,12 +342,7 @@ public final class DataPlaneApi {
                         rowOut.setRow(ByteString.copyFrom(PlainBufferEncoder.encodeRow(returned)));
                     }
                 } catch (ApiException e) {
-                    rowOut.setIsOk(false)
-                            .setError(
-                                    TableProtos.Error.newBuilder()
-                                            .setCode(e.errorCode())
-                                            .setMessage(
-                                                    e.getMessage() == null ? "" : e.getMessage()));
+                    rowOut.setIsOk(false).setError(rowError(e));
                 }
                 tableOut.addRows(rowOut);
             }
@@ -521,18 +516,21 @@ public final class DataPlaneApi {
                                             : ByteString.copyFrom(
                                                     PlainBufferEncoder.encodeRow(row)));
                 } catch (ApiException e) {
-                    rowOut.setIsOk(false)
-                            .setError(
-                                    TableProtos.Error.newBuilder()
-                                            .setCode(e.errorCode())
-                                            .setMessage(
-                                                    e.getMessage() == null ? "" : e.getMessage()));
+                    rowOut.setIsOk(false).setError(rowError(e));
                 }
                 tableOut.addRows(rowOut);
             }
             out.addTables(tableOut);
         }
         return out.build().toByteArray();
+    }
+
+    /** A batch answer's error of one row. */
+    private static TableProtos.Error rowError(ApiException e) {
+        return TableProtos.Error.newBuilder()
+                .setCode(e.errorCode())
+                .setMessage(e.getMessage() == null ? "" : e.getMessage())
+                .build();
     }
 
     private byte[] getRange(byte[] body) {
