@@ -106,10 +106,7 @@ class SqlGatewayIT {
             Waits.until(
                     "the end of the scan",
                     STATEMENT,
-                    () ->
-                            emulator.tunnel(TABLE, TUNNEL)
-                                    .map(t -> "ProcessStream".equals(t.path("stage").asText()))
-                                    .orElse(false));
+                    () -> "ProcessStream".equals(emulator.tunnelStage(TABLE, TUNNEL)));
             table.scanFinished();
             table.put(0, ROWS, "v1");
             table.update(0, ROWS / 2, "v2");

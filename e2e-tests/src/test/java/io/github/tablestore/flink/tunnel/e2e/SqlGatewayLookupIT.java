@@ -112,10 +112,7 @@ class SqlGatewayLookupIT {
             Waits.until(
                     "the end of the scan",
                     STATEMENT,
-                    () ->
-                            emulator.tunnel(TABLE, TUNNEL)
-                                    .map(t -> "ProcessStream".equals(t.path("stage").asText()))
-                                    .orElse(false));
+                    () -> "ProcessStream".equals(emulator.tunnelStage(TABLE, TUNNEL)));
             table.scanFinished();
             // The dimension table changes while the query runs; rows after it see the change.
             label(sdk, "v1", "one");

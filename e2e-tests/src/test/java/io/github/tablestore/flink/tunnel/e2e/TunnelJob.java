@@ -104,12 +104,8 @@ final class TunnelJob {
                 });
     }
 
-    /** The tunnel's stage in the emulator: {@code ProcessBaseData} while the scan runs, then {@code ProcessStream}. */
     String stage() {
-        return env.emulator()
-                .tunnel(table.name(), tunnel)
-                .map(t -> t.path("stage").asText())
-                .orElse("(no tunnel)");
+        return env.emulator().tunnelStage(table.name(), tunnel);
     }
 
     void awaitStage(String stage) {

@@ -113,6 +113,14 @@ public final class EmulatorProcess implements AutoCloseable {
         return admin.get("/state");
     }
 
+    /**
+     * The tunnel's stage: {@code ProcessBaseData} while its scan runs, then {@code
+     * ProcessStream}; {@code (no tunnel)} before it exists.
+     */
+    public String tunnelStage(String table, String tunnelName) {
+        return tunnel(table, tunnelName).map(t -> t.path("stage").asText()).orElse("(no tunnel)");
+    }
+
     /** The state dump's entry for a tunnel, if it exists. */
     public Optional<JsonNode> tunnel(String table, String tunnelName) {
         for (JsonNode t : state().path("tunnels")) {
