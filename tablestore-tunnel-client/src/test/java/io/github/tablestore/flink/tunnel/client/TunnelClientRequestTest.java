@@ -24,6 +24,7 @@ import io.github.tablestore.flink.tunnel.client.auth.TablestoreSignatures;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TableProtos;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
@@ -279,6 +280,48 @@ class TunnelClientRequestTest {
                                 .setFlag(TunnelProtos.StartOffsetFlag.LATEST)
                                 .build());
         assertThat(bs.getStreamTunnelConfig().hasEndOffset()).isFalse();
+    }
+
+    @Test
+    void createTunnelSendsStreamRecordOptionsAsField7() throws Exception {
+        service.ok(TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId("id").build());
+        service.ok(TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId("id").build());
+        service.ok(TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId("id").build());
+        try (TunnelClient client = service.client()) {
+            client.createTunnel(
+                    CreateTunnelRequest.builder("t", "s", TunnelType.STREAM)
+                            .streamRecordOptions(StreamRecordOptions.fullRowImagesWithBefore())
+                            .build());
+            client.createTunnel(
+                    CreateTunnelRequest.builder("t", "n", TunnelType.BASE_AND_STREAM)
+                            .streamRecordOptions(
+                                    new StreamRecordOptions(
+                                            StreamRecordOptions.Columns.input(),
+                                            StreamRecordOptions.Columns.specified(
+                                                    List.of("a", "b"))))
+                            .build());
+            client.createTunnel(
+                    CreateTunnelRequest.builder("t", "b", TunnelType.BASE_DATA)
+                            .streamRecordOptions(StreamRecordOptions.fullRowImages())
+                            .build());
+        }
+        // Bytes from the field numbers alone: Tunnel.stream_record_options = 7 (0x3A) holding
+        // old_columns_to_get = 4 (0x22) and new_columns_to_get = 5 (0x2A), each a StreamColumn
+        // {type = 1 (0x08): SPECIFIED_COLUMN 1, INPUT_COLUMNS 2, ALL_COLUMNS 3; column_name = 2}.
+        byte[] all = MockService.body(service.take());
+        assertThat(hex(all)).endsWith("3a08" + "22020803" + "2a020803");
+        byte[] named = MockService.body(service.take());
+        assertThat(hex(named))
+                .endsWith("3a0e" + "22020802" + "2a08" + "0801" + "1201" + "61" + "1201" + "62");
+        assertThat(tunnelOf(service.take()).hasStreamRecordOptions()).isFalse();
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            sb.append(String.format("%02x", b & 0xFF));
+        }
+        return sb.toString();
     }
 
     private static TunnelProtos.Tunnel tunnelOf(RecordedRequest r) throws Exception {

@@ -25,6 +25,7 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.model.ReadRecordsResult;
 import io.github.tablestore.flink.tunnel.client.model.StreamRange;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.StreamShard;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription;
 import io.github.tablestore.flink.tunnel.client.model.TableDescription.DefinedColumnType;
@@ -238,6 +239,44 @@ class TunnelClientRoundTripTest {
         service.ok(
                 TunnelProtos.DescribeTunnelResponse.newBuilder().setTunnel(tunnelInfo()).build());
         assertThat(client.describeTunnel("orders", "orders-tunnel").tunnel().streamRange())
+                .isNull();
+    }
+
+    @Test
+    void describeTunnelReportsTheStreamRecordOptionsAndInvalidAsUnset() {
+        TunnelProtos.StreamColumn all =
+                TunnelProtos.StreamColumn.newBuilder()
+                        .setType(TunnelProtos.StreamColumnType.ALL_COLUMNS)
+                        .build();
+        TunnelProtos.StreamColumn invalid =
+                TunnelProtos.StreamColumn.newBuilder()
+                        .setType(TunnelProtos.StreamColumnType.INVALID)
+                        .build();
+        service.ok(
+                TunnelProtos.DescribeTunnelResponse.newBuilder()
+                        .setTunnel(
+                                tunnelInfo().toBuilder()
+                                        .setStreamRecordOptions(
+                                                TunnelProtos.StreamRecordOptions.newBuilder()
+                                                        .setOldColumnsToGet(invalid)
+                                                        .setNewColumnsToGet(all)))
+                        .build());
+        StreamRecordOptions options =
+                client.describeTunnel("orders", "orders-tunnel").tunnel().streamRecordOptions();
+        assertThat(options).isEqualTo(StreamRecordOptions.fullRowImages());
+        assertThat(options.hasFullAfterImage()).isTrue();
+        assertThat(options.hasFullBeforeImage()).isFalse();
+
+        service.ok(
+                TunnelProtos.DescribeTunnelResponse.newBuilder()
+                        .setTunnel(
+                                tunnelInfo().toBuilder()
+                                        .setStreamRecordOptions(
+                                                TunnelProtos.StreamRecordOptions.newBuilder()
+                                                        .setOldColumnsToGet(invalid)
+                                                        .setNewColumnsToGet(invalid)))
+                        .build());
+        assertThat(client.describeTunnel("orders", "orders-tunnel").tunnel().streamRecordOptions())
                 .isNull();
     }
 

@@ -52,11 +52,13 @@ final class RecordsDecoder {
         List<RawRecord> records = new ArrayList<>(response.getRecordsCount());
         for (TunnelProtos.Record r : response.getRecordsList()) {
             ByteString origin = r.getOriginRecord();
+            ByteString latest = r.getLatestRecord();
             records.add(
                     new RawRecord(
                             action(r.getActionType()),
                             r.getRecord().asReadOnlyByteBuffer(),
-                            origin.isEmpty() ? null : origin.asReadOnlyByteBuffer()));
+                            origin.isEmpty() ? null : origin.asReadOnlyByteBuffer(),
+                            latest.isEmpty() ? null : latest.asReadOnlyByteBuffer()));
         }
         Boolean mayMore = response.hasMayMoreRecord() ? response.getMayMoreRecord() : null;
         return new ReadRecordsResult(records, response.getNextToken(), mayMore, body.length);

@@ -19,6 +19,7 @@ package io.github.tablestore.flink.tunnel.client.internal;
 import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
 
@@ -58,8 +59,38 @@ final class TunnelRequests {
                 stream.setEndOffset(millisToNanos(request.streamEndMillis(), "streamEndMillis"));
             }
             tunnel.setStreamTunnelConfig(stream);
+            if (request.streamRecordOptions() != null) {
+                tunnel.setStreamRecordOptions(streamRecordOptions(request.streamRecordOptions()));
+            }
         }
         return TunnelProtos.CreateTunnelRequest.newBuilder().setTunnel(tunnel).build();
+    }
+
+    static TunnelProtos.StreamRecordOptions streamRecordOptions(StreamRecordOptions options) {
+        TunnelProtos.StreamRecordOptions.Builder b = TunnelProtos.StreamRecordOptions.newBuilder();
+        if (options.oldColumns() != null) {
+            b.setOldColumnsToGet(streamColumn(options.oldColumns()));
+        }
+        if (options.newColumns() != null) {
+            b.setNewColumnsToGet(streamColumn(options.newColumns()));
+        }
+        return b.build();
+    }
+
+    private static TunnelProtos.StreamColumn streamColumn(StreamRecordOptions.Columns columns) {
+        TunnelProtos.StreamColumn.Builder b = TunnelProtos.StreamColumn.newBuilder();
+        switch (columns.kind()) {
+            case ALL:
+                return b.setType(TunnelProtos.StreamColumnType.ALL_COLUMNS).build();
+            case INPUT:
+                return b.setType(TunnelProtos.StreamColumnType.INPUT_COLUMNS).build();
+            case SPECIFIED:
+                return b.setType(TunnelProtos.StreamColumnType.SPECIFIED_COLUMN)
+                        .addAllColumnName(columns.names())
+                        .build();
+            default:
+                throw new AssertionError(columns.kind());
+        }
     }
 
     static TunnelProtos.DescribeTunnelRequest describeTunnel(String tableName, String tunnelName) {

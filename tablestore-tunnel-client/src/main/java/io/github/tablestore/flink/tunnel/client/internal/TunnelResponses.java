@@ -23,6 +23,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.ChannelType;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.StreamRange;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelInfo;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
@@ -50,7 +51,36 @@ final class TunnelResponses {
                 t.getStreamId().isEmpty() ? null : t.getStreamId(),
                 t.getExpired(),
                 nanosToMillis(t.getCreateTime()),
-                t.hasStreamTunnelConfig() ? streamRange(t.getStreamTunnelConfig()) : null);
+                t.hasStreamTunnelConfig() ? streamRange(t.getStreamTunnelConfig()) : null,
+                t.hasStreamRecordOptions()
+                        ? streamRecordOptions(t.getStreamRecordOptions())
+                        : null);
+    }
+
+    /** Null when neither image is set: the service answers INVALID for "not set". */
+    static StreamRecordOptions streamRecordOptions(TunnelProtos.StreamRecordOptions o) {
+        StreamRecordOptions.Columns oldColumns =
+                o.hasOldColumnsToGet() ? columns(o.getOldColumnsToGet()) : null;
+        StreamRecordOptions.Columns newColumns =
+                o.hasNewColumnsToGet() ? columns(o.getNewColumnsToGet()) : null;
+        return oldColumns == null && newColumns == null
+                ? null
+                : new StreamRecordOptions(oldColumns, newColumns);
+    }
+
+    private static StreamRecordOptions.Columns columns(TunnelProtos.StreamColumn c) {
+        switch (c.getType()) {
+            case ALL_COLUMNS:
+                return StreamRecordOptions.Columns.all();
+            case INPUT_COLUMNS:
+                return StreamRecordOptions.Columns.input();
+            case SPECIFIED_COLUMN:
+                return c.getColumnNameCount() == 0
+                        ? null
+                        : StreamRecordOptions.Columns.specified(c.getColumnNameList());
+            default:
+                return null;
+        }
     }
 
     /** The wire's start: a start offset when non-zero, else the flag (LATEST when absent). */

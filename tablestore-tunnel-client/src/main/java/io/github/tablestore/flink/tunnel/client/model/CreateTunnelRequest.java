@@ -38,6 +38,7 @@ public final class CreateTunnelRequest {
     private final StreamStart streamStart;
     private final long streamStartMillis;
     private final long streamEndMillis;
+    private final StreamRecordOptions streamRecordOptions;
 
     private CreateTunnelRequest(Builder b) {
         this.tableName = b.tableName;
@@ -46,6 +47,7 @@ public final class CreateTunnelRequest {
         this.streamStart = b.streamStart;
         this.streamStartMillis = b.streamStartMillis;
         this.streamEndMillis = b.streamEndMillis;
+        this.streamRecordOptions = b.streamRecordOptions;
     }
 
     public static Builder builder(String tableName, String tunnelName, TunnelType type) {
@@ -79,6 +81,11 @@ public final class CreateTunnelRequest {
         return streamEndMillis;
     }
 
+    /** The images the stream records are to carry, {@code null} for the service's default. */
+    public StreamRecordOptions streamRecordOptions() {
+        return streamRecordOptions;
+    }
+
     @Override
     public String toString() {
         return "CreateTunnelRequest{table="
@@ -90,6 +97,7 @@ public final class CreateTunnelRequest {
                 + ", streamStart="
                 + (streamStartMillis > 0 ? streamStartMillis + "ms" : streamStart)
                 + (streamEndMillis > 0 ? ", streamEnd=" + streamEndMillis + "ms" : "")
+                + (streamRecordOptions != null ? ", " + streamRecordOptions : "")
                 + "}";
     }
 
@@ -101,6 +109,7 @@ public final class CreateTunnelRequest {
         private StreamStart streamStart = StreamStart.LATEST;
         private long streamStartMillis;
         private long streamEndMillis;
+        private StreamRecordOptions streamRecordOptions;
 
         private Builder(String tableName, String tunnelName, TunnelType type) {
             this.tableName = Objects.requireNonNull(tableName, "tableName");
@@ -126,6 +135,12 @@ public final class CreateTunnelRequest {
                 throw new IllegalArgumentException("stream end must not be negative: " + millis);
             }
             this.streamEndMillis = millis;
+            return this;
+        }
+
+        /** Ignored for BASE_DATA tunnels, which have no stream records. */
+        public Builder streamRecordOptions(StreamRecordOptions options) {
+            this.streamRecordOptions = options;
             return this;
         }
 

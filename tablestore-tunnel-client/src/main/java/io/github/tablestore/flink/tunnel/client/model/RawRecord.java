@@ -30,11 +30,25 @@ public final class RawRecord {
     private final RecordAction action;
     private final ByteBuffer record;
     private final ByteBuffer originRecord;
+    private final ByteBuffer latestRecord;
 
     public RawRecord(RecordAction action, ByteBuffer record, ByteBuffer originRecord) {
+        this(action, record, originRecord, null);
+    }
+
+    /**
+     * @param latestRecord PlainBuffer row of the after-image, {@code null} when the record has
+     *     none (the tunnel was created without one)
+     */
+    public RawRecord(
+            RecordAction action,
+            ByteBuffer record,
+            ByteBuffer originRecord,
+            ByteBuffer latestRecord) {
         this.action = Objects.requireNonNull(action, "action");
         this.record = Objects.requireNonNull(record, "record");
         this.originRecord = originRecord;
+        this.latestRecord = latestRecord;
     }
 
     public RecordAction action() {
@@ -51,8 +65,15 @@ public final class RawRecord {
         return originRecord == null ? null : originRecord.duplicate();
     }
 
-    /** Size of the encoded row plus origin row in bytes. */
+    /** PlainBuffer after-image row, or {@code null} when the record has none. */
+    public ByteBuffer latestRecord() {
+        return latestRecord == null ? null : latestRecord.duplicate();
+    }
+
+    /** Size of the encoded row plus origin and latest rows in bytes. */
     public int encodedSize() {
-        return record.remaining() + (originRecord == null ? 0 : originRecord.remaining());
+        return record.remaining()
+                + (originRecord == null ? 0 : originRecord.remaining())
+                + (latestRecord == null ? 0 : latestRecord.remaining());
     }
 }

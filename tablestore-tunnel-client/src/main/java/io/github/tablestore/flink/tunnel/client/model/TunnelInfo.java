@@ -30,33 +30,13 @@ public final class TunnelInfo {
     private final boolean expired;
     private final long createTimeMillis;
     private final StreamRange streamRange;
-
-    public TunnelInfo(
-            String tunnelId,
-            String tunnelName,
-            String tableName,
-            String instanceName,
-            TunnelType type,
-            String stage,
-            String streamId,
-            boolean expired,
-            long createTimeMillis) {
-        this(
-                tunnelId,
-                tunnelName,
-                tableName,
-                instanceName,
-                type,
-                stage,
-                streamId,
-                expired,
-                createTimeMillis,
-                null);
-    }
+    private final StreamRecordOptions streamRecordOptions;
 
     /**
      * @param streamRange the stream start and end the tunnel was created with, {@code null} when
      *     the service does not report them
+     * @param streamRecordOptions the images the tunnel's stream records carry, {@code null} when
+     *     none were set (or the service does not report them)
      */
     public TunnelInfo(
             String tunnelId,
@@ -68,7 +48,8 @@ public final class TunnelInfo {
             String streamId,
             boolean expired,
             long createTimeMillis,
-            StreamRange streamRange) {
+            StreamRange streamRange,
+            StreamRecordOptions streamRecordOptions) {
         this.tunnelId = Objects.requireNonNull(tunnelId, "tunnelId");
         this.tunnelName = tunnelName;
         this.tableName = tableName;
@@ -79,6 +60,7 @@ public final class TunnelInfo {
         this.expired = expired;
         this.createTimeMillis = createTimeMillis;
         this.streamRange = streamRange;
+        this.streamRecordOptions = streamRecordOptions;
     }
 
     public String tunnelId() {
@@ -127,6 +109,11 @@ public final class TunnelInfo {
         return streamRange;
     }
 
+    /** The images the tunnel's stream records carry, or {@code null} when none were set. */
+    public StreamRecordOptions streamRecordOptions() {
+        return streamRecordOptions;
+    }
+
     @Override
     public String toString() {
         return "TunnelInfo{id="
@@ -140,6 +127,7 @@ public final class TunnelInfo {
                 + ", stage="
                 + stage
                 + (streamRange != null ? ", " + streamRange : "")
+                + (streamRecordOptions != null ? ", " + streamRecordOptions : "")
                 + (expired ? ", expired" : "")
                 + "}";
     }

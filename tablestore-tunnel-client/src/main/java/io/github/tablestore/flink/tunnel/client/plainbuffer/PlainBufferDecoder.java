@@ -98,7 +98,7 @@ public final class PlainBufferDecoder {
 
     /**
      * Decodes a tunnel record, materializing only the attribute columns {@code filter} includes
-     * (in the record and in its origin columns); the primary key is always decoded. Cells follow
+     * (in the record, its origin columns and its latest columns); the primary key is always decoded. Cells follow
      * the tunnel rules: a PUT has a value and a timestamp, DELETE_ONE_VERSION a timestamp only,
      * DELETE_ALL_VERSIONS neither; other operations are errors. The delete marker is accepted and
      * ignored. A record without a sequence-info extension (base data) has none.
@@ -111,6 +111,7 @@ public final class PlainBufferDecoder {
         List<Cell> columns;
         SequenceInfo sequenceInfo;
         List<Cell> originColumns = Collections.emptyList();
+        List<Cell> latestColumns = null;
         try {
             r.begin(raw.record(), null);
             r.readHeader();
@@ -129,9 +130,18 @@ public final class PlainBufferDecoder {
                 r.expectEnd("the row");
                 originColumns = List.copyOf(r.cells());
             }
+            ByteBuffer latest = raw.latestRecord();
+            if (latest != null && latest.hasRemaining()) {
+                r.begin(latest, "latest record");
+                r.readHeader();
+                r.readRow(false, CellRules.TUNNEL, filter);
+                r.expectEnd("the row");
+                latestColumns = List.copyOf(r.cells());
+            }
         } finally {
             r.end(); // the decoder outlives the response: do not pin its body
         }
-        return new TunnelRecord(raw.action(), primaryKey, columns, sequenceInfo, originColumns);
+        return new TunnelRecord(
+                raw.action(), primaryKey, columns, sequenceInfo, originColumns, latestColumns);
     }
 }

@@ -96,7 +96,7 @@ public final class PlainBufferEncoder {
      * The {@code record} bytes of a tunnel record: header plus one row with the primary key and
      * columns, a delete marker for {@link RecordAction#DELETE_ROW}, and the sequence-info
      * extension when the record has sequence info. Origin columns are encoded separately by
-     * {@link #encodeOriginColumns(List)}.
+     * {@link #encodeImageColumns(List)}.
      */
     public static byte[] encodeRecord(TunnelRecord record) {
         checkPrimaryKey(record.primaryKey());
@@ -117,27 +117,27 @@ public final class PlainBufferEncoder {
     }
 
     /**
-     * The {@code origin_record} bytes for a tunnel record's before-image: header plus one row with
-     * an empty primary-key section and the given cells, which follow the tunnel rules (a PUT has a
+     * The {@code origin_record} or {@code latest_record} bytes of a tunnel record's before- or
+     * after-image: header plus one row with an empty primary-key section and the given cells, which follow the tunnel rules (a PUT has a
      * timestamp; no INCREMENT).
      */
-    public static byte[] encodeOriginColumns(List<Cell> originColumns) {
-        for (Cell cell : originColumns) {
+    public static byte[] encodeImageColumns(List<Cell> columns) {
+        for (Cell cell : columns) {
             if (cell.operation() == CellOperation.INCREMENT
                     || (cell.operation() == CellOperation.PUT && !cell.hasTimestamp())) {
                 throw new IllegalArgumentException(
-                        "Origin column '" + cell.name() + "' breaks the tunnel rules: " + cell);
+                        "Image column '" + cell.name() + "' breaks the tunnel rules: " + cell);
             }
         }
-        PlainBufferWriter w = new PlainBufferWriter(originColumnsSize(originColumns));
+        PlainBufferWriter w = new PlainBufferWriter(imageColumnsSize(columns));
         w.header();
-        w.row(PrimaryKey.of(), originColumns, false, null);
+        w.row(PrimaryKey.of(), columns, false, null);
         return w.finish();
     }
 
-    /** Encoded size of {@link #encodeOriginColumns(List)}'s result. */
-    public static long originColumnsSize(List<Cell> originColumns) {
-        return HEADER_SIZE + PlainBufferWriter.rowSize(PrimaryKey.of(), originColumns, false, null);
+    /** Encoded size of {@link #encodeImageColumns(List)}'s result. */
+    public static long imageColumnsSize(List<Cell> columns) {
+        return HEADER_SIZE + PlainBufferWriter.rowSize(PrimaryKey.of(), columns, false, null);
     }
 
     private static long bodySize(Row row) {

@@ -34,6 +34,7 @@ public final class TunnelRecord {
     private final List<Cell> columns;
     private final SequenceInfo sequenceInfo;
     private final List<Cell> originColumns;
+    private final List<Cell> latestColumns;
 
     public TunnelRecord(
             RecordAction action,
@@ -41,6 +42,20 @@ public final class TunnelRecord {
             List<Cell> columns,
             SequenceInfo sequenceInfo,
             List<Cell> originColumns) {
+        this(action, primaryKey, columns, sequenceInfo, originColumns, null);
+    }
+
+    /**
+     * @param latestColumns the after-image's columns, {@code null} when the record has no
+     *     after-image (see {@link #latestColumns()})
+     */
+    public TunnelRecord(
+            RecordAction action,
+            PrimaryKey primaryKey,
+            List<Cell> columns,
+            SequenceInfo sequenceInfo,
+            List<Cell> originColumns,
+            List<Cell> latestColumns) {
         this.action = Objects.requireNonNull(action, "action");
         this.primaryKey = Objects.requireNonNull(primaryKey, "primaryKey");
         this.columns = List.copyOf(columns);
@@ -48,6 +63,10 @@ public final class TunnelRecord {
         this.originColumns = List.copyOf(originColumns);
         checkTunnelCells(this.columns, "column");
         checkTunnelCells(this.originColumns, "origin column");
+        this.latestColumns = latestColumns == null ? null : List.copyOf(latestColumns);
+        if (this.latestColumns != null) {
+            checkTunnelCells(this.latestColumns, "latest column");
+        }
     }
 
     private static void checkTunnelCells(List<Cell> cells, String what) {
@@ -78,10 +97,14 @@ public final class TunnelRecord {
         PrimaryKey key = primaryKey.detached();
         List<Cell> cells = detached(columns);
         List<Cell> origin = detached(originColumns);
-        if (key == primaryKey && cells == columns && origin == originColumns) {
+        List<Cell> latest = latestColumns == null ? null : detached(latestColumns);
+        if (key == primaryKey
+                && cells == columns
+                && origin == originColumns
+                && latest == latestColumns) {
             return this;
         }
-        return new TunnelRecord(action, key, cells, sequenceInfo, origin);
+        return new TunnelRecord(action, key, cells, sequenceInfo, origin, latest);
     }
 
     private static List<Cell> detached(List<Cell> cells) {
@@ -137,6 +160,16 @@ public final class TunnelRecord {
         return originColumns;
     }
 
+    /**
+     * The after-image: the row's columns after the change (all of them, or those the tunnel's
+     * stream record options name; possibly only the projected ones), without the primary key.
+     * {@code null} when the record has none: base data, and stream records of tunnels created
+     * without an after-image.
+     */
+    public List<Cell> latestColumns() {
+        return latestColumns;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -150,12 +183,14 @@ public final class TunnelRecord {
                 && primaryKey.equals(other.primaryKey)
                 && columns.equals(other.columns)
                 && Objects.equals(sequenceInfo, other.sequenceInfo)
-                && originColumns.equals(other.originColumns);
+                && originColumns.equals(other.originColumns)
+                && Objects.equals(latestColumns, other.latestColumns);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(action.ordinal(), primaryKey, columns, sequenceInfo, originColumns);
+        return Objects.hash(
+                action.ordinal(), primaryKey, columns, sequenceInfo, originColumns, latestColumns);
     }
 
     @Override
@@ -168,6 +203,7 @@ public final class TunnelRecord {
                 + columns
                 + (sequenceInfo != null ? ", seq=" + sequenceInfo : ", base")
                 + (originColumns.isEmpty() ? "" : ", origin=" + originColumns)
+                + (latestColumns == null ? "" : ", latest=" + latestColumns)
                 + '}';
     }
 }

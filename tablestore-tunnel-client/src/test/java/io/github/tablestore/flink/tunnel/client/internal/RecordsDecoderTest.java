@@ -45,7 +45,8 @@ class RecordsDecoderTest {
                                 TunnelProtos.Record.newBuilder()
                                         .setActionType(TunnelProtos.ActionType.PUT_ROW)
                                         .setRecord(ByteString.copyFrom(row))
-                                        .setOriginRecord(ByteString.copyFrom(row)))
+                                        .setOriginRecord(ByteString.copyFrom(row))
+                                        .setLatestRecord(ByteString.copyFrom(row)))
                         .setNextToken("t")
                         .build()
                         .toByteArray();
@@ -64,6 +65,8 @@ class RecordsDecoderTest {
         }
         assertThat(record.record().get(view.position())).isEqualTo((byte) 99);
         assertThat(record.originRecord().get(record.originRecord().position()))
+                .isEqualTo((byte) 99);
+        assertThat(record.latestRecord().get(record.latestRecord().position()))
                 .isEqualTo((byte) 99);
     }
 

@@ -86,7 +86,7 @@ class ColumnFilterTest {
                 ReferenceVectorsTest.raw(
                         RecordAction.UPDATE_ROW,
                         ReferenceVectorsTest.STREAM_UPDATE,
-                        Hex.of(PlainBufferEncoder.encodeOriginColumns(origin)));
+                        Hex.of(PlainBufferEncoder.encodeImageColumns(origin)));
         TunnelRecord none = new PlainBufferDecoder().decodeRecord(raw, ColumnFilter.of());
         assertThat(none.columns()).isEmpty();
         assertThat(none.originColumns()).isEmpty();
@@ -95,6 +95,39 @@ class ColumnFilterTest {
         TunnelRecord onlyC = new PlainBufferDecoder().decodeRecord(raw, ColumnFilter.of("c"));
         assertThat(onlyC.columns()).extracting(Cell::name).containsExactly("c");
         assertThat(onlyC.originColumns()).containsExactly(origin.get(0));
+    }
+
+    @Test
+    void latestColumnsAreDecodedWithTheSameFilterAndAbsentMeansNull() {
+        List<Cell> latest =
+                List.of(
+                        Cell.put("c", ColumnValue.ofString("now"), TS),
+                        Cell.put("d", ColumnValue.ofLong(7), TS));
+        RawRecord plain =
+                ReferenceVectorsTest.raw(
+                        RecordAction.UPDATE_ROW, ReferenceVectorsTest.STREAM_UPDATE, null);
+        RawRecord withLatest =
+                new RawRecord(
+                        plain.action(),
+                        plain.record(),
+                        null,
+                        ByteBuffer.wrap(PlainBufferEncoder.encodeImageColumns(latest)));
+        assertThat(new PlainBufferDecoder().decodeRecord(plain).latestColumns()).isNull();
+        assertThat(new PlainBufferDecoder().decodeRecord(withLatest).latestColumns())
+                .isEqualTo(latest);
+        assertThat(
+                        new PlainBufferDecoder()
+                                .decodeRecord(withLatest, ColumnFilter.of("d"))
+                                .latestColumns())
+                .containsExactly(latest.get(1));
+        // A row with no attribute column left is an empty image, not a missing one.
+        RawRecord emptyImage =
+                new RawRecord(
+                        plain.action(),
+                        plain.record(),
+                        null,
+                        ByteBuffer.wrap(PlainBufferEncoder.encodeImageColumns(List.of())));
+        assertThat(new PlainBufferDecoder().decodeRecord(emptyImage).latestColumns()).isEmpty();
     }
 
     @Test

@@ -167,7 +167,7 @@ class PlainBufferDecoderErrorsTest {
 
     @Test
     void rowsNeedANonEmptyPrimaryKeyWithPlainKeyCells() {
-        byte[] noKey = PlainBufferEncoder.encodeOriginColumns(List.of(Cell.deleteAllVersions("c")));
+        byte[] noKey = PlainBufferEncoder.encodeImageColumns(List.of(Cell.deleteAllVersions("c")));
         assertRowError(noKey, 4).hasMessage("Row has an empty primary key at offset 4");
 
         PlainBufferCell keyWithTimestamp =
@@ -220,8 +220,7 @@ class PlainBufferDecoderErrorsTest {
 
     @Test
     void originRecordErrorsSayWhereTheyAre() {
-        byte[] origin =
-                PlainBufferEncoder.encodeOriginColumns(List.of(Cell.deleteAllVersions("c")));
+        byte[] origin = PlainBufferEncoder.encodeImageColumns(List.of(Cell.deleteAllVersions("c")));
         origin[origin.length - 1] ^= 1;
         RawRecord raw =
                 new RawRecord(

@@ -56,17 +56,17 @@ class PlainBufferEncoderTest {
     void originColumnsFollowTunnelRules() {
         assertThatThrownBy(
                         () ->
-                                PlainBufferEncoder.encodeOriginColumns(
+                                PlainBufferEncoder.encodeImageColumns(
                                         List.of(Cell.increment("f", 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'f'");
         assertThatThrownBy(
                         () ->
-                                PlainBufferEncoder.encodeOriginColumns(
+                                PlainBufferEncoder.encodeImageColumns(
                                         List.of(Cell.put("c", ColumnValue.ofLong(1)))))
                 .isInstanceOf(IllegalArgumentException.class);
         // An empty origin row is still a valid buffer: ROW_PK tag, no cells, checksum.
-        assertThat(Hex.of(PlainBufferEncoder.encodeOriginColumns(List.of())))
+        assertThat(Hex.of(PlainBufferEncoder.encodeImageColumns(List.of())))
                 .isEqualTo("75000000" + "01" + "09" + "00");
     }
 

@@ -75,7 +75,7 @@ class PlainBufferFuzzTest {
             TunnelRecord record = models.record();
             ROWS.add(PlainBufferEncoder.encodeRecord(record));
             if (!record.originColumns().isEmpty()) {
-                ORIGINS.add(PlainBufferEncoder.encodeOriginColumns(record.originColumns()));
+                ORIGINS.add(PlainBufferEncoder.encodeImageColumns(record.originColumns()));
             }
         }
         CORPUS.addAll(ROWS);

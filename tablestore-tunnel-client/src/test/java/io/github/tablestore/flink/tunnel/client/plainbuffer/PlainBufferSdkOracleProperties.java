@@ -134,7 +134,7 @@ class PlainBufferSdkOracleProperties {
         byte[] origin =
                 record.originColumns().isEmpty()
                         ? null
-                        : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
+                        : PlainBufferEncoder.encodeImageColumns(record.originColumns());
         assertThat(SdkOracle.sdkDecodeRecord(record.action(), bytes, origin)).isEqualTo(record);
     }
 
@@ -154,7 +154,7 @@ class PlainBufferSdkOracleProperties {
                     SdkOracle.sdkWrite(
                             SdkOracle.toSdkRow(
                                     PrimaryKey.of(), record.originColumns(), false, null));
-            assertThat(PlainBufferEncoder.encodeOriginColumns(record.originColumns()))
+            assertThat(PlainBufferEncoder.encodeImageColumns(record.originColumns()))
                     .isEqualTo(sdkOrigin);
         }
         RawRecord raw =
@@ -216,7 +216,7 @@ class PlainBufferSdkOracleProperties {
         byte[] origin =
                 record.originColumns().isEmpty()
                         ? null
-                        : PlainBufferEncoder.encodeOriginColumns(record.originColumns());
+                        : PlainBufferEncoder.encodeImageColumns(record.originColumns());
         return new RawRecord(
                 record.action(),
                 ByteBuffer.wrap(bytes).asReadOnlyBuffer(),

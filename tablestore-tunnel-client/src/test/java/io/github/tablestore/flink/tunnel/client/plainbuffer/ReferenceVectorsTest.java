@@ -199,13 +199,13 @@ class ReferenceVectorsTest {
                 List.of(
                         Cell.put("c", ColumnValue.ofString("old"), TS - 1),
                         Cell.deleteAllVersions("e"));
-        byte[] originBytes = PlainBufferEncoder.encodeOriginColumns(origin);
+        byte[] originBytes = PlainBufferEncoder.encodeImageColumns(origin);
         TunnelRecord decoded =
                 new PlainBufferDecoder()
                         .decodeRecord(
                                 raw(RecordAction.UPDATE_ROW, STREAM_UPDATE, Hex.of(originBytes)));
         assertThat(decoded.originColumns()).isEqualTo(origin);
-        assertThat(PlainBufferEncoder.originColumnsSize(origin)).isEqualTo(originBytes.length);
+        assertThat(PlainBufferEncoder.imageColumnsSize(origin)).isEqualTo(originBytes.length);
     }
 
     static RawRecord raw(RecordAction action, String recordHex, String originHex) {

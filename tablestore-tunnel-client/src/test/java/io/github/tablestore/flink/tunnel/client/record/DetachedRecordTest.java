@@ -47,7 +47,7 @@ class DetachedRecordTest {
     /** Decodes RECORD out of a larger, writable body, as a response would carry it. */
     private static TunnelRecord decodeFrom(byte[] body) {
         byte[] row = PlainBufferEncoder.encodeRecord(RECORD);
-        byte[] origin = PlainBufferEncoder.encodeOriginColumns(RECORD.originColumns());
+        byte[] origin = PlainBufferEncoder.encodeImageColumns(RECORD.originColumns());
         System.arraycopy(row, 0, body, 10, row.length);
         System.arraycopy(origin, 0, body, 10 + row.length, origin.length);
         RawRecord raw =

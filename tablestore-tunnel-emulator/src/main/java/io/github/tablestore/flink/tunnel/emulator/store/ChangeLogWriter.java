@@ -73,7 +73,7 @@ final class ChangeLogWriter {
                     }
                 }
             }
-            origin = PlainBufferEncoder.encodeOriginColumns(before);
+            origin = PlainBufferEncoder.encodeImageColumns(before);
         }
         byte[] frame = RecordFrames.frame(action, PlainBufferEncoder.encodeRow(record), origin);
         shard.append(new ChangeLogEntry(action, ts, frame));
