@@ -195,6 +195,13 @@ public final class TunnelSourceBuilder<T> {
         return this;
     }
 
+    /** {@link TunnelSourceOptions#STREAM_ROW_IMAGES} (default NONE). */
+    public TunnelSourceBuilder<T> setStreamRowImages(StreamRowImages images) {
+        options.set(
+                TunnelSourceOptions.STREAM_ROW_IMAGES, Objects.requireNonNull(images, "images"));
+        return this;
+    }
+
     /**
      * Decode only these attribute columns of each record and of its before-image (projection
      * push-down): the readers skip the other cells without creating values for them, and records
@@ -299,6 +306,10 @@ public final class TunnelSourceBuilder<T> {
                                         || startTs != null
                                         || endTs != null)
                         .attributeColumns(attributeColumns)
+                        .streamRowImages(
+                                tunnelType == TunnelType.BASE_DATA
+                                        ? StreamRowImages.NONE
+                                        : options.get(TunnelSourceOptions.STREAM_ROW_IMAGES))
                         .build();
         return new TunnelSource<>(config, deserializer);
     }

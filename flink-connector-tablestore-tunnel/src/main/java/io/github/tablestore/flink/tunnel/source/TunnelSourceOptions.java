@@ -111,6 +111,16 @@ public final class TunnelSourceOptions {
                                     + "source. With an end the source is bounded: it finishes when every "
                                     + "channel reached the end.");
 
+    public static final ConfigOption<StreamRowImages> STREAM_ROW_IMAGES =
+            ConfigOptions.key("tunnel.stream.row-images")
+                    .enumType(StreamRowImages.class)
+                    .defaultValue(StreamRowImages.NONE)
+                    .withDescription(
+                            "Full row images the stream records of a STREAM or BASE_AND_STREAM "
+                                    + "tunnel created by the source carry (its stream record options): "
+                                    + "NONE, AFTER (the complete row after each change) or "
+                                    + "BEFORE_AND_AFTER. An existing tunnel must deliver them.");
+
     public static final ConfigOption<Duration> CLIENT_CONNECT_TIMEOUT =
             ConfigOptions.key("tunnel.client.connect-timeout")
                     .durationType()
@@ -165,6 +175,7 @@ public final class TunnelSourceOptions {
                     STREAM_START,
                     STREAM_START_TIMESTAMP,
                     STREAM_END_TIMESTAMP,
+                    STREAM_ROW_IMAGES,
                     CLIENT_CONNECT_TIMEOUT,
                     CLIENT_SOCKET_TIMEOUT,
                     CLIENT_RETRY_MAX_ATTEMPTS,

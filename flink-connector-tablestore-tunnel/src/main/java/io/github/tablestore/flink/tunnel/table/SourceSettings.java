@@ -52,6 +52,7 @@ final class SourceSettings {
 
     final boolean outputRowKinds;
     final boolean ignoreDelete;
+    final RowImagesMode rowImages;
     final boolean skipInvalidData;
     final EpochUnit epochUnit;
 
@@ -68,6 +69,7 @@ final class SourceSettings {
             Map<String, String> tunnelOptions,
             boolean outputRowKinds,
             boolean ignoreDelete,
+            RowImagesMode rowImages,
             boolean skipInvalidData,
             EpochUnit epochUnit,
             Integer parallelism) {
@@ -81,6 +83,7 @@ final class SourceSettings {
         this.tunnelOptions = new LinkedHashMap<>(tunnelOptions);
         this.outputRowKinds = outputRowKinds;
         this.ignoreDelete = ignoreDelete;
+        this.rowImages = rowImages;
         this.skipInvalidData = skipInvalidData;
         this.epochUnit = epochUnit;
         this.parallelism = parallelism;
@@ -134,6 +137,8 @@ final class SourceSettings {
                 + outputRowKinds
                 + ", ignoreDelete="
                 + ignoreDelete
+                + ", rowImages="
+                + rowImages
                 + ", skipInvalidData="
                 + skipInvalidData
                 + ", epochUnit="

@@ -50,6 +50,7 @@ import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptio
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.INSTANCE_NAME;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.OUTPUT_ROW_KINDS;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SCAN_PARALLELISM;
+import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SCAN_ROW_IMAGES;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SECURITY_TOKEN;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.SKIP_INVALID_DATA;
 import static io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.TABLE_NAME;
@@ -94,6 +95,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
         options.add(SECURITY_TOKEN);
         options.add(OUTPUT_ROW_KINDS);
         options.add(IGNORE_DELETE);
+        options.add(SCAN_ROW_IMAGES);
         options.add(SKIP_INVALID_DATA);
         options.add(EPOCH_UNIT);
         options.add(SCAN_PARALLELISM);
@@ -152,6 +154,7 @@ public final class TablestoreTunnelTableFactory implements DynamicTableSourceFac
                         tunnelOptions,
                         options.get(OUTPUT_ROW_KINDS),
                         options.get(IGNORE_DELETE),
+                        options.get(SCAN_ROW_IMAGES),
                         options.get(SKIP_INVALID_DATA),
                         options.get(EPOCH_UNIT),
                         parallelism);

@@ -130,6 +130,18 @@ public final class TablestoreTunnelTableOptions {
                     .withDescription(
                             "Drop row deletions instead of emitting them (VVR: ignoreDelete).");
 
+    public static final ConfigOption<RowImagesMode> SCAN_ROW_IMAGES =
+            ConfigOptions.key("scan.row-images")
+                    .enumType(RowImagesMode.class)
+                    .defaultValue(RowImagesMode.FLINK_STATE)
+                    .withDescription(
+                            "Where the full row of a partial UpdateRow comes from, for STREAM and "
+                                    + "BASE_AND_STREAM tunnels: flink-state (a keyed operator keeps each "
+                                    + "key's row) or tunnel (the tunnel's stream records carry the whole "
+                                    + "row, before and after the change with output-row-kinds; the job "
+                                    + "creates the tunnel with these stream record options, an existing "
+                                    + "tunnel must have them).");
+
     public static final ConfigOption<Boolean> SKIP_INVALID_DATA =
             ConfigOptions.key("skip-invalid-data")
                     .booleanType()

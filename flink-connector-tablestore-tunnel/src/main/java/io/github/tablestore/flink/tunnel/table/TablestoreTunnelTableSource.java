@@ -17,7 +17,9 @@
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
+import io.github.tablestore.flink.tunnel.source.StreamRowImages;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceBuilder;
 import io.github.tablestore.flink.tunnel.table.lookup.LookupSettings;
 import io.github.tablestore.flink.tunnel.table.lookup.TablestoreLookup;
 
@@ -175,10 +177,20 @@ final class TablestoreTunnelTableSource
         return b.build();
     }
 
-    /** Whether rows go through {@link RowImageFunction}. */
-    boolean usesRowImages(RowShape shape) {
+    /** Whether a change can leave a projected column untouched, or rows need their kinds. */
+    private boolean needsRowImages(RowShape shape) {
         return facts.tunnelType != TunnelType.BASE_DATA
                 && (settings.outputRowKinds || shape.hasAttributes());
+    }
+
+    /** Whether rows go through {@link RowImageFunction}. */
+    boolean usesRowImages(RowShape shape) {
+        return needsRowImages(shape) && settings.rowImages == RowImagesMode.FLINK_STATE;
+    }
+
+    /** Whether the tunnel's stream records bring the full rows ({@code scan.row-images}). */
+    boolean usesTunnelImages(RowShape shape) {
+        return needsRowImages(shape) && settings.rowImages == RowImagesMode.TUNNEL;
     }
 
     RowShape shape() {
@@ -236,6 +248,7 @@ final class TablestoreTunnelTableSource
                                 CellConverters.forType(shape.metadataTypes[j], settings.epochUnit));
             }
         }
+        boolean tunnelImages = usesTunnelImages(shape);
         TypeInformation<RowData> deserializedType = images ? envelopeType : producedType;
         TunnelRowDataDeserializer deserializer =
                 new TunnelRowDataDeserializer(
@@ -243,13 +256,22 @@ final class TablestoreTunnelTableSource
                         converters,
                         readers,
                         images,
+                        tunnelImages,
+                        settings.outputRowKinds,
                         settings.ignoreDelete,
                         settings.skipInvalidData,
                         deserializedType);
         try {
-            return settings.builder(facts.tunnelType, deserializer)
-                    .setAttributeColumns(decodedColumns(shape))
-                    .build();
+            TunnelSourceBuilder<RowData> b =
+                    settings.builder(facts.tunnelType, deserializer)
+                            .setAttributeColumns(decodedColumns(shape));
+            if (tunnelImages) {
+                b.setStreamRowImages(
+                        settings.outputRowKinds
+                                ? StreamRowImages.BEFORE_AND_AFTER
+                                : StreamRowImages.AFTER);
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new ValidationException(
                     "Invalid options for table '" + settings.tableName + "': " + e.getMessage(), e);
@@ -267,6 +289,9 @@ final class TablestoreTunnelTableSource
                             + "table in a join FOR SYSTEM_TIME AS OF");
         }
         RowShape shape = shape();
+        if (usesTunnelImages(shape) && settings.outputRowKinds) {
+            checkChangelogFromTunnelImages();
+        }
         TypeInformation<RowData> producedType = context.createTypeInformation(producedDataType);
         boolean images = usesRowImages(shape);
         TunnelSource<RowData> source =
@@ -344,6 +369,46 @@ final class TablestoreTunnelTableSource
                 return source.getBoundedness() == Boundedness.BOUNDED;
             }
         };
+    }
+
+    /**
+     * A changelog from the tunnel's images retracts with the record's before-image, which has the
+     * earlier row's values but not its metadata, and cannot retract a row it dropped.
+     */
+    private void checkChangelogFromTunnelImages() {
+        String both =
+                "'"
+                        + TablestoreTunnelTableOptions.OUTPUT_ROW_KINDS.key()
+                        + "' = 'true' with '"
+                        + TablestoreTunnelTableOptions.SCAN_ROW_IMAGES.key()
+                        + "' = 'tunnel'";
+        if (!metadataKeys.isEmpty()) {
+            throw new ValidationException(
+                    "Table '"
+                            + settings.tableName
+                            + "' reads metadata columns "
+                            + metadataKeys
+                            + " with "
+                            + both
+                            + ": an UPDATE_BEFORE or DELETE row must repeat the retracted row, "
+                            + "metadata included, and the tunnel's before-image has only its "
+                            + "values. Drop the metadata columns from the query, or use '"
+                            + TablestoreTunnelTableOptions.SCAN_ROW_IMAGES.key()
+                            + "' = 'flink-state'");
+        }
+        if (settings.ignoreDelete) {
+            throw new ValidationException(
+                    "Table '"
+                            + settings.tableName
+                            + "' sets '"
+                            + TablestoreTunnelTableOptions.IGNORE_DELETE.key()
+                            + "' with "
+                            + both
+                            + ": a dropped deletion leaves a row downstream that no later change "
+                            + "can retract without state. Use '"
+                            + TablestoreTunnelTableOptions.SCAN_ROW_IMAGES.key()
+                            + "' = 'flink-state' for that");
+        }
     }
 
     @Override

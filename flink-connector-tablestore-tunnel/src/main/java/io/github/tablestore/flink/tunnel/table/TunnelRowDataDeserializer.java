@@ -22,6 +22,7 @@ import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelDeserializationContext;
 import io.github.tablestore.flink.tunnel.source.serialization.TunnelRecordDeserializationSchema;
 import io.github.tablestore.flink.tunnel.table.CellConverter.InvalidCellException;
@@ -31,10 +32,12 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.util.Collector;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns tunnel records into rows of the declared table: the projected physical columns, then the
@@ -45,6 +48,8 @@ import java.util.List;
  * lacks are NULL; a DELETE carries only the key. This mode is used only where no UPDATE can leave
  * a projected column untouched (base data, or no attribute column projected). With row images the
  * output is an {@link ImageEnvelope} for {@link RowImageFunction}, which knows the rest of the row.
+ * With the tunnel's images ({@code scan.row-images} = tunnel) every stream record brings its full
+ * row, so rows (and, in a changelog, the row they replace) are built here, without state.
  *
  * <p>A value that does not fit its column fails the job or skips the record ({@link
  * InvalidDataHandler}). Counts decoded attribute cells in the {@value #DECODED_CELLS} metric (cells
@@ -59,6 +64,8 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
     private final CellConverter[] converters;
     private final TunnelMetadata.Reader[] metadata;
     private final boolean images;
+    private final boolean tunnelImages;
+    private final boolean changelog;
     private final boolean ignoreDelete;
     private final boolean skipInvalid;
     private final TypeInformation<RowData> producedType;
@@ -81,6 +88,10 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
 
     /**
      * @param images true: produce {@link ImageEnvelope}s for {@link RowImageFunction}
+     * @param tunnelImages true: stream records carry full row images (the tunnel's stream record
+     *     options), which give the rows; exclusive with {@code images}
+     * @param changelog with {@code tunnelImages}: emit INSERT/UPDATE_BEFORE/UPDATE_AFTER/DELETE
+     *     (the records carry before-images too)
      * @param ignoreDelete drop deletions (only without images; the image function drops them
      *     itself, after updating its state)
      */
@@ -89,13 +100,20 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
             CellConverter[] converters,
             TunnelMetadata.Reader[] metadata,
             boolean images,
+            boolean tunnelImages,
+            boolean changelog,
             boolean ignoreDelete,
             boolean skipInvalid,
             TypeInformation<RowData> producedType) {
+        if (images && tunnelImages) {
+            throw new IllegalArgumentException("row images come from Flink state or the tunnel");
+        }
         this.shape = shape;
         this.converters = converters.clone();
         this.metadata = metadata.clone();
         this.images = images;
+        this.tunnelImages = tunnelImages;
+        this.changelog = changelog;
         this.ignoreDelete = ignoreDelete;
         this.skipInvalid = skipInvalid;
         this.producedType = producedType;
@@ -127,20 +145,142 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
 
     @Override
     public void deserialize(String channelId, TunnelRecord record, Collector<RowData> out) {
-        List<Cell> columns = record.columns();
-        decodedCells.inc(columns.size() + record.originColumns().size());
+        List<Cell> latest = record.latestColumns();
+        decodedCells.inc(
+                record.columns().size()
+                        + record.originColumns().size()
+                        + (latest == null ? 0 : latest.size()));
+        if (tunnelImages && !record.isBaseData()) {
+            emitFromTunnelImages(channelId, record, out);
+            return;
+        }
         RecordAction action = record.action();
         if (action == RecordAction.DELETE_ROW && ignoreDelete && !images) {
             return;
         }
-        Arrays.fill(cells, null);
-        if (action != RecordAction.DELETE_ROW) { // a deletion's cells do not count
-            for (int c = 0, size = columns.size(); c < size; c++) {
-                Cell cell = columns.get(c);
-                int i = attributeIndex.indexOf(cell.name(), c);
-                if (i != ColumnIndex.ABSENT && (cells[i] == null || newer(cell, cells[i]))) {
-                    cells[i] = cell;
+        GenericRowData row =
+                toRow(
+                        channelId,
+                        record,
+                        action == RecordAction.DELETE_ROW ? List.of() : record.columns(),
+                        !images && action == RecordAction.PUT_ROW);
+        if (row == null) {
+            return;
+        }
+        if (images) {
+            row.setField(ImageEnvelope.KEY, RowKeys.encode(record.primaryKey()));
+            row.setField(ImageEnvelope.ACTION, (byte) action.ordinal());
+            row.setField(ImageEnvelope.CHANNEL, channels.of(channelId));
+        }
+        out.collect(row);
+    }
+
+    /**
+     * Rows from the images the tunnel's stream records carry: a PUT is the whole row, an UPDATE's
+     * after-image ({@link TunnelRecord#latestColumns()}) is; in a changelog the before-image
+     * (origin columns, all of them) is the row retracted, and an empty one means the row did not
+     * exist.
+     */
+    private void emitFromTunnelImages(
+            String channelId, TunnelRecord record, Collector<RowData> out) {
+        List<Cell> after;
+        switch (record.action()) {
+            case PUT_ROW:
+                after = record.columns();
+                break;
+            case UPDATE_ROW:
+                after = record.latestColumns();
+                if (after == null) {
+                    throw missingAfterImage(channelId, record);
                 }
+                break;
+            default:
+                after = null;
+                break;
+        }
+        if (!changelog) {
+            if (after == null && ignoreDelete) {
+                return;
+            }
+            GenericRowData row =
+                    toRow(channelId, record, after == null ? List.of() : after, after != null);
+            if (row != null) {
+                out.collect(row);
+            }
+            return;
+        }
+        List<Cell> before = record.originColumns();
+        GenericRowData beforeRow = null;
+        if (!before.isEmpty()) {
+            beforeRow = toRow(channelId, record, before, true);
+            if (beforeRow == null) {
+                return; // invalid, reported
+            }
+        }
+        if (after == null) {
+            if (beforeRow != null) {
+                beforeRow.setRowKind(RowKind.DELETE);
+                out.collect(beforeRow);
+            }
+            return;
+        }
+        GenericRowData afterRow = toRow(channelId, record, after, true);
+        if (afterRow == null) {
+            return;
+        }
+        if (beforeRow == null) {
+            out.collect(afterRow);
+            return;
+        }
+        if (samePhysicalColumns(beforeRow, afterRow)) {
+            return; // the change left the projected row as it was
+        }
+        beforeRow.setRowKind(RowKind.UPDATE_BEFORE);
+        afterRow.setRowKind(RowKind.UPDATE_AFTER);
+        out.collect(beforeRow);
+        out.collect(afterRow);
+    }
+
+    private boolean samePhysicalColumns(GenericRowData a, GenericRowData b) {
+        for (int i = 0, n = shape.physicalCount(); i < n; i++) {
+            if (!Objects.deepEquals(a.getField(i), b.getField(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private TunnelSourceException missingAfterImage(String channelId, TunnelRecord record) {
+        return new TunnelSourceException(
+                "Table '"
+                        + shape.tableName
+                        + "', channel '"
+                        + channelId
+                        + "', primary key "
+                        + record.primaryKey()
+                        + ": an UPDATE record carries no after-image, but the option '"
+                        + TablestoreTunnelTableOptions.SCAN_ROW_IMAGES.key()
+                        + "' = 'tunnel' takes the rows from the tunnel's images. The tunnel was "
+                        + "created without stream record options (new columns: all); use a new "
+                        + "'tunnel-name' so that the job creates one with them, or '"
+                        + TablestoreTunnelTableOptions.SCAN_ROW_IMAGES.key()
+                        + "' = 'flink-state'.");
+    }
+
+    /**
+     * The row of {@code record} with the attribute values of {@code columns} (the newest cell of
+     * a name wins), or null when a value is invalid (reported to the handler).
+     *
+     * @param fullRow the columns are the whole row: an absent NOT NULL column is invalid
+     */
+    private GenericRowData toRow(
+            String channelId, TunnelRecord record, List<Cell> columns, boolean fullRow) {
+        Arrays.fill(cells, null);
+        for (int c = 0, size = columns.size(); c < size; c++) {
+            Cell cell = columns.get(c);
+            int i = attributeIndex.indexOf(cell.name(), c);
+            if (i != ColumnIndex.ABSENT && (cells[i] == null || newer(cell, cells[i]))) {
+                cells[i] = cell;
             }
         }
         PrimaryKey primaryKey = record.primaryKey();
@@ -196,10 +336,7 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
                 } else if (images) {
                     ImageEnvelope.setVersion(changes, n, i, ImageEnvelope.NO_VERSION);
                 }
-                if (value == null
-                        && !images
-                        && action == RecordAction.PUT_ROW
-                        && shape.notNullAttribute(i)) {
+                if (value == null && fullRow && shape.notNullAttribute(i)) {
                     throw new InvalidCellException(
                             "is declared NOT NULL but the row has no value for it");
                 }
@@ -225,15 +362,12 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
                             + what
                             + " "
                             + e.getMessage());
-            return;
+            return null;
         }
         if (images) {
-            row.setField(ImageEnvelope.KEY, RowKeys.encode(primaryKey));
-            row.setField(ImageEnvelope.ACTION, (byte) action.ordinal());
-            row.setField(ImageEnvelope.CHANNEL, channels.of(channelId));
             row.setField(ImageEnvelope.CHANGES, changes);
         }
-        out.collect(row);
+        return row;
     }
 
     private static void setChange(byte[] changes, int n, int i, byte op, long version) {

@@ -21,7 +21,9 @@ import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
+import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
+import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.table.TablestoreTunnelTableOptions.EpochUnit;
 
 import org.apache.flink.api.common.functions.util.ListCollector;
@@ -65,6 +67,11 @@ class TunnelRowDataDeserializerTest {
     private final List<RowData> out = new ArrayList<>();
 
     private static TunnelRowDataDeserializer open(boolean images, boolean skipInvalid) {
+        return open(images, false, false, skipInvalid);
+    }
+
+    private static TunnelRowDataDeserializer open(
+            boolean images, boolean tunnelImages, boolean changelog, boolean skipInvalid) {
         CellConverter[] converters = new CellConverter[SHAPE.physicalCount()];
         for (int i = 0; i < converters.length; i++) {
             converters[i] = CellConverters.forType(SHAPE.types[i], EpochUnit.MILLISECONDS);
@@ -74,7 +81,15 @@ class TunnelRowDataDeserializerTest {
         };
         TunnelRowDataDeserializer d =
                 new TunnelRowDataDeserializer(
-                        SHAPE, converters, metadata, images, false, skipInvalid, null);
+                        SHAPE,
+                        converters,
+                        metadata,
+                        images,
+                        tunnelImages,
+                        changelog,
+                        false,
+                        skipInvalid,
+                        null);
         d.open(
                 new DeserializationSchema.InitializationContext() {
                     @Override
@@ -165,6 +180,106 @@ class TunnelRowDataDeserializerTest {
                         "+I(null,3,a3,z,c1)",
                         "+I(null,4,new,w,c1)",
                         "+I(null,5,null,v,c0)");
+    }
+
+    private static TunnelRecord streamRecord(
+            RecordAction action,
+            PrimaryKey key,
+            List<Cell> cells,
+            List<Cell> origin,
+            List<Cell> latest) {
+        return new TunnelRecord(action, key, cells, new SequenceInfo(1, 5, 0), origin, latest);
+    }
+
+    @Test
+    void tunnelAfterImagesGiveFullRowsWithoutState() {
+        TunnelRowDataDeserializer d = open(false, true, false, false);
+        Cell a2 = Cell.put("a", ColumnValue.ofString("a2"), 2);
+        Cell b1 = Cell.put("b", ColumnValue.ofLong(10), 1);
+        // A partial update of 'a': the after-image has 'b' too.
+        read(
+                d,
+                "c0",
+                streamRecord(
+                        RecordAction.UPDATE_ROW,
+                        key(1, "x"),
+                        List.of(a2),
+                        List.of(),
+                        List.of(a2, b1)));
+        // A PUT is its own full row; a delete keeps the key only.
+        read(
+                d,
+                "c0",
+                streamRecord(RecordAction.PUT_ROW, key(2, "y"), List.of(b1), List.of(), null));
+        read(
+                d,
+                "c0",
+                streamRecord(RecordAction.DELETE_ROW, key(1, "x"), List.of(), List.of(), null));
+        // Base data has no images and needs none.
+        read(d, "c1", record(RecordAction.PUT_ROW, key(3, "z"), a2));
+        assertThat(rows())
+                .containsExactly(
+                        "+I(10,1,a2,x,c0)",
+                        "+I(10,2,null,y,c0)",
+                        "+I(null,1,null,x,c0)",
+                        "+I(null,3,a2,z,c1)");
+
+        TunnelRecord noImage =
+                streamRecord(RecordAction.UPDATE_ROW, key(1, "x"), List.of(a2), List.of(), null);
+        assertThatThrownBy(() -> read(d, "c0", noImage))
+                .isInstanceOf(TunnelSourceException.class)
+                .hasMessageContaining("channel 'c0'")
+                .hasMessageContaining("carries no after-image")
+                .hasMessageContaining("'scan.row-images' = 'flink-state'");
+    }
+
+    @Test
+    void tunnelBeforeAndAfterImagesGiveAChangelog() {
+        TunnelRowDataDeserializer d = open(false, true, true, false);
+        Cell a1 = Cell.put("a", ColumnValue.ofString("a1"), 1);
+        Cell a2 = Cell.put("a", ColumnValue.ofString("a2"), 2);
+        Cell b1 = Cell.put("b", ColumnValue.ofLong(10), 1);
+        // New row (empty before-image): INSERT.
+        read(
+                d,
+                "c0",
+                streamRecord(RecordAction.PUT_ROW, key(1, "x"), List.of(a1, b1), List.of(), null));
+        // Partial update: UPDATE_BEFORE with the before-image, UPDATE_AFTER with the after-image.
+        read(
+                d,
+                "c0",
+                streamRecord(
+                        RecordAction.UPDATE_ROW,
+                        key(1, "x"),
+                        List.of(a2),
+                        List.of(a1, b1),
+                        List.of(a2, b1)));
+        // An update that changes no projected value emits nothing.
+        read(
+                d,
+                "c0",
+                streamRecord(
+                        RecordAction.UPDATE_ROW,
+                        key(1, "x"),
+                        List.of(Cell.put("zz", ColumnValue.ofLong(1), 3)),
+                        List.of(a2, b1),
+                        List.of(a2, b1)));
+        // A delete retracts the before-image; one of a row that did not exist emits nothing.
+        read(
+                d,
+                "c0",
+                streamRecord(
+                        RecordAction.DELETE_ROW, key(1, "x"), List.of(), List.of(a2, b1), null));
+        read(
+                d,
+                "c0",
+                streamRecord(RecordAction.DELETE_ROW, key(9, "q"), List.of(), List.of(), null));
+        assertThat(rows())
+                .containsExactly(
+                        "+I(10,1,a1,x,c0)",
+                        "-U(10,1,a1,x,c0)",
+                        "+U(10,1,a2,x,c0)",
+                        "-D(10,1,a2,x,c0)");
     }
 
     @Test

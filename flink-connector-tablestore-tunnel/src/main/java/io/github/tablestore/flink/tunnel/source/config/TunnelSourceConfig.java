@@ -20,6 +20,7 @@ import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
 import io.github.tablestore.flink.tunnel.client.model.StreamRange;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.ColumnFilter;
+import io.github.tablestore.flink.tunnel.source.StreamRowImages;
 import io.github.tablestore.flink.tunnel.source.StreamStartMode;
 
 import org.apache.flink.annotation.Internal;
@@ -58,6 +59,8 @@ public final class TunnelSourceConfig implements Serializable {
     /** Attribute columns to decode, or null for all of them. */
     private final List<String> attributeColumns;
 
+    private final StreamRowImages streamRowImages;
+
     private TunnelSourceConfig(Builder b) {
         this.clientFactory = Objects.requireNonNull(b.clientFactory, "clientFactory");
         this.tableName = Objects.requireNonNull(b.tableName, "tableName");
@@ -74,6 +77,7 @@ public final class TunnelSourceConfig implements Serializable {
         this.streamEndMillis = b.streamEndMillis;
         this.streamRangeConfigured = b.streamRangeConfigured;
         this.attributeColumns = b.attributeColumns == null ? null : List.copyOf(b.attributeColumns);
+        this.streamRowImages = b.streamRowImages;
     }
 
     /**
@@ -106,6 +110,7 @@ public final class TunnelSourceConfig implements Serializable {
         private Long streamEndMillis;
         private boolean streamRangeConfigured;
         private List<String> attributeColumns;
+        private StreamRowImages streamRowImages = StreamRowImages.NONE;
 
         private Builder(
                 TunnelClientFactory clientFactory,
@@ -162,6 +167,11 @@ public final class TunnelSourceConfig implements Serializable {
         }
 
         /** The attribute columns the readers decode (projection push-down), or null for all. */
+        public Builder streamRowImages(StreamRowImages images) {
+            this.streamRowImages = Objects.requireNonNull(images, "images");
+            return this;
+        }
+
         public Builder attributeColumns(List<String> attributeColumns) {
             this.attributeColumns = attributeColumns;
             return this;
@@ -248,6 +258,11 @@ public final class TunnelSourceConfig implements Serializable {
         return attributeColumns;
     }
 
+    /** The full row images the tunnel's stream records must carry. */
+    public StreamRowImages streamRowImages() {
+        return streamRowImages;
+    }
+
     /** What the readers' decoders materialize: {@link #attributeColumns()} or everything. */
     public ColumnFilter columnFilter() {
         return attributeColumns == null ? ColumnFilter.all() : ColumnFilter.of(attributeColumns);
@@ -284,6 +299,9 @@ public final class TunnelSourceConfig implements Serializable {
             if (streamEndMillis != null) {
                 b.streamEndMillis(streamEndMillis);
             }
+        }
+        if (tunnelType != TunnelType.BASE_DATA) {
+            b.streamRecordOptions(streamRowImages.toStreamRecordOptions());
         }
         return b.build();
     }
@@ -322,6 +340,7 @@ public final class TunnelSourceConfig implements Serializable {
                 + (streamStartMillis != null ? "@" + streamStartMillis : "")
                 + (streamEndMillis != null ? ", streamEnd=" + streamEndMillis : "")
                 + (attributeColumns != null ? ", attributeColumns=" + attributeColumns : "")
+                + (streamRowImages != StreamRowImages.NONE ? ", rowImages=" + streamRowImages : "")
                 + "}";
     }
 }

@@ -27,6 +27,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelDescription;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.source.TunnelSourceException;
 import io.github.tablestore.flink.tunnel.source.config.StreamRangeCheck;
+import io.github.tablestore.flink.tunnel.source.config.StreamRowImagesCheck;
 import io.github.tablestore.flink.tunnel.source.config.TunnelSourceConfig;
 import io.github.tablestore.flink.tunnel.source.util.TunnelErrors;
 
@@ -121,6 +122,13 @@ final class TunnelResolver {
                             + " Use a different tunnel name, delete the tunnel (the source then "
                             + "creates it with the configured start and end), or configure the "
                             + "source with the tunnel's start and end.");
+        }
+        String imagesMismatch = StreamRowImagesCheck.mismatch(config, d.tunnel());
+        if (imagesMismatch != null) {
+            throw new TunnelSourceException(
+                    imagesMismatch
+                            + " Use a different tunnel name, or delete the tunnel (the source then "
+                            + "creates it with the row images).");
         }
         checkNotExpired(d);
         String id = d.tunnel().tunnelId();
