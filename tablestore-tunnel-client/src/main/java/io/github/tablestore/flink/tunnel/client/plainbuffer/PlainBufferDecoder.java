@@ -20,6 +20,7 @@ import io.github.tablestore.flink.tunnel.client.model.RawRecord;
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferReader.CellRules;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
+import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
 import io.github.tablestore.flink.tunnel.client.record.SequenceInfo;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
@@ -98,7 +99,7 @@ public final class PlainBufferDecoder {
 
     /**
      * Decodes a tunnel record, materializing only the attribute columns {@code filter} includes
-     * (in the record, its origin columns and its latest columns); the primary key is always decoded. Cells follow
+     * (in the record, its origin columns and, for an UPDATE_ROW, its latest columns); the primary key is always decoded. Cells follow
      * the tunnel rules: a PUT has a value and a timestamp, DELETE_ONE_VERSION a timestamp only,
      * DELETE_ALL_VERSIONS neither; other operations are errors. The delete marker is accepted and
      * ignored. A record without a sequence-info extension (base data) has none.
@@ -130,7 +131,9 @@ public final class PlainBufferDecoder {
                 r.expectEnd("the row");
                 originColumns = List.copyOf(r.cells());
             }
-            ByteBuffer latest = raw.latestRecord();
+            // A PUT's own cells are its whole row after the change: its after-image is not
+            // decoded (nor its checksum checked), which saves decoding every put twice.
+            ByteBuffer latest = raw.action() == RecordAction.UPDATE_ROW ? raw.latestRecord() : null;
             if (latest != null && latest.hasRemaining()) {
                 r.begin(latest, "latest record");
                 r.readHeader();

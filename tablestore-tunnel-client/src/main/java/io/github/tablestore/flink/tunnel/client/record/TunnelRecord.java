@@ -163,8 +163,9 @@ public final class TunnelRecord {
     /**
      * The after-image: the row's columns after the change (all of them, or those the tunnel's
      * stream record options name; possibly only the projected ones), without the primary key.
-     * {@code null} when the record has none: base data, and stream records of tunnels created
-     * without an after-image.
+     * {@code null} when the record has none: base data, stream records of tunnels created
+     * without an after-image, and PUT_ROW records, whose {@link #columns()} are already the whole
+     * row after the change (a decoder does not decode a PUT's after-image).
      */
     public List<Cell> latestColumns() {
         return latestColumns;

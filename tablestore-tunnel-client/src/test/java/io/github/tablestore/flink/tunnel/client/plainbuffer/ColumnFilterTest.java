@@ -128,6 +128,14 @@ class ColumnFilterTest {
                         null,
                         ByteBuffer.wrap(PlainBufferEncoder.encodeImageColumns(List.of())));
         assertThat(new PlainBufferDecoder().decodeRecord(emptyImage).latestColumns()).isEmpty();
+        // A PUT's cells are its whole row: its after-image is not decoded.
+        RawRecord put =
+                new RawRecord(
+                        RecordAction.PUT_ROW,
+                        plain.record(),
+                        null,
+                        ByteBuffer.wrap(PlainBufferEncoder.encodeImageColumns(latest)));
+        assertThat(new PlainBufferDecoder().decodeRecord(put).latestColumns()).isNull();
     }
 
     @Test
