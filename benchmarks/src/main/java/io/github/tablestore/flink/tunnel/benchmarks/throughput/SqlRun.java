@@ -21,6 +21,7 @@ import io.github.tablestore.flink.tunnel.benchmarks.emulator.EmulatorProcess;
 import io.github.tablestore.flink.tunnel.benchmarks.flink.LocalJobs;
 import io.github.tablestore.flink.tunnel.benchmarks.flink.Probe;
 import io.github.tablestore.flink.tunnel.benchmarks.flink.ProbeTableSinkFactory;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 
 import org.apache.flink.core.execution.JobClient;
@@ -33,7 +34,8 @@ import java.util.List;
 /**
  * The SQL connector ({@code 'connector' = 'tablestore-tunnel'}) at parallelism 1, into a
  * discarding SQL sink: {@code SELECT *} (3 key columns and the 10 attributes) or only 2 of the 10
- * attribute columns (projection push-down: the reader decodes just those cells).
+ * attribute columns (projection push-down: the reader decodes just those cells); full row images
+ * from Flink state, or from the tunnel's stream record options (a tunnel created with them).
  */
 public final class SqlRun implements ThroughputBenchmark.SqlContender {
     private static final String COLUMNS =
@@ -43,29 +45,61 @@ public final class SqlRun implements ThroughputBenchmark.SqlContender {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final boolean projected;
+
+    /** Row images from the tunnel ('scan.row-images' = 'tunnel') instead of Flink state. */
+    private final boolean tunnelImages;
+
     private int runs;
 
-    private SqlRun(boolean projected) {
+    private SqlRun(boolean projected, boolean tunnelImages) {
         this.projected = projected;
+        this.tunnelImages = tunnelImages;
     }
 
-    /** Both SQL contenders: all columns, then 2 of 10. */
+    /**
+     * All columns, then 2 of 10, with row images from Flink state; then both again over streams
+     * with the tunnel's row images.
+     */
     public static List<ThroughputBenchmark.SqlContender> contenders() {
-        return List.of(new SqlRun(false), new SqlRun(true));
+        return List.of(
+                new SqlRun(false, false),
+                new SqlRun(true, false),
+                new SqlRun(false, true),
+                new SqlRun(true, true));
     }
 
     @Override
     public String name() {
-        return projected
-                ? "SQL p=1, 2 of 10 columns (" + String.join(", ", BenchRows.PROJECTED) + ")"
-                : "SQL p=1, SELECT *";
+        return (projected
+                        ? "SQL p=1, 2 of 10 columns ("
+                                + String.join(", ", BenchRows.PROJECTED)
+                                + ")"
+                        : "SQL p=1, SELECT *")
+                + (tunnelImages ? ", tunnel row images" : "");
+    }
+
+    @Override
+    public StreamRecordOptions streamRecordOptions() {
+        return tunnelImages ? StreamRecordOptions.fullRowImages() : null;
+    }
+
+    @Override
+    public boolean reads(TunnelType type) {
+        return !tunnelImages || type != TunnelType.BASE_DATA; // base data needs no images
     }
 
     @Override
     public Measurement run(
             EmulatorProcess emulator, String table, String tunnel, TunnelType type, long expected)
             throws Exception {
-        String runId = "sql-" + (projected ? "projected" : "all") + "-" + (++runs) + "-" + tunnel;
+        String runId =
+                "sql-"
+                        + (projected ? "projected" : "all")
+                        + (tunnelImages ? "-tunnel-images" : "")
+                        + "-"
+                        + (++runs)
+                        + "-"
+                        + tunnel;
         Probe probe = Probe.create(runId);
         StreamTableEnvironment tEnv = StreamTableEnvironment.create(LocalJobs.environment(1));
         tEnv.executeSql(
@@ -93,7 +127,9 @@ public final class SqlRun implements ThroughputBenchmark.SqlContender {
                         + "', "
                         + "'access-key-secret' = '"
                         + emulator.accessKeySecret()
-                        + "')");
+                        + "'"
+                        + (tunnelImages ? ", 'scan.row-images' = 'tunnel'" : "")
+                        + ")");
         String sinkColumns = projected ? "status STRING, amount DOUBLE" : COLUMNS;
         tEnv.executeSql(
                 "CREATE TABLE probe ("

@@ -22,6 +22,7 @@ import io.github.tablestore.flink.tunnel.benchmarks.flink.LocalJobs;
 import io.github.tablestore.flink.tunnel.benchmarks.flink.Probe;
 import io.github.tablestore.flink.tunnel.client.TunnelClient;
 import io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.record.TunnelRecord;
 import io.github.tablestore.flink.tunnel.source.TunnelSource;
@@ -161,6 +162,16 @@ public final class ThroughputBenchmark {
     public interface SqlContender {
         String name();
 
+        /** The stream record options of the tunnel it reads (null: none). */
+        default StreamRecordOptions streamRecordOptions() {
+            return null;
+        }
+
+        /** Whether it reads tunnels of this type (e.g. one that differs only on streams). */
+        default boolean reads(TunnelType type) {
+            return true;
+        }
+
         Measurement run(
                 EmulatorProcess emulator,
                 String table,
@@ -284,9 +295,12 @@ public final class ThroughputBenchmark {
             }
             if (plan.sql) {
                 for (SqlContender sql : sqlContenders) {
+                    if (!sql.reads(type)) {
+                        continue;
+                    }
                     progress(name + ": " + sql.name() + of);
-                    Measurement m =
-                            sql.run(emulator, table, newTunnel(table, type).name, type, expected);
+                    String tunnel = newTunnel(table, type, sql.streamRecordOptions()).name;
+                    Measurement m = sql.run(emulator, table, tunnel, type, expected);
                     check(m, expected);
                     keepBest(best, withCpu(m));
                 }
@@ -362,9 +376,14 @@ public final class ThroughputBenchmark {
 
     /** Creates a fresh tunnel of the type; a Stream tunnel starts at the oldest change. */
     private Tunnel newTunnel(String table, TunnelType type) {
+        return newTunnel(table, type, null);
+    }
+
+    private Tunnel newTunnel(String table, TunnelType type, StreamRecordOptions options) {
         String name = "bench-" + type.name().toLowerCase(Locale.ROOT) + "-" + (++tunnelCount);
         try (TunnelClient client = emulator.client()) {
-            CreateTunnelRequest.Builder b = CreateTunnelRequest.builder(table, name, type);
+            CreateTunnelRequest.Builder b =
+                    CreateTunnelRequest.builder(table, name, type).streamRecordOptions(options);
             if (type == TunnelType.STREAM) {
                 b.streamStart(CreateTunnelRequest.StreamStart.EARLIEST);
             }
