@@ -49,7 +49,9 @@ import java.util.Map;
  *              | {"op": "DELETE_ALL_VERSIONS"}, ...},
  *   "timestamp": <µs> | null,                             // stream log time; null for base data
  *   "sequence": {"epoch": n, "timestamp": <µs>, "rowIndex": n} | null,
- *   "origin": {"<column>": ...}                           // before-image, only when kept
+ *   "origin": {"<column>": ...},                          // before-image, only when kept
+ *   "latest": {"<column>": ...}                           // an UPDATE's after-image, only
+ *                                                         // with the tunnel's row images
  * }
  * }</pre>
  *
@@ -101,6 +103,10 @@ public final class JsonTunnelRecordSchema implements TunnelRecordDeserialization
             if (!record.originColumns().isEmpty()) {
                 g.writeFieldName("origin");
                 writeCells(g, record.originColumns());
+            }
+            if (record.latestColumns() != null) {
+                g.writeFieldName("latest");
+                writeCells(g, record.latestColumns());
             }
             g.writeEndObject();
         }

@@ -41,8 +41,11 @@ import java.util.List;
  * Flink serializer of {@link TunnelRecord} (records are immutable, so copies are the same object).
  *
  * <p>Format: action (byte: ordinal of PUT_ROW, UPDATE_ROW, DELETE_ROW); primary-key column count
- * (int) and per column its name (UTF) and value; column cells; a presence byte then epoch (int),
- * timestamp (long), row index (int) of the sequence info; origin cells. Cells: count (int), then
+ * (int) and per column its name (UTF) and value; column cells; a flags byte (bit 0: sequence
+ * info, bit 1: latest cells), then the sequence info's epoch (int), timestamp (long) and row index
+ * (int) when present; origin cells; latest cells when present. Records written before latest
+ * cells existed have a flags byte of 0 or 1 (it was a presence boolean), so they still read.
+ * Cells: count (int), then
  * per cell name (UTF), operation (byte: 0 PUT, 1 DELETE_ONE_VERSION, 2 DELETE_ALL_VERSIONS),
  * timestamp (long, {@link Cell#NO_TIMESTAMP} when none) and, for PUT, the value. Values: type byte
  * (0 integer, 1 double, 2 boolean, 3 string, 4 binary) and payload (long, double bits, boolean,
@@ -54,6 +57,8 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
     public static final TunnelRecordSerializer INSTANCE = new TunnelRecordSerializer();
 
     private static final RecordAction[] ACTIONS = RecordAction.values();
+    private static final int FLAG_SEQUENCE = 1;
+    private static final int FLAG_LATEST = 2;
     private static final TunnelRecord EMPTY =
             new TunnelRecord(
                     RecordAction.PUT_ROW, new PrimaryKey(List.of()), List.of(), null, List.of());
@@ -94,13 +99,17 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
         }
         writeCells(record.columns(), out);
         SequenceInfo seq = record.sequenceInfo();
-        out.writeBoolean(seq != null);
+        List<Cell> latest = record.latestColumns();
+        out.writeByte((seq != null ? FLAG_SEQUENCE : 0) | (latest != null ? FLAG_LATEST : 0));
         if (seq != null) {
             out.writeInt(seq.epoch());
             out.writeLong(seq.timestamp());
             out.writeInt(seq.rowIndex());
         }
         writeCells(record.originColumns(), out);
+        if (latest != null) {
+            writeCells(latest, out);
+        }
     }
 
     @Override
@@ -116,12 +125,17 @@ public final class TunnelRecordSerializer extends TypeSerializerSingleton<Tunnel
             pk.add(new PrimaryKeyColumn(name, readValue(in)));
         }
         List<Cell> columns = readCells(in);
+        int flags = in.readByte();
+        if ((flags & ~(FLAG_SEQUENCE | FLAG_LATEST)) != 0) {
+            throw new IOException("Corrupt tunnel record: flags " + flags);
+        }
         SequenceInfo seq =
-                in.readBoolean()
+                (flags & FLAG_SEQUENCE) != 0
                         ? new SequenceInfo(in.readInt(), in.readLong(), in.readInt())
                         : null;
         List<Cell> origin = readCells(in);
-        return new TunnelRecord(ACTIONS[action], new PrimaryKey(pk), columns, seq, origin);
+        List<Cell> latest = (flags & FLAG_LATEST) != 0 ? readCells(in) : null;
+        return new TunnelRecord(ACTIONS[action], new PrimaryKey(pk), columns, seq, origin, latest);
     }
 
     @Override

@@ -61,6 +61,20 @@ class TunnelRecordSchemasTest {
                 List.of(Cell.put("price", ColumnValue.ofDouble(8.0), 1L)));
     }
 
+    /** {@link #update()} with an after-image, as from a tunnel with row images. */
+    static TunnelRecord updateWithLatest() {
+        TunnelRecord u = update();
+        return new TunnelRecord(
+                u.action(),
+                u.primaryKey(),
+                u.columns(),
+                u.sequenceInfo(),
+                u.originColumns(),
+                List.of(
+                        Cell.put("price", ColumnValue.ofDouble(9.5), 1_700_000_000_000L),
+                        Cell.put("kept", ColumnValue.ofString("k"), 4L)));
+    }
+
     static TunnelRecord basePut() {
         return new TunnelRecord(
                 RecordAction.PUT_ROW,
@@ -110,6 +124,12 @@ class TunnelRecordSchemasTest {
         assertThat(json.get("sequence").get("epoch").asInt()).isEqualTo(1);
         assertThat(json.get("sequence").get("rowIndex").asInt()).isEqualTo(2);
         assertThat(json.get("origin").get("price").asDouble()).isEqualTo(8.0);
+        assertThat(json.has("latest")).isFalse();
+        JsonNode withLatest =
+                MAPPER.readTree(
+                        run(TunnelRecordDeserializationSchema.json(), "s", updateWithLatest())
+                                .get(0));
+        assertThat(withLatest.get("latest").get("kept").asText()).isEqualTo("k");
     }
 
     @Test
@@ -136,7 +156,8 @@ class TunnelRecordSchemasTest {
     void recordSerializerRoundTrips() throws Exception {
         TypeSerializer<TunnelRecord> serializer =
                 TunnelRecordTypeInfo.INSTANCE.createSerializer(new SerializerConfigImpl());
-        for (TunnelRecord r : List.of(update(), basePut(), serializer.createInstance())) {
+        for (TunnelRecord r :
+                List.of(update(), updateWithLatest(), basePut(), serializer.createInstance())) {
             DataOutputSerializer out = new DataOutputSerializer(64);
             serializer.serialize(r, out);
             TunnelRecord back =
