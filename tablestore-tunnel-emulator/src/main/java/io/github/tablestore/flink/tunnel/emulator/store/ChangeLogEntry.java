@@ -30,7 +30,7 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
  * first read and cached for the last options seen.
  */
 public final class ChangeLogEntry {
-    private static final String[] NO_NAMES = new String[0];
+    static final String[] NO_NAMES = new String[0];
 
     private final RecordAction action;
     private final long timestampMicros;
@@ -62,8 +62,8 @@ public final class ChangeLogEntry {
         this.frame = frame;
         this.before = before;
         this.after = after;
-        this.written = written.length == 0 ? NO_NAMES : written;
-        this.removed = removed.length == 0 ? NO_NAMES : removed;
+        this.written = written;
+        this.removed = removed;
     }
 
     public RecordAction action() {

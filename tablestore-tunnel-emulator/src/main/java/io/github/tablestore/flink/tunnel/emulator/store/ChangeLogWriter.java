@@ -85,8 +85,9 @@ final class ChangeLogWriter {
                 puts++;
             }
         }
-        String[] written = new String[puts];
-        String[] removed = new String[cells.size() - puts];
+        String[] written = puts == 0 ? ChangeLogEntry.NO_NAMES : new String[puts];
+        String[] removed =
+                puts == cells.size() ? ChangeLogEntry.NO_NAMES : new String[cells.size() - puts];
         int w = 0;
         int r = 0;
         for (Cell c : cells) {
