@@ -21,6 +21,7 @@ import io.github.tablestore.flink.tunnel.client.model.ChannelState;
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
 import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.client.proto.TunnelProtos;
+import io.github.tablestore.flink.tunnel.emulator.store.RecordImages;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ChannelView;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.ReadBatch;
 import io.github.tablestore.flink.tunnel.emulator.tunnel.StreamTunnelConfig;
@@ -64,12 +65,18 @@ public final class TunnelApi {
                 Requests.parse(TunnelProtos.CreateTunnelRequest.parser(), body, "CreateTunnel")
                         .getTunnel();
         TunnelType type = fromWire(t.getTunnelType());
+        // BaseData tunnels have no stream records: their options are ignored, not even checked.
+        RecordImages images =
+                t.hasStreamRecordOptions() && type != TunnelType.BASE_DATA
+                        ? StreamRecordOptionsConversions.fromWire(t.getStreamRecordOptions())
+                        : null;
         String id =
                 service.createTunnel(
                         t.getTableName(),
                         t.getTunnelName(),
                         type,
-                        t.hasStreamTunnelConfig() ? streamConfig(t.getStreamTunnelConfig()) : null);
+                        t.hasStreamTunnelConfig() ? streamConfig(t.getStreamTunnelConfig()) : null,
+                        images);
         return TunnelProtos.CreateTunnelResponse.newBuilder().setTunnelId(id).build().toByteArray();
     }
 
@@ -132,6 +139,10 @@ public final class TunnelApi {
         StreamTunnelConfig cfg = service.streamConfig(v.tunnelId());
         if (cfg != null) {
             b.setStreamTunnelConfig(streamConfig(cfg));
+        }
+        RecordImages images = service.recordImages(v.tunnelId());
+        if (images != null) {
+            b.setStreamRecordOptions(StreamRecordOptionsConversions.toWire(images));
         }
         return b.build();
     }

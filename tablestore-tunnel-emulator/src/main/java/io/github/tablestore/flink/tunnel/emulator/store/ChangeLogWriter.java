@@ -18,6 +18,7 @@ package io.github.tablestore.flink.tunnel.emulator.store;
 
 import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
+import io.github.tablestore.flink.tunnel.client.record.CellOperation;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
 import io.github.tablestore.flink.tunnel.client.record.Row;
@@ -45,6 +46,7 @@ final class ChangeLogWriter {
     /**
      * @param cells the cells as written (empty for a delete)
      * @param old the row before the write (null: none), for the origin columns
+     * @param updated the row after the write (null: deleted), kept for after-images
      * @param originColumns the columns whose before-image the stream keeps (empty: none)
      */
     void log(
@@ -53,6 +55,7 @@ final class ChangeLogWriter {
             PrimaryKey key,
             List<Cell> cells,
             StoredRow old,
+            StoredRow updated,
             List<String> originColumns) {
         long ts = shard.nextTimestampMicros(clock.micros());
         boolean deleteMarker = action == RecordAction.DELETE_ROW;
@@ -76,6 +79,24 @@ final class ChangeLogWriter {
             origin = PlainBufferEncoder.encodeImageColumns(before);
         }
         byte[] frame = RecordFrames.frame(action, PlainBufferEncoder.encodeRow(record), origin);
-        shard.append(new ChangeLogEntry(action, ts, frame));
+        int puts = 0;
+        for (Cell c : cells) {
+            if (c.operation() == CellOperation.PUT) {
+                puts++;
+            }
+        }
+        String[] written = puts == 0 ? ChangeLogEntry.NO_NAMES : new String[puts];
+        String[] removed =
+                puts == cells.size() ? ChangeLogEntry.NO_NAMES : new String[cells.size() - puts];
+        int w = 0;
+        int r = 0;
+        for (Cell c : cells) {
+            if (c.operation() == CellOperation.PUT) {
+                written[w++] = c.name();
+            } else {
+                removed[r++] = c.name();
+            }
+        }
+        shard.append(new ChangeLogEntry(action, ts, frame, old, updated, written, removed));
     }
 }

@@ -72,6 +72,60 @@ public final class RecordFrames {
         return out;
     }
 
+    /**
+     * A frame of {@link #frame} with images: the same action and record, then {@code
+     * origin_record} ({@code originRecord}, or the frame's own when that is {@code null}) and
+     * {@code latest_record} ({@code null} for none).
+     */
+    static byte[] withImages(byte[] frame, byte[] originRecord, byte[] latestRecord) {
+        int p = 1;
+        while ((frame[p] & 0x80) != 0) {
+            p++;
+        }
+        int bodyStart = p + 1;
+        // action (2 bytes), record tag, record length, record
+        p = bodyStart + 3;
+        int recordLength = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = frame[p++];
+            recordLength |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        int kept = (originRecord != null ? p + recordLength : frame.length) - bodyStart;
+        int body =
+                kept
+                        + (originRecord == null
+                                ? 0
+                                : 1 + varintSize(originRecord.length) + originRecord.length)
+                        + (latestRecord == null
+                                ? 0
+                                : 1 + varintSize(latestRecord.length) + latestRecord.length);
+        byte[] out = new byte[1 + varintSize(body) + body];
+        int q = 0;
+        out[q++] = 0x0A; // ReadRecordsResponse.records, length-delimited
+        q = writeVarint(out, q, body);
+        System.arraycopy(frame, bodyStart, out, q, kept);
+        q += kept;
+        if (originRecord != null) {
+            out[q++] = 0x1A; // Record.origin_record, length-delimited
+            q = writeVarint(out, q, originRecord.length);
+            System.arraycopy(originRecord, 0, out, q, originRecord.length);
+            q += originRecord.length;
+        }
+        if (latestRecord != null) {
+            out[q++] = 0x3A; // Record.latest_record (field 7), length-delimited
+            q = writeVarint(out, q, latestRecord.length);
+            System.arraycopy(latestRecord, 0, out, q, latestRecord.length);
+            q += latestRecord.length;
+        }
+        if (q != out.length) {
+            throw new AssertionError("frame size mismatch");
+        }
+        return out;
+    }
+
     static int varintSize(int v) {
         int n = 1;
         while ((v & ~0x7F) != 0) {

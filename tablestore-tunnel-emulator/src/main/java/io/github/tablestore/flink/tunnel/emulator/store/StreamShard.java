@@ -151,6 +151,23 @@ public final class StreamShard {
      */
     public ShardRead read(
             long fromIndex, long minMicros, long endMicros, int maxRecords, int maxBytes) {
+        return read(fromIndex, minMicros, endMicros, maxRecords, maxBytes, null);
+    }
+
+    /**
+     * As {@link #read(long, long, long, int, int)}, with the frames a tunnel with these stream
+     * record options gets ({@code null}: none, the pre-encoded frames).
+     */
+    public ShardRead read(
+            long fromIndex,
+            long minMicros,
+            long endMicros,
+            int maxRecords,
+            int maxBytes,
+            RecordImages images) {
+        if (images != null) {
+            return readWithImages(fromIndex, minMicros, endMicros, maxRecords, maxBytes, images);
+        }
         List<byte[]> frames = new ArrayList<>();
         int bytes = 0;
         long last = 0;
@@ -188,6 +205,71 @@ public final class StreamShard {
                 last = e.timestampMicros();
                 next++;
             }
+        }
+        boolean drained = endOffsetReached || next == end;
+        boolean endReached = endOffsetReached || (isClosed && next == end);
+        return new ShardRead(frames, bytes, next, last, drained, endReached);
+    }
+
+    /**
+     * Picks the entries under the lock and builds their frames outside it (building may encode
+     * images), then applies the byte limit. Retained entries are in timestamp order, so the
+     * entries served are contiguous from the first at or after {@code minMicros}.
+     */
+    private ShardRead readWithImages(
+            long fromIndex,
+            long minMicros,
+            long endMicros,
+            int maxRecords,
+            int maxBytes,
+            RecordImages images) {
+        List<ChangeLogEntry> picked = new ArrayList<>();
+        boolean endOffsetReached = false;
+        long next;
+        long end;
+        boolean isClosed;
+        synchronized (this) {
+            end = baseIndex + entries.size();
+            isClosed = closed;
+            if (fromIndex < baseIndex) {
+                throw new LogExpiredException(id, fromIndex, baseIndex);
+            }
+            if (fromIndex > end) {
+                throw new IllegalArgumentException(
+                        "position " + fromIndex + " is beyond the end " + end + " of shard " + id);
+            }
+            next = fromIndex;
+            while (next < end) {
+                ChangeLogEntry e = entries.get((int) (next - baseIndex));
+                if (e.timestampMicros() >= endMicros) {
+                    endOffsetReached = true;
+                    break;
+                }
+                if (e.timestampMicros() < minMicros) {
+                    next++;
+                    continue;
+                }
+                if (picked.size() >= maxRecords) {
+                    break;
+                }
+                picked.add(e);
+                next++;
+            }
+        }
+        List<byte[]> frames = new ArrayList<>(picked.size());
+        int bytes = 0;
+        long last = 0;
+        for (int i = 0; i < picked.size(); i++) {
+            ChangeLogEntry e = picked.get(i);
+            byte[] frame = e.frame(images);
+            if (!frames.isEmpty() && bytes + frame.length > maxBytes) {
+                next -= picked.size() - i;
+                endOffsetReached = false;
+                break;
+            }
+            frames.add(frame);
+            bytes += frame.length;
+            last = e.timestampMicros();
         }
         boolean drained = endOffsetReached || next == end;
         boolean endReached = endOffsetReached || (isClosed && next == end);

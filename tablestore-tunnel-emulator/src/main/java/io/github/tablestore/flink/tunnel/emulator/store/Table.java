@@ -357,6 +357,7 @@ public final class Table {
                 key,
                 logged,
                 old,
+                updated,
                 stream.enabled() ? stream.originColumns() : List.of());
         return new WriteResult(returnRow(change, key, updated, touched));
     }

@@ -24,6 +24,7 @@ import io.github.tablestore.flink.tunnel.client.model.TunnelType;
 import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import io.github.tablestore.flink.tunnel.emulator.store.Partition;
+import io.github.tablestore.flink.tunnel.emulator.store.RecordImages;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamShard;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
 
@@ -72,6 +73,9 @@ final class Tunnel {
     /** The stream config as CreateTunnel gave it, or {@code null}. */
     final StreamTunnelConfig streamConfig;
 
+    /** The stream record options, or {@code null}: none (always for BaseData tunnels). */
+    final RecordImages images;
+
     /** Stream records before this time are skipped (µs; 0 = none). */
     final long startMicros;
 
@@ -91,12 +95,15 @@ final class Tunnel {
             Table table,
             TunnelType type,
             StreamTunnelConfig streamConfig,
+            RecordImages images,
             EmulatorClock clock) {
         this.id = UUID.randomUUID().toString();
         this.name = name;
         this.table = table;
         this.type = type;
         this.streamConfig = streamConfig;
+        // A BaseData tunnel has no stream records; its options are ignored, not reported.
+        this.images = type == TunnelType.BASE_DATA ? null : images;
         this.clock = clock;
         this.createTimeMillis = clock.millis();
         long start = 0;

@@ -25,6 +25,7 @@ import io.github.tablestore.flink.tunnel.emulator.api.Errors;
 import io.github.tablestore.flink.tunnel.emulator.store.BaseBatch;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
 import io.github.tablestore.flink.tunnel.emulator.store.LogExpiredException;
+import io.github.tablestore.flink.tunnel.emulator.store.RecordImages;
 import io.github.tablestore.flink.tunnel.emulator.store.ShardRead;
 import io.github.tablestore.flink.tunnel.emulator.store.StreamShard;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
@@ -54,8 +55,20 @@ public final class TunnelService {
     // ---------------------------------------------------------------------------------------
     // Tunnel management
 
-    public synchronized String createTunnel(
+    public String createTunnel(
             String tableName, String tunnelName, TunnelType type, StreamTunnelConfig streamConfig) {
+        return createTunnel(tableName, tunnelName, type, streamConfig, null);
+    }
+
+    /**
+     * @param images the stream record options, {@code null} for none; ignored for BaseData
+     */
+    public synchronized String createTunnel(
+            String tableName,
+            String tunnelName,
+            TunnelType type,
+            StreamTunnelConfig streamConfig,
+            RecordImages images) {
         if (tunnelName == null || tunnelName.isEmpty()) {
             throw Errors.parameterInvalid("The tunnel name is empty.");
         }
@@ -67,7 +80,7 @@ public final class TunnelService {
             throw Errors.tunnelExist(
                     "The tunnel " + tunnelName + " already exists on table " + tableName + ".");
         }
-        Tunnel t = new Tunnel(tunnelName, table, type, streamConfig, clock);
+        Tunnel t = new Tunnel(tunnelName, table, type, streamConfig, images, clock);
         byId.put(t.id, t);
         return t.id;
     }
@@ -115,6 +128,11 @@ public final class TunnelService {
     /** The stream config the tunnel was created with, or {@code null}. */
     public StreamTunnelConfig streamConfig(String tunnelId) {
         return requireId(tunnelId).streamConfig;
+    }
+
+    /** The stream record options the tunnel was created with, or {@code null}. */
+    public RecordImages recordImages(String tunnelId) {
+        return requireId(tunnelId).images;
     }
 
     /** The stream id of the tunnel's table. */
@@ -179,7 +197,8 @@ public final class TunnelService {
                             t.startMicros,
                             t.endMicros,
                             settings.maxRecordsPerRead(),
-                            settings.maxBytesPerRead());
+                            settings.maxBytesPerRead(),
+                            t.images);
         } catch (LogExpiredException e) {
             t.markExpired();
             throw Errors.tunnelExpired("The stream log of channel " + channelId + " has expired.");

@@ -17,6 +17,7 @@
 package io.github.tablestore.flink.tunnel.emulator.sdk;
 
 import io.github.tablestore.flink.tunnel.client.model.ChannelStatus;
+import io.github.tablestore.flink.tunnel.client.model.StreamRecordOptions;
 import io.github.tablestore.flink.tunnel.emulator.PartitionInfo;
 import io.github.tablestore.flink.tunnel.emulator.TablestoreEmulator;
 import io.github.tablestore.flink.tunnel.emulator.sdk.RecordingProcessor.Delivery;
@@ -28,11 +29,13 @@ import com.alicloud.openservices.tablestore.SyncClient;
 import com.alicloud.openservices.tablestore.TunnelClient;
 import com.alicloud.openservices.tablestore.model.ColumnValue;
 import com.alicloud.openservices.tablestore.model.DeleteRowRequest;
+import com.alicloud.openservices.tablestore.model.RecordColumn;
 import com.alicloud.openservices.tablestore.model.RowDeleteChange;
 import com.alicloud.openservices.tablestore.model.RowUpdateChange;
 import com.alicloud.openservices.tablestore.model.StreamRecord;
 import com.alicloud.openservices.tablestore.model.UpdateRowRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.CreateTunnelRequest;
+import com.alicloud.openservices.tablestore.model.tunnel.DescribeTunnelRequest;
 import com.alicloud.openservices.tablestore.model.tunnel.TunnelType;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorker;
 import com.alicloud.openservices.tablestore.tunnel.worker.TunnelWorkerConfig;
@@ -411,5 +414,64 @@ class TunnelWorkerTest {
                 .extracting(Delivery::key)
                 .allSatisfy(k -> assertThat(k).startsWith("after-"));
         assertThat(second.deliveries()).hasSize(20);
+    }
+
+    /**
+     * A tunnel created with stream record options (by our client: the SDK cannot set them) is
+     * still read by the SDK: it skips the unknown {@code latest_record} (Record field 7) and the
+     * options in DescribeTunnel (TunnelInfo field 14), and reads the before-image as origin
+     * columns.
+     */
+    @Test
+    void readsAStreamTunnelCreatedWithStreamRecordOptions() throws Exception {
+        SdkFixtures.createTable(sync, "imaged");
+        String tunnelId;
+        try (io.github.tablestore.flink.tunnel.client.TunnelClient own = emulator.client()) {
+            tunnelId =
+                    own.createTunnel(
+                            io.github.tablestore.flink.tunnel.client.model.CreateTunnelRequest
+                                    .builder(
+                                            "imaged",
+                                            "images",
+                                            io.github.tablestore.flink.tunnel.client.model
+                                                    .TunnelType.STREAM)
+                                    .streamRecordOptions(
+                                            StreamRecordOptions.fullRowImagesWithBefore())
+                                    .build());
+        }
+        assertThat(
+                        tunnels.describeTunnel(new DescribeTunnelRequest("imaged", "images"))
+                                .getTunnelInfo()
+                                .getTunnelId())
+                .isEqualTo(tunnelId);
+        RecordingProcessor processor = new RecordingProcessor();
+        worker(tunnelId, tunnels, processor, "images", 300);
+
+        put(sync, "imaged", "row", 1);
+        RowUpdateChange update = new RowUpdateChange("imaged", SdkFixtures.key("row"));
+        update.put("w", ColumnValue.fromLong(2));
+        sync.updateRow(new UpdateRowRequest(update));
+        sync.deleteRow(new DeleteRowRequest(new RowDeleteChange("imaged", SdkFixtures.key("row"))));
+        Await.until(
+                WAIT,
+                "the three changes",
+                () -> processor.hasChange("row", StreamRecord.RecordType.DELETE));
+
+        List<StreamRecord> records =
+                processor.deliveries().stream().map(d -> d.record).collect(Collectors.toList());
+        assertThat(records)
+                .extracting(StreamRecord::getRecordType)
+                .containsExactly(
+                        StreamRecord.RecordType.PUT,
+                        StreamRecord.RecordType.UPDATE,
+                        StreamRecord.RecordType.DELETE);
+        assertThat(columnNames(records.get(1).getColumns())).containsExactly("w");
+        assertThat(columnNames(records.get(0).getOriginColumns())).isEmpty();
+        assertThat(columnNames(records.get(1).getOriginColumns())).containsExactly("v");
+        assertThat(columnNames(records.get(2).getOriginColumns())).containsExactly("v", "w");
+    }
+
+    private static List<String> columnNames(List<RecordColumn> columns) {
+        return columns.stream().map(c -> c.getColumn().getName()).collect(Collectors.toList());
     }
 }

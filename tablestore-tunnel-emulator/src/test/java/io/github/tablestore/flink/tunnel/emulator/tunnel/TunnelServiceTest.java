@@ -27,6 +27,7 @@ import io.github.tablestore.flink.tunnel.emulator.EmulatorClock;
 import io.github.tablestore.flink.tunnel.emulator.api.ApiException;
 import io.github.tablestore.flink.tunnel.emulator.store.Instance;
 import io.github.tablestore.flink.tunnel.emulator.store.Partition;
+import io.github.tablestore.flink.tunnel.emulator.store.RecordImages;
 import io.github.tablestore.flink.tunnel.emulator.store.RowChange;
 import io.github.tablestore.flink.tunnel.emulator.store.Table;
 import io.github.tablestore.flink.tunnel.emulator.testing.TestTables;
@@ -428,6 +429,63 @@ class TunnelServiceTest {
         String[] last = new String[1];
         assertThat(drain(bounded, c, "shard-0", last)).containsExactly("mid", "new");
         assertThat(last[0]).isEqualTo("finished");
+    }
+
+    /**
+     * Frames with images are built outside the shard's lock and can be larger; the start, end
+     * offset and both read limits must still cut the batches exactly as for plain frames.
+     */
+    @Test
+    void framesWithImagesFollowTheSameStartEndAndLimitsAsPlainFrames() {
+        RecordImages images =
+                RecordImages.of(RecordImages.Columns.all(), RecordImages.Columns.all());
+        int n = 0;
+        for (TunnelSettings limits :
+                List.of(new TunnelSettings(3, 1 << 20), new TunnelSettings(100, 1))) {
+            TunnelService svc = new TunnelService(instance, limits);
+            String name = "t" + n++;
+            Table t = table(name, 1);
+            put(t, "old", 1);
+            now.addAndGet(1000);
+            long middle = clock.millis();
+            for (int i = 0; i < 7; i++) {
+                now.addAndGet(1000);
+                put(t, "k" + i, i);
+            }
+            long end = clock.millis() - 1500; // between k4 and k5
+            StreamTunnelConfig earliest =
+                    new StreamTunnelConfig(StreamTunnelConfig.StartFrom.EARLIEST, null, null);
+            StreamTunnelConfig window =
+                    new StreamTunnelConfig(null, middle * 1_000_000L, end * 1_000_000L);
+            for (StreamTunnelConfig cfg : List.of(earliest, window)) {
+                String plain =
+                        svc.createTunnel(name, "plain" + cfg.hashCode(), TunnelType.STREAM, cfg);
+                String imaged =
+                        svc.createTunnel(
+                                name, "imaged" + cfg.hashCode(), TunnelType.STREAM, cfg, images);
+                List<List<Object>> plainBatches = batches(svc, plain, false);
+                assertThat(batches(svc, imaged, true)).isEqualTo(plainBatches);
+                assertThat(plainBatches).hasSizeGreaterThan(1);
+            }
+        }
+    }
+
+    /** Each batch of a tunnel's one stream channel: keys, next token and may-more flag. */
+    private static List<List<Object>> batches(TunnelService svc, String tunnel, boolean images) {
+        String c = svc.connect(tunnel, 300, "c");
+        svc.heartbeat(tunnel, c, List.of());
+        String token = svc.getCheckpoint(tunnel, c, "shard-0").token();
+        List<List<Object>> out = new ArrayList<>();
+        while (true) {
+            ReadBatch b = svc.readRecords(tunnel, c, "shard-0", token);
+            assertThat(TestTables.records(b.frames()))
+                    .allSatisfy(r -> assertThat(r.hasLatestRecord()).isEqualTo(images));
+            out.add(List.of(TestTables.keys(b.frames()), b.nextToken(), b.mayMoreRecord()));
+            token = b.nextToken();
+            if (!b.mayMoreRecord()) {
+                return out;
+            }
+        }
     }
 
     @Test
