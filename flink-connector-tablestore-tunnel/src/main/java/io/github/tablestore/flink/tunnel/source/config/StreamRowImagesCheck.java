@@ -22,9 +22,6 @@ import io.github.tablestore.flink.tunnel.source.StreamRowImages;
 
 import org.apache.flink.annotation.Internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Whether an existing tunnel delivers the full row images the source needs. A tunnel keeps the
  * stream record options of its CreateTunnel, so a tunnel created without them can never serve the
@@ -32,25 +29,16 @@ import org.slf4j.LoggerFactory;
  */
 @Internal
 public final class StreamRowImagesCheck {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamRowImagesCheck.class);
-
     private StreamRowImagesCheck() {}
 
     /**
-     * What is missing, or null when the tunnel delivers the images (or none are needed, or the
-     * service does not report a tunnel's options: then the readers check every record).
+     * What is missing, or null when the tunnel delivers the images (or none are needed). A tunnel
+     * that DescribeTunnel reports no options for has none: a service that supports the options
+     * reports them (TunnelInfo field 14), and one that does not support them sends no images.
      */
     public static String mismatch(TunnelSourceConfig config, TunnelInfo existing) {
         StreamRowImages wanted = config.streamRowImages();
         if (wanted == StreamRowImages.NONE || existing.type() == TunnelType.BASE_DATA) {
-            return null;
-        }
-        if (existing.streamRecordOptions() == null) {
-            LOG.warn(
-                    "DescribeTunnel reports no stream record options for the {}; the readers "
-                            + "check that every stream record carries the {} row images instead",
-                    config.describeTunnel(),
-                    wanted);
             return null;
         }
         if (wanted.deliveredBy(existing.streamRecordOptions())) {
@@ -58,8 +46,10 @@ public final class StreamRowImagesCheck {
         }
         return "The "
                 + config.describeTunnel()
-                + " exists with "
-                + existing.streamRecordOptions()
+                + " exists "
+                + (existing.streamRecordOptions() == null
+                        ? "without stream record options"
+                        : "with " + existing.streamRecordOptions())
                 + ", which do not give the "
                 + wanted
                 + " row images the source needs; a tunnel keeps the stream record options it was "
