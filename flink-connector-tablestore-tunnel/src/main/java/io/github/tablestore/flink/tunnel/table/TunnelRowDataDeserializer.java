@@ -17,7 +17,6 @@
 package io.github.tablestore.flink.tunnel.table;
 
 import io.github.tablestore.flink.tunnel.client.record.Cell;
-import io.github.tablestore.flink.tunnel.client.record.ColumnValue;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
 import io.github.tablestore.flink.tunnel.client.record.RecordAction;
@@ -78,10 +77,14 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
 
     private transient int projectedKeyColumns;
 
-    /** Per projected column of the current record: its newest cell / its key value. */
-    private transient Cell[] cells;
+    /**
+     * Per projected column of the current record: the index of its newest cell in the record's
+     * columns / of its value in the primary key, or -1. Indexes, not references: storing a new
+     * object into a long-lived array per record costs a G1 card mark each time.
+     */
+    private transient int[] winners;
 
-    private transient ColumnValue[] keyValues;
+    private transient int[] keyPositions;
     private transient LastString channels;
     private transient InvalidDataHandler invalid;
     private transient Counter decodedCells;
@@ -130,8 +133,8 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
         projectedKeyColumns = keys;
         attributeIndex = ColumnIndex.of(shape.names, attribute);
         keyIndex = ColumnIndex.of(shape.names, shape.primaryKey);
-        cells = new Cell[shape.physicalCount()];
-        keyValues = new ColumnValue[shape.physicalCount()];
+        winners = new int[shape.physicalCount()];
+        keyPositions = new int[shape.physicalCount()];
         channels = new LastString();
         invalid =
                 new InvalidDataHandler(
@@ -275,23 +278,26 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
      */
     private GenericRowData toRow(
             String channelId, TunnelRecord record, List<Cell> columns, boolean fullRow) {
-        Arrays.fill(cells, null);
+        Arrays.fill(winners, -1);
         for (int c = 0, size = columns.size(); c < size; c++) {
             Cell cell = columns.get(c);
             int i = attributeIndex.indexOf(cell.name(), c);
-            if (i != ColumnIndex.ABSENT && (cells[i] == null || newer(cell, cells[i]))) {
-                cells[i] = cell;
+            if (i != ColumnIndex.ABSENT) {
+                int w = winners[i];
+                if (w < 0 || newer(cell, columns.get(w))) {
+                    winners[i] = c;
+                }
             }
         }
         PrimaryKey primaryKey = record.primaryKey();
         if (projectedKeyColumns > 0) {
-            Arrays.fill(keyValues, null);
+            Arrays.fill(keyPositions, -1);
             for (int k = 0, size = primaryKey.size(); k < size; k++) {
                 PrimaryKeyColumn column = primaryKey.get(k);
                 int i = keyIndex.indexOf(column.name(), k);
                 if (i != ColumnIndex.ABSENT
-                        && keyValues[i] == null) { // the first of a name, as PrimaryKey.value
-                    keyValues[i] = column.value();
+                        && keyPositions[i] < 0) { // the first of a name, as PrimaryKey.value
+                    keyPositions[i] = k;
                 }
             }
         }
@@ -304,14 +310,15 @@ final class TunnelRowDataDeserializer implements TunnelRecordDeserializationSche
             for (int i = 0; i < n; i++) {
                 column = i;
                 if (shape.primaryKey[i]) {
-                    ColumnValue key = keyValues[i];
-                    if (key == null) {
+                    int k = keyPositions[i];
+                    if (k < 0) {
                         throw new InvalidCellException("is not in the record's primary key");
                     }
-                    row.setField(offset + i, converters[i].convert(key));
+                    row.setField(offset + i, converters[i].convert(primaryKey.get(k).value()));
                     continue;
                 }
-                Cell cell = cells[i];
+                int w = winners[i];
+                Cell cell = w < 0 ? null : columns.get(w);
                 Object value = null;
                 if (cell != null) {
                     switch (cell.operation()) {

@@ -26,8 +26,9 @@ import io.github.tablestore.flink.tunnel.client.record.RecordAction;
  * <p>For tunnels with stream record options the entry also keeps what their images need: the row
  * before and after the change (immutable row versions, shared with the table and with the
  * neighbouring entries of the same row) and the names the change wrote and removed. Tunnels may
- * be created after the write, so these are kept on every entry; the frame with images is built on
- * first read and cached for the last options seen.
+ * be created after the write, so these are kept on every entry; the frame with images is built
+ * when it is read, and not kept: a tunnel reads each change about once, and a cached copy per
+ * entry would double the log's memory.
  */
 public final class ChangeLogEntry {
     static final String[] NO_NAMES = new String[0];
@@ -39,9 +40,6 @@ public final class ChangeLogEntry {
     private final StoredRow after;
     private final String[] written;
     private final String[] removed;
-
-    /** The frame built for {@link ImageFrame#images}; one slot, replaced by other options. */
-    private volatile ImageFrame imageFrame;
 
     /**
      * @param before the row before the change, {@code null} when there was none
@@ -89,13 +87,7 @@ public final class ChangeLogEntry {
         if (images == null) {
             return frame;
         }
-        ImageFrame cached = imageFrame;
-        if (cached != null && (cached.images == images || cached.images.equals(images))) {
-            return cached.frame;
-        }
-        byte[] built = ImageFrames.build(this, images);
-        imageFrame = new ImageFrame(images, built);
-        return built;
+        return ImageFrames.build(this, images);
     }
 
     StoredRow before() {
@@ -112,15 +104,5 @@ public final class ChangeLogEntry {
 
     String[] removed() {
         return removed;
-    }
-
-    private static final class ImageFrame {
-        final RecordImages images;
-        final byte[] frame;
-
-        ImageFrame(RecordImages images, byte[] frame) {
-            this.images = images;
-            this.frame = frame;
-        }
     }
 }

@@ -40,11 +40,18 @@ final class ImageFrames {
         boolean delete = e.action() == RecordAction.DELETE_ROW;
         byte[] origin = null;
         if (images.before() != null) {
-            origin = PlainBufferEncoder.encodeImageColumns(beforeCells(e, images.before()));
+            origin =
+                    images.before().kind() == RecordImages.Columns.Kind.ALL && e.before() != null
+                            ? e.before().fullImage()
+                            : PlainBufferEncoder.encodeImageColumns(
+                                    beforeCells(e, images.before()));
         }
         byte[] latest = null;
         if (images.after() != null && !delete) {
-            latest = PlainBufferEncoder.encodeImageColumns(afterCells(e, images.after()));
+            latest =
+                    images.after().kind() == RecordImages.Columns.Kind.ALL
+                            ? e.after().fullImage()
+                            : PlainBufferEncoder.encodeImageColumns(afterCells(e, images.after()));
         }
         if (origin == null && latest == null) {
             return e.frame(); // a delete with only an after-image set: nothing changes

@@ -25,7 +25,7 @@ import java.util.TreeSet;
 /**
  * A stream tunnel's record options: which before-image a stream record carries in its origin row
  * and which after-image in its latest row. Set at CreateTunnel; {@code null} halves are unset.
- * Immutable; equal options build equal frames, so entries cache by equality.
+ * Immutable; equal options build equal frames.
  */
 public final class RecordImages {
     /** Which columns of a row one image holds. */

@@ -16,6 +16,7 @@
 
 package io.github.tablestore.flink.tunnel.emulator.store;
 
+import io.github.tablestore.flink.tunnel.client.plainbuffer.PlainBufferEncoder;
 import io.github.tablestore.flink.tunnel.client.record.Cell;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKey;
 import io.github.tablestore.flink.tunnel.client.record.PrimaryKeyColumn;
@@ -44,6 +45,9 @@ public final class StoredRow {
     private final Object routingKey;
 
     private volatile byte[] baseFrame;
+
+    /** {@link #latestCells()} encoded as a PK-less image row, built on first use. */
+    private volatile byte[] fullImage;
 
     StoredRow(PrimaryKey primaryKey, SortedMap<String, List<Version>> columns, Object routingKey) {
         this.primaryKey = primaryKey;
@@ -129,6 +133,20 @@ public final class StoredRow {
             }
         }
         return false;
+    }
+
+    /**
+     * Every column's latest version as an encoded image row ({@code origin_record} or {@code
+     * latest_record} bytes with all columns): encoded once per row version, like the base-data
+     * frame, since every tunnel with full images reads the same row versions.
+     */
+    byte[] fullImage() {
+        byte[] image = fullImage;
+        if (image == null) {
+            image = PlainBufferEncoder.encodeImageColumns(latestCells());
+            fullImage = image;
+        }
+        return image;
     }
 
     /** The cached base-data frame, or {@code null} before the first base read of this version. */

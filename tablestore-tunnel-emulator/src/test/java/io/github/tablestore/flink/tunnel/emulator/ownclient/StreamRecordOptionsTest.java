@@ -249,7 +249,7 @@ class StreamRecordOptionsTest {
         assertThat(plain).allSatisfy(r -> assertThat(r.latestRecord()).isNull());
         assertThat(origin(decode(plain))).containsExactly(map(), map("a", 1), map("a", 10));
         assertThat(bytes(readAll(plainEarly))).isEqualTo(bytes(plain));
-        // Reading the image tunnels again (entries now cache other options) changes nothing.
+        // Reading the image tunnels again, after other options were read, changes nothing.
         assertThat(decode(readAll(fullLate))).isEqualTo(full);
         assertThat(decode(readAll(named))).isEqualTo(bySpec);
     }
