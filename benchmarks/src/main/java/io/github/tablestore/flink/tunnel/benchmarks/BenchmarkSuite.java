@@ -70,7 +70,7 @@ public final class BenchmarkSuite {
                             settings.emulatorCommandPrefix(),
                             settings.readRecords,
                             settings.readBytes,
-                            "3g",
+                            "4g",
                             EmulatorProcess.table(
                                     ThroughputBenchmark.TABLE, settings.partitions, settings.rows),
                             EmulatorProcess.table(
@@ -124,7 +124,7 @@ public final class BenchmarkSuite {
                             settings.emulatorCommandPrefix(),
                             settings.readRecords,
                             settings.readBytes,
-                            "3g",
+                            "4g",
                             EmulatorProcess.table(
                                     MemoryBenchmark.TABLE,
                                     settings.memoryChannels,

@@ -79,6 +79,12 @@ final class ChangeLogWriter {
             origin = PlainBufferEncoder.encodeImageColumns(before);
         }
         byte[] frame = RecordFrames.frame(action, PlainBufferEncoder.encodeRow(record), origin);
+        if (updated != null) {
+            // Encoded with the write, as the stream log keeps it, so that serving full images to
+            // a tunnel later costs a copy rather than an encoding (and no long-lived allocation
+            // while a tunnel reads).
+            updated.fullImage();
+        }
         int puts = 0;
         for (Cell c : cells) {
             if (c.operation() == CellOperation.PUT) {

@@ -46,7 +46,7 @@ public final class StoredRow {
 
     private volatile byte[] baseFrame;
 
-    /** {@link #latestCells()} encoded as a PK-less image row, built on first use. */
+    /** {@link #latestCells()} encoded as a PK-less image row; the change log encodes it. */
     private volatile byte[] fullImage;
 
     StoredRow(PrimaryKey primaryKey, SortedMap<String, List<Version>> columns, Object routingKey) {
